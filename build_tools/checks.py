@@ -1,0 +1,177 @@
+"""Rules that span fields or files: references that must exist, ids that must be unique.
+
+Each check returns problems; none stops at the first, so an author sees everything at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Iterable
+
+from .model import Likert, Matching, Module, MultipleChoice, Ordering, Quiz, SingleChoice
+from .problems import Problem
+from .validation_messages import field_label
+
+if TYPE_CHECKING:
+    from .loader import SourceFile
+
+VAGUE_VERBS = {"understand", "know", "learn", "appreciate", "realise", "realize", "be"}
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Makes problems that point into one source file."""
+
+    source: "SourceFile"
+
+    def problem(self, path: tuple, message: str, hint: str = "") -> Problem:
+        line = self.source.document.line_of(path)
+        return Problem(self.source.name, line, field_label(path), message, hint)
+
+
+def check_content(modules: list["SourceFile"], quizzes: list["SourceFile"], invalid: dict[str, list[dict]]) -> list[Problem]:
+    """All cross-field and cross-file problems among the files that passed validation.
+
+    Args:
+        modules: validated module files.
+        quizzes: validated quiz files.
+        invalid: the raw data of files that failed validation, by folder; the ids they declare
+            still count, so that one broken file does not make others report false "missing" ids.
+    """
+    problems = _unique_across_files(modules, "module") + _unique_across_files(quizzes, "quiz")
+    problems += _unique_numbers(modules)
+    raw_modules = invalid.get("modules", [])
+    objectives = {o.id for m in modules for o in m.model.objectives} | _raw_ids(raw_modules, "objectives")
+    sections = {f"{m.model.id}#{s.id}" for m in modules for s in m.model.sections}
+    sections |= {f"{d.get('id')}#{s}" for d in raw_modules for s in _raw_ids([d], "sections")}
+    quiz_ids = {q.model.id for q in quizzes} | {str(d.get("id")) for d in invalid.get("quizzes", [])}
+    for source in modules:
+        problems += _check_module(_Where(source), source.model, quiz_ids)
+    problems += _objectives_unique_across_modules(modules)
+    for source in quizzes:
+        problems += _check_quiz(_Where(source), source.model, objectives, sections)
+    return problems
+
+
+def _raw_ids(documents: list[dict], field: str) -> set[str]:
+    items = [item for d in documents if isinstance(d.get(field), list) for item in d[field]]
+    return {str(item["id"]) for item in items if isinstance(item, dict) and "id" in item}
+
+
+def _unique_across_files(sources: list["SourceFile"], kind: str) -> list[Problem]:
+    problems = [_Where(s).problem(("id",), f"the id does not match the file name '{PurePosixPath(s.name).name}'",
+                                  f"rename the file to {s.model.id}.yml, or change the id")
+                for s in sources if PurePosixPath(s.name).stem != s.model.id]
+    first: dict[str, str] = {}
+    for source in sources:
+        if source.model.id in first:
+            problems.append(_Where(source).problem(
+                ("id",), f"duplicate {kind} id '{source.model.id}' (also in {first[source.model.id]})"))
+        first.setdefault(source.model.id, source.name)
+    return problems
+
+
+def _unique_numbers(modules: list["SourceFile"]) -> list[Problem]:
+    first: dict[int, str] = {}
+    problems = []
+    for source in modules:
+        number = source.model.number
+        if number in first:
+            problems.append(_Where(source).problem(("number",), f"module number {number} is also used by {first[number]}",
+                                                   "each module needs its own number: it sets the order"))
+        first.setdefault(number, source.name)
+    return problems
+
+
+def _duplicates(where: _Where, items: Iterable, path: tuple, what: str = "id") -> list[Problem]:
+    """Problems for items whose `id` repeats an earlier one in the same list."""
+    seen: set[str] = set()
+    problems = []
+    for index, item in enumerate(items):
+        if item.id in seen:
+            problems.append(where.problem(path + (index, "id"), f"duplicate {what} '{item.id}' in this list"))
+        seen.add(item.id)
+    return problems
+
+
+def _check_module(where: _Where, module: Module, quiz_ids: set[str]) -> list[Problem]:
+    problems = []
+    for field in ("objectives", "sections", "case_studies", "references"):
+        problems += _duplicates(where, getattr(module, field), (field,))
+    for index, objective in enumerate(module.objectives):
+        verb = objective.text.split()[0].lower().strip(",.:")
+        if verb in VAGUE_VERBS:
+            problems.append(where.problem(("objectives", index, "text"), f"'{verb}' cannot be measured",
+                                          "start with a verb a learner can show: distinguish, explain, apply, draft, assess"))
+    references = {r.id for r in module.references}
+    for index, case in enumerate(module.case_studies):
+        for position, ref in enumerate(case.references):
+            if ref not in references:
+                problems.append(where.problem(("case_studies", index, "references", position),
+                                              f"no reference '{ref}' in this module", _choices(references)))
+    for index, quiz_id in enumerate(module.quizzes):
+        if quiz_id not in quiz_ids:
+            problems.append(where.problem(("quizzes", index), f"no quiz '{quiz_id}' in quizzes/",
+                                          f"create quizzes/{quiz_id}.yml or remove it from this list"))
+    return problems
+
+
+def _objectives_unique_across_modules(modules: list["SourceFile"]) -> list[Problem]:
+    first: dict[str, str] = {}
+    problems = []
+    for source in modules:
+        for index, objective in enumerate(source.model.objectives):
+            owner = first.setdefault(objective.id, source.name)
+            if owner != source.name:
+                problems.append(_Where(source).problem(("objectives", index, "id"),
+                                                       f"objective id '{objective.id}' is also used in {owner}",
+                                                       "objective ids must be unique across all modules"))
+    return problems
+
+
+def _check_quiz(where: _Where, quiz: Quiz, objectives: set[str], sections: set[str]) -> list[Problem]:
+    problems = _duplicates(where, quiz.questions, ("questions",))
+    question_ids = {q.id for q in quiz.questions}
+    for index, question in enumerate(quiz.questions):
+        path = ("questions", index)
+        for position, tag in enumerate(question.objectives):
+            if tag not in objectives:
+                problems.append(where.problem(path + ("objectives", position), f"no module declares objective '{tag}'",
+                                              _closest(tag, objectives)))
+        if question.section and question.section not in sections:
+            problems.append(where.problem(path + ("section",), f"no section '{question.section}' exists",
+                                          _closest(question.section, sections)))
+        problems += _check_answer(where, question, path)
+        if isinstance(question, Likert) and question.about and question.about not in question_ids:
+            problems.append(where.problem(path + ("about",), f"no question '{question.about}' in this quiz"))
+    return problems
+
+
+def _check_answer(where: _Where, question, path: tuple) -> list[Problem]:
+    if isinstance(question, (SingleChoice, MultipleChoice)):
+        problems = _duplicates(where, question.options, path + ("options",), "option id")
+        options = [o.id for o in question.options]
+        answers = [question.answer] if isinstance(question, SingleChoice) else question.answer
+        if not answers:
+            problems.append(where.problem(path + ("answer",), "no option is marked correct",
+                                          "list the ids of the correct options, such as [a, c]"))
+        for answer in answers:
+            if answer not in options:
+                problems.append(where.problem(path + ("answer",), f"'{answer}' is not one of the options ({', '.join(options)})"))
+        return problems
+    if isinstance(question, Ordering):
+        return _duplicates(where, question.items, path + ("items",), "item id")
+    if isinstance(question, Matching):
+        return _duplicates(where, question.pairs, path + ("pairs",), "pair id")
+    return []
+
+
+def _closest(value: str, choices: set[str]) -> str:
+    close = difflib.get_close_matches(value, sorted(choices), n=1)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def _choices(choices: set[str]) -> str:
+    return f"known here: {', '.join(sorted(choices))}" if choices else ""

@@ -1,0 +1,41 @@
+"""Command line: the same functions the mkdocs plugin and the tests call.
+
+    python -m build_tools check [--format text|github]   validate all content, report every problem
+    python -m build_tools schemas                        write schemas/*.schema.json for editors
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .loader import load_content
+from .problems import ContentError, format_report
+from .schemas import write_schemas
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_tools", description="Build tools for the mediation course.")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate modules/ and quizzes/ and report every problem")
+    check.add_argument("--format", choices=["text", "github"], default="text")
+    commands.add_parser("schemas", help="write JSON Schemas for editors into schemas/")
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return _check(args.root, args.format)
+    for path in write_schemas(args.root / "schemas"):
+        print(f"wrote {path}")
+    return 0
+
+
+def _check(root: Path, style: str) -> int:
+    try:
+        content = load_content(root)
+    except ContentError as error:
+        print(format_report(error.problems, style), file=sys.stdout)
+        return 1
+    quizzes = sum(len(m.quizzes) for m in content.modules)
+    print(f"ok: {len(content.modules)} modules, {len(content.quizzes)} quizzes ({quizzes} linked from modules)")
+    return 0

@@ -1,0 +1,82 @@
+"""Loads every content file, validates it, and returns one content model or all its problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .checks import check_content
+from .model import Module, Quiz
+from .problems import ContentError, Problem, display_path
+from .strict_yaml import YamlDocument, read_yaml
+from .validation_messages import problems_from
+
+SOURCES: dict[str, type[BaseModel]] = {"modules": Module, "quizzes": Quiz}
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A validated document with what is needed to point back into its file."""
+
+    name: str
+    document: YamlDocument
+    model: BaseModel
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the outputs are made from: modules in teaching order and their quizzes."""
+
+    modules: tuple[Module, ...]
+    quizzes: dict[str, Quiz]
+    source_names: dict[tuple[str, str], str]
+
+    def quizzes_of(self, module: Module) -> list[Quiz]:
+        return [self.quizzes[quiz_id] for quiz_id in module.quizzes]
+
+    def module_by_id(self, module_id: str) -> Module | None:
+        return next((m for m in self.modules if m.id == module_id), None)
+
+    def source_of(self, folder: str, document_id: str) -> str:
+        """The YAML file a page was generated from, e.g. `modules/intro.yml`."""
+        return self.source_names[(folder, document_id)]
+
+
+def load_content(root: Path) -> Content:
+    """Read `modules/*.yml` and `quizzes/*.yml` under `root`.
+
+    Raises:
+        ContentError: with every problem in every file, when there is any.
+    """
+    problems: list[Problem] = []
+    sources: dict[str, list[SourceFile]] = {folder: [] for folder in SOURCES}
+    invalid: dict[str, list[dict]] = {folder: [] for folder in SOURCES}
+    for folder, model in SOURCES.items():
+        for path in sorted((root / folder).glob("*.y*ml")):
+            document, found = read_yaml(path, display_path(path, root))
+            source, found = _validate(document, display_path(path, root), model) if document else (None, found)
+            problems += found
+            if source:
+                sources[folder].append(source)
+            elif document:
+                invalid[folder].append(document.data)
+    problems += check_content(sources["modules"], sources["quizzes"], invalid)
+    if problems:
+        raise ContentError(problems)
+    return _assemble(sources)
+
+
+def _validate(document: YamlDocument, name: str, model: type[BaseModel]) -> tuple[SourceFile | None, list[Problem]]:
+    try:
+        return SourceFile(name, document, model.model_validate(document.data)), []
+    except ValidationError as error:
+        return None, problems_from(error, document, name, model)
+
+
+def _assemble(sources: dict[str, list[SourceFile]]) -> Content:
+    modules = sorted((s.model for s in sources["modules"]), key=lambda m: m.number)
+    quizzes = {s.model.id: s.model for s in sources["quizzes"]}
+    names = {(folder, s.model.id): s.name for folder, files in sources.items() for s in files}
+    return Content(tuple(modules), quizzes, names)

@@ -1,0 +1,76 @@
+"""A teaching module: objectives, sections, case studies, actions and references."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from .common import Document, Id, Strict, Text
+
+Minutes = Annotated[int, Field(ge=1, le=120)]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+
+
+class Objective(Strict):
+    """What a learner can do after the module, stated with a measurable verb."""
+
+    id: Id
+    text: Text
+
+
+class Section(Strict):
+    """One idea, under a heading that states it; the body is Markdown."""
+
+    id: Id
+    heading: Text
+    body: Text
+
+
+class CaseStudy(Strict):
+    """A real, dated case where parliamentarians played a part."""
+
+    id: Id
+    title: Text
+    when: Text
+    what_happened: Text
+    what_parliamentarians_did: Text
+    lesson: Text
+    limits: Text | None = None
+    references: list[Id] = Field(default_factory=list)
+
+
+class FacilitatorNotes(Strict):
+    """Notes for trainers who run the module with a group; not shown to learners."""
+
+    timing: Text
+    discussion_prompts: list[Text] = Field(min_length=1)
+    live_poll: Text | None = None
+
+
+class Reference(Strict):
+    """A source that the module's facts come from."""
+
+    id: Id
+    title: Text
+    publisher: Text
+    year: Annotated[int, Field(ge=1800, le=2100)] | None = None
+    url: Url | None = None
+
+
+class Module(Document):
+    """A self-study module, as a trainer writes it in `modules/<id>.yml`."""
+
+    number: Annotated[int, Field(ge=1, le=99)]
+    title: Text
+    summary: Annotated[str, StringConstraints(min_length=20, max_length=300)]
+    minutes: Minutes
+    why_it_matters: Text
+    objectives: list[Objective] = Field(min_length=1, max_length=8)
+    sections: list[Section] = Field(min_length=1)
+    case_studies: list[CaseStudy] = Field(min_length=1)
+    action_points: list[Text] = Field(min_length=1)
+    takeaways: list[Text] = Field(min_length=1)
+    facilitator_notes: FacilitatorNotes
+    references: list[Reference] = Field(min_length=1)
+    quizzes: list[Id] = Field(default_factory=list)

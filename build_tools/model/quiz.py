@@ -1,0 +1,114 @@
+"""A quiz and its question types, a discriminated union on `type`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import Field, StrictBool
+
+from .common import Document, Id, Strict, Text
+
+
+QuizKind = Literal["diagnostic", "self-check", "post", "survey"]
+"""Self-checks give feedback per question; diagnostic and post are assessments; surveys are ungraded."""
+
+
+class Option(Strict):
+    """A choice in a single- or multiple-choice question, with feedback that says why."""
+
+    id: Id
+    text: Text
+    feedback: Text
+
+
+class OrderItem(Strict):
+    id: Id
+    text: Text
+
+
+class MatchPair(Strict):
+    """A prompt and the match that belongs to it."""
+
+    id: Id
+    prompt: Text
+    match: Text
+
+
+class BaseQuestion(Strict):
+    id: Id
+    prompt: Text
+    objectives: list[Id] = Field(default_factory=list)
+    section: str | None = Field(
+        default=None,
+        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$",
+        description="The module section that teaches this: `module-id#section-id`.",
+    )
+
+
+class GradedQuestion(BaseQuestion):
+    objectives: list[Id] = Field(min_length=1)
+    explanation: Text
+
+
+class SingleChoice(GradedQuestion):
+    type: Literal["single"]
+    options: list[Option] = Field(min_length=2, max_length=8)
+    answer: Id
+
+
+class MultipleChoice(GradedQuestion):
+    type: Literal["multiple"]
+    options: list[Option] = Field(min_length=2, max_length=10)
+    answer: list[Id]
+    scoring: Literal["all-or-nothing", "partial"] = "all-or-nothing"
+
+
+class TrueFalse(GradedQuestion):
+    type: Literal["true-false"]
+    answer: StrictBool
+    feedback_true: Text
+    feedback_false: Text
+
+
+class Ordering(GradedQuestion):
+    """Items written in their correct order; learners see them shuffled."""
+
+    type: Literal["ordering"]
+    items: list[OrderItem] = Field(min_length=3, max_length=8)
+
+
+class Matching(GradedQuestion):
+    type: Literal["matching"]
+    pairs: list[MatchPair] = Field(min_length=2, max_length=8)
+
+
+class Likert(BaseQuestion):
+    """An ungraded scale: how sure the learner is, or how far they agree."""
+
+    type: Literal["likert"]
+    scale: Literal["confidence", "agreement"]
+    about: Id | None = Field(default=None, description="The question whose confidence this rates.")
+
+
+class Reflection(BaseQuestion):
+    """Free text that is never scored and never leaves the learner's device."""
+
+    type: Literal["reflection"]
+    guidance: Text | None = None
+
+
+Question = Annotated[
+    Union[SingleChoice, MultipleChoice, TrueFalse, Ordering, Matching, Likert, Reflection],
+    Field(discriminator="type"),
+]
+
+GRADED_TYPES = (SingleChoice, MultipleChoice, TrueFalse, Ordering, Matching)
+
+
+class Quiz(Document):
+    """A quiz, as a trainer writes it in `quizzes/<id>.yml`."""
+
+    title: Text
+    kind: QuizKind
+    introduction: Text | None = None
+    questions: list[Question] = Field(min_length=1)

@@ -1,0 +1,125 @@
+"""The mkdocs adapter: the only module that imports mkdocs.
+
+It loads the content through the core, adds one generated page per module and quiz, builds the
+navigation in module order, fills the home page's module list, and turns content problems into
+one `PluginError` that mkdocs prints without a traceback, before anything is written to `site/`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .loader import Content, load_content
+from .problems import ContentError, format_report
+from .rendering import Renderer, module_uri, quiz_uri
+
+MODULE_LIST_MARKER = "<!-- module-list -->"
+OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
+
+
+class MediationConfig(base.Config):
+    content_dir = c.Optional(c.Dir(exists=True))
+    """Folder holding `modules/` and `quizzes/`; defaults to the folder of mkdocs.yml."""
+    nav_assessments_title = c.Type(str, default="Assessments")
+    edit_uri_content = c.Optional(c.Type(str))
+    """Path under `repo_url` to the project root for "edit this page", e.g. `edit/main/`."""
+
+
+class MediationPlugin(BasePlugin[MediationConfig]):
+    """Generates the course's pages from the YAML content."""
+
+    def __init__(self):
+        self.content: Content | None = None
+        self.renderer: Renderer | None = None
+        self.root = Path.cwd()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load and check all content first: a problem stops the build before `site/` is touched."""
+        self.root = Path(self.config.content_dir or Path(config.config_file_path).parent)
+        try:
+            self.content = load_content(self.root)
+        except ContentError as error:
+            raise PluginError("Content problems:\n" + format_report(error.problems)) from None
+        if _offline_enabled(config):
+            _prepare_offline(config)
+        if config.nav is None:
+            config.nav = self._navigation(config)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        # Created here, not in on_config: the offline plugin's on_config changes use_directory_urls.
+        self.renderer = Renderer(self.content, directory_urls=config.use_directory_urls)
+        for module in self.content.modules:
+            files.append(File.generated(config, module_uri(module.id), content=self.renderer.module_page(module)))
+        for quiz in self.content.quizzes.values():
+            files.append(File.generated(config, quiz_uri(quiz.id), content=self.renderer.quiz_page(quiz)))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri == "index.md":
+            return markdown.replace(MODULE_LIST_MARKER, self.renderer.module_list())
+        return markdown
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        """Point "edit this page" at the YAML a generated page comes from."""
+        source = self._source_of(page)
+        if source and config.repo_url and self.config.edit_uri_content:
+            page.edit_url = urljoin(config.repo_url, self.config.edit_uri_content) + source
+        return context
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        """Rebuild when a module or quiz changes, as for a page in docs/."""
+        for folder in ("modules", "quizzes"):
+            if (self.root / folder).is_dir():
+                server.watch(str(self.root / folder))
+        return server
+
+    def _source_of(self, page: Page) -> str | None:
+        meta = page.meta or {}
+        if "module_id" in meta:
+            return self.content.source_of("modules", meta["module_id"])
+        if "quiz_id" in meta:
+            return self.content.source_of("quizzes", meta["quiz_id"])
+        return None
+
+    def _navigation(self, config: MkDocsConfig) -> list:
+        """Home, then each module with its quizzes, then other quizzes, then hand-written pages."""
+        linked = {quiz_id for module in self.content.modules for quiz_id in module.quizzes}
+        nav: list = ["index.md"]
+        for module in self.content.modules:
+            pages = [module_uri(module.id)] + [quiz_uri(q) for q in module.quizzes]
+            nav.append({f"{module.number}. {module.title}": pages})
+        others = [quiz_uri(q) for q in sorted(self.content.quizzes) if q not in linked]
+        if others:
+            nav.append({self.config.nav_assessments_title: others})
+        docs = Path(config.docs_dir)
+        nav += sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if p.name != "index.md")
+        return nav
+
+
+def _prepare_offline(config: MkDocsConfig) -> None:
+    """Adjust the offline edition, which opens from file:// with no network.
+
+    Material's docs advise against instant navigation there (it needs fetch), and its offline
+    plugin would add the iframe-worker shim from a CDN unless a local copy is listed first.
+    """
+    features = config.theme.get("features", [])
+    config.theme["features"] = [f for f in features if not f.startswith("navigation.instant")]
+    config.extra.setdefault("polyfills", [])
+    config.extra["polyfills"].append(OFFLINE_SHIM)
+
+
+def _offline_enabled(config: MkDocsConfig) -> bool:
+    for name, plugin in config.plugins.items():
+        if name.split("/")[-1] == "offline" and plugin.config.get("enabled", True):
+            return True
+    return False

@@ -1,0 +1,146 @@
+"""Renders the content model into page sources (Markdown with HTML where forms need it).
+
+One Jinja2 environment, templates in `templates/`, autoescape on: author text is escaped unless a
+filter says it is Markdown. Markdown in quiz forms is rendered here with markdown-it-py, with raw
+HTML off, so that no author text can inject markup into a form, an attribute or a script block.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import jinja2
+import yaml
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from .loader import Content
+from .model import GRADED_TYPES, Module, Question, Quiz
+
+TEMPLATES = Path(__file__).parent / "templates"
+STRINGS = Path(__file__).parent / "strings"
+_markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def module_uri(module_id: str) -> str:
+    """Where a module's generated page lives in the docs tree."""
+    return f"modules/{module_id}.md"
+
+
+def quiz_uri(quiz_id: str) -> str:
+    return f"quizzes/{quiz_id}.md"
+
+
+def question_fingerprint(question: Question) -> str:
+    """A short hash of what the learner answers: saved answers are dropped when it changes."""
+    answered = question.model_dump(include={"type", "prompt", "options", "items", "pairs", "answer", "scale"})
+    for option in answered.get("options", []):
+        option.pop("feedback", None)
+    canonical = json.dumps(answered, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:8]
+
+
+def shuffled(items: list, salt: str) -> list:
+    """A stable order that differs from the authored one (which is the answer)."""
+    order = sorted(items, key=lambda item: hashlib.sha256(f"{salt}:{item.id}".encode()).hexdigest())
+    return order[1:] + order[:1] if order == list(items) else order
+
+
+def quiz_data(quiz: Quiz) -> list[dict]:
+    """What the quiz engine needs beyond the form: answer keys and fingerprints, keyed by id."""
+    return [_question_data(q) for q in quiz.questions]
+
+
+def _question_data(q: Question) -> dict:
+    data = {"id": q.id, "type": q.type, "fingerprint": question_fingerprint(q), "objectives": q.objectives}
+    if q.type in ("single", "multiple", "true-false"):
+        data["answer"] = q.answer
+    if q.type == "multiple":
+        data["scoring"] = q.scoring
+    if q.type == "ordering":
+        data["answer"] = [item.id for item in q.items]
+    if q.type == "matching":
+        data["answer"] = {pair.id: pair.id for pair in q.pairs}
+    if q.type == "likert":
+        data.update(scale=q.scale, about=q.about)
+    return data
+
+
+def script_json(data: object) -> Markup:
+    """JSON safe inside `<script>`: `<`, `>` and `&` become escapes, so `</script>` cannot close it."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+@dataclass
+class Renderer:
+    """Renders pages for one content model.
+
+    Attributes:
+        content: the validated content.
+        directory_urls: whether pages are served as `page/` (True) or `page.html` (False), which
+            decides the links written inside HTML blocks, where mkdocs does not rewrite them.
+        language: the language of the interface strings.
+    """
+
+    content: Content
+    directory_urls: bool = True
+    language: str = "en"
+
+    @cached_property
+    def env(self) -> jinja2.Environment:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+            undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        env.filters.update(markdown=Markup, md_inline=_md_inline, md_block=_md_block,
+                           yaml_text=lambda text: Markup(json.dumps(text, ensure_ascii=False)),
+                           indent_md=_indent, script_json=script_json)
+        env.globals.update(t=self.strings, module_uri=module_uri, quiz_uri=quiz_uri,
+                           fingerprint=question_fingerprint, shuffled=shuffled,
+                           is_graded=lambda q: isinstance(q, GRADED_TYPES), section_href=self.section_href,
+                           quiz_data=quiz_data, anchor=lambda id: Markup("{#" + id + "}"))
+        return env
+
+    @cached_property
+    def strings(self) -> dict:
+        return yaml.safe_load((STRINGS / f"{self.language}.yml").read_text(encoding="utf-8"))
+
+    def module_page(self, module: Module) -> str:
+        return self.env.get_template("module.md.j2").render(module=module, quizzes=self.content.quizzes_of(module))
+
+    def quiz_page(self, quiz: Quiz) -> str:
+        return self.env.get_template("quiz.md.j2").render(quiz=quiz)
+
+    def module_list(self) -> str:
+        """The list of modules, their minutes and objectives, for the home page."""
+        return self.env.get_template("module_list.md.j2").render(modules=self.content.modules)
+
+    def section_href(self, link: str) -> tuple[str, str]:
+        """A section link `module#section` as (href from a quiz page, heading of the section)."""
+        module_id, section_id = link.split("#", 1)
+        module = self.content.module_by_id(module_id)
+        heading = next(s.heading for s in module.sections if s.id == section_id)
+        page = f"{module_id}/" if self.directory_urls else f"{module_id}.html"
+        prefix = "../../" if self.directory_urls else "../"
+        return f"{prefix}modules/{page}#{section_id}", heading
+
+
+def _md_inline(text: str) -> Markup:
+    return Markup(_markdown.renderInline(text))
+
+
+def _md_block(text: str) -> Markup:
+    return Markup(_markdown.render(text))
+
+
+def _indent(text: str, width: int = 4) -> Markup:
+    """Indents Markdown so it sits inside an admonition block."""
+    pad = " " * width
+    return Markup("\n".join(pad + line if line.strip() else "" for line in str(text).splitlines()))

@@ -1,0 +1,203 @@
+"""A strict YAML reader for hand-written content files.
+
+PyYAML (mkdocs' own dependency) is lenient in ways that hurt authors: it keeps the last of two
+duplicate keys, reads `yes`/`no`/`on` as booleans (YAML 1.1), turns dates into objects, runs
+`!!python/...` tags on request, and expands aliases without bound. This module composes the node
+tree with PyYAML and builds plain values itself, under YAML 1.2 core-schema rules, recording the
+line of every value so that a validation error maps back to `modules/intro.yml:12`. It stays small
+enough that switching to ruamel.yaml would buy nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.composer import Composer
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from .problems import Problem
+
+MAX_BYTES = 512 * 1024
+MAX_VALUES = 50_000
+TAG = "tag:yaml.org,2002:"
+PLAIN_TAGS = {TAG + name for name in ("str", "int", "float", "bool", "null", "map", "seq")}
+
+Path_ = tuple[str | int, ...]
+
+
+class _CoreResolver(BaseResolver):
+    """YAML 1.2 core schema: only true/false are booleans; dates and `yes` stay text."""
+
+
+for _tag, _pattern, _first in [
+    ("bool", r"true|True|TRUE|false|False|FALSE", "tTfF"),
+    ("null", r"~|null|Null|NULL|", "~nN"),
+    ("int", r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+", "-+0123456789"),
+    ("float", r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?", "-+.0123456789"),
+]:
+    _CoreResolver.add_implicit_resolver(TAG + _tag, re.compile(f"^(?:{_pattern})$"), list(_first))
+_CoreResolver.add_implicit_resolver(TAG + "null", re.compile("^$"), [""])
+
+
+class _NodeReader(Reader, Scanner, Parser, Composer, _CoreResolver):
+    def __init__(self, stream: str):
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        _CoreResolver.__init__(self)
+
+
+@dataclass
+class YamlDocument:
+    """The plain data of one file and the line where each value (or mapping key) sits."""
+
+    data: dict
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int:
+        """The line of the deepest part of `path` that exists in the file."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return 1
+
+
+class _Stop(Exception):
+    def __init__(self, problem_line: int, message: str, hint: str = ""):
+        self.line, self.message, self.hint = problem_line, message, hint
+
+
+def read_yaml(path: Path, name: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Read one content file strictly.
+
+    Args:
+        path: the file to read.
+        name: how to name the file in problems (relative to the project).
+
+    Returns:
+        The document (None when it could not be read) and the problems found.
+    """
+    try:
+        text = _decode(path)
+        _reject_tabs(text)
+        node = _compose(text)
+        builder = _Builder(name)
+        data = builder.build(node, ())
+    except _Stop as stop:
+        return None, [Problem(name, stop.line, "", stop.message, stop.hint)]
+    if builder.problems:
+        return None, builder.problems
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        return None, [Problem(name, 1, "", f"the file holds {kind}; expected a mapping of fields",
+                              "start with `id: ...` and one field per line")]
+    return YamlDocument(data, builder.lines), []
+
+
+def _decode(path: Path) -> str:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise _Stop(0, f"the file is {size // 1024} KB; content files are limited to "
+                       f"{MAX_BYTES // 1024} KB", "split it into several modules or quizzes")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise _Stop(line, f"byte 0x{raw[error.start]:02x} is not valid UTF-8",
+                    "save the file with UTF-8 encoding") from None
+    return text.removeprefix("\ufeff")
+
+
+def _reject_tabs(text: str) -> None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            raise _Stop(number, "a tab is used for indentation", "indent with spaces only")
+
+
+def _compose(text: str) -> yaml.Node:
+    reader = _NodeReader(text)
+    try:
+        node = reader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        message = " ".join(filter(None, [error.context, error.problem]))
+        raise _Stop(mark.line + 1 if mark else 0, f"YAML syntax error: {message}",
+                    "check the indentation and quote text that contains ': ' or starts with a symbol") from None
+    except yaml.YAMLError as error:
+        raise _Stop(0, f"YAML error: {error}") from None
+    except RecursionError:
+        raise _Stop(0, "the file is nested too deeply") from None
+    finally:
+        reader.dispose()
+    if node is None:
+        raise _Stop(0, "the file is empty", "a module starts with `id:`; see the scaffolds in the authoring guide")
+    return node
+
+
+class _Builder:
+    """Builds plain values from nodes, counting them so that alias bombs stop early."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.lines: dict[Path_, int] = {}
+        self.problems: list[Problem] = []
+        self.count = 0
+
+    def build(self, node: yaml.Node, path: Path_):
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise _Stop(node.start_mark.line + 1, f"the file expands to more than {MAX_VALUES} values",
+                        "anchors and aliases (&name, *name) are repeated too often")
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if node.tag not in PLAIN_TAGS and node.tag != "tag:yaml.org,2002:value":
+            self._add(node, f"the tag {node.tag.replace(TAG, '!!')} is not allowed",
+                      "remove it: content files hold only text, numbers, true/false, lists and mappings")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._build_mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        return _scalar(node)
+
+    def _build_mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
+        result: dict = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str) or key_node.tag not in PLAIN_TAGS:
+                self._add(key_node, "a key must be plain text", "use a field name such as `title:`")
+                continue
+            line = key_node.start_mark.line + 1
+            if key in result:
+                self._add(key_node, f"duplicate key '{key}' (first at line {first_line[key]})",
+                          "remove one of them: YAML would silently keep only the last")
+                continue
+            first_line[key] = line
+            self.lines[path + (key,)] = line
+            result[key] = self.build(value_node, path + (key,))
+        return result
+
+    def _add(self, node: yaml.Node, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.name, node.start_mark.line + 1, "", message, hint))
+
+
+def _scalar(node: yaml.ScalarNode):
+    value, tag = node.value, node.tag.removeprefix(TAG)
+    if tag == "null":
+        return None
+    if tag == "bool":
+        return value.lower() == "true"
+    if tag == "int":
+        return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+    if tag == "float":
+        return float(value)
+    return value

@@ -1,0 +1,155 @@
+"""Turns pydantic's validation errors into problems an author can act on."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .problems import Problem
+from .strict_yaml import YamlDocument
+
+Loc = tuple[str | int, ...]
+
+TYPE_NAMES = {
+    str: "text", int: "a whole number", float: "a number", bool: "true or false",
+    type(None): "nothing", list: "a list", dict: "a mapping of fields",
+}
+EXPECTED = {
+    "string_type": "text", "int_type": "a whole number", "bool_type": "true or false",
+    "list_type": "a list", "model_type": "a mapping of fields", "dict_type": "a mapping of fields",
+    "model_attributes_type": "a mapping of fields", "float_type": "a number",
+}
+
+
+def problems_from(error: ValidationError, document: YamlDocument, file: str,
+                  model: type[BaseModel]) -> list[Problem]:
+    """One problem per pydantic error, with the line and a readable field path."""
+    problems = []
+    for item in error.errors():
+        path = _data_path(document.data, item["loc"])
+        message, hint = _describe(item, document.data, path, model)
+        problems.append(Problem(file, document.line_of(path), field_label(path), message, hint))
+    return problems
+
+
+def field_label(path: Loc) -> str:
+    """`('questions', 1, 'answer')` → `questions[2].answer` (positions count from 1, as people do)."""
+    label = ""
+    for part in path:
+        label += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if label else part)
+    return label
+
+
+def _data_path(data: Any, loc: Loc) -> Loc:
+    """The location in the YAML data, without the union tags pydantic inserts (`single`, ...)."""
+    path: list[str | int] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and part not in current and part == current.get("type"):
+            continue
+        path.append(part)
+        try:
+            current = current[part]
+        except (KeyError, IndexError, TypeError):
+            current = None
+    return tuple(path)
+
+
+def _describe(item: dict, data: Any, path: Loc, model: type[BaseModel]) -> tuple[str, str]:
+    kind, given = item["type"], item.get("input")
+    ctx = item.get("ctx") or {}
+    if kind == "missing":
+        return "is required but missing", ""
+    if kind == "extra_forbidden":
+        return _unknown_field(path, data, model)
+    if kind in EXPECTED:
+        return _wrong_type(EXPECTED[kind], given)
+    if kind == "string_pattern_mismatch" and (path[-1:] in (("id",), ("answer",), ("about",)) or _is_id_list(path)):
+        return (f"{given!r} is not a valid id",
+                "use lowercase letters, digits and single hyphens, such as `good-offices`")
+    if kind == "string_pattern_mismatch" and path[-1:] == ("section",):
+        return f"{given!r} is not a section link", "write `module-id#section-id`, such as `toolbox#article-33`"
+    if kind == "literal_error":
+        return f"{given!r} is not allowed; expected {ctx.get('expected')}", _did_you_mean(given, ctx)
+    if kind == "union_tag_invalid":
+        return (f"unknown question type {ctx.get('tag')!r}; expected one of {ctx.get('expected_tags')}",
+                _did_you_mean(ctx.get("tag"), {"expected": ctx.get("expected_tags", "")}))
+    if kind == "union_tag_not_found":
+        return "a question needs a `type`", "add `type: single` (or multiple, true-false, ordering, ...)"
+    if kind == "string_too_short":
+        return "must not be empty", ""
+    return _plain(item["msg"]), ""
+
+
+def _is_id_list(path: Loc) -> bool:
+    return len(path) >= 2 and isinstance(path[-1], int) and path[-2] in ("objectives", "quizzes", "references", "answer")
+
+
+def _wrong_type(expected: str, given: Any) -> tuple[str, str]:
+    got = TYPE_NAMES.get(type(given), type(given).__name__)
+    hint = ""
+    if expected == "text" and isinstance(given, (bool, int, float)):
+        hint = f"quote it: '{str(given).lower() if isinstance(given, bool) else given}'"
+    elif expected == "true or false" and isinstance(given, str):
+        hint = "write true or false, without quotes"
+    shown = f" ({given!r})" if isinstance(given, (str, int, float, bool)) else ""
+    return f"expected {expected}, got {got}{shown}", hint
+
+
+def _unknown_field(path: Loc, data: Any, model: type[BaseModel]) -> tuple[str, str]:
+    owner = _model_at(model, data, path[:-1])
+    allowed = list(owner.model_fields) if owner else []
+    close = difflib.get_close_matches(str(path[-1]), allowed, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else (f"allowed here: {', '.join(allowed)}" if allowed else "")
+    return "unknown field", hint
+
+
+def _did_you_mean(given: Any, ctx: dict) -> str:
+    choices = [c.strip(" '") for c in str(ctx.get("expected", "")).replace(" or ", ",").split(",")]
+    close = difflib.get_close_matches(str(given), [c for c in choices if c], n=1)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def _plain(message: str) -> str:
+    message = message.removeprefix("Value error, ")
+    message = message.replace("Input should be", "expected").replace("List should", "the list should")
+    return message[0].lower() + message[1:] if message else message
+
+
+def _model_at(model: type[BaseModel], data: Any, path: Loc) -> type[BaseModel] | None:
+    """The model class that validates the mapping found at `path` in the data."""
+    current: Any = model
+    for part in path:
+        data = data[part] if isinstance(data, (dict, list)) else None
+        if isinstance(part, int):
+            current = _element_type(current)
+        elif isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
+            current = current.model_fields[part].annotation
+        else:
+            return None
+        current = _pick(current, data)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _element_type(annotation: Any) -> Any:
+    args = typing.get_args(annotation)
+    return args[0] if typing.get_origin(annotation) is list and args else None
+
+
+def _pick(annotation: Any, data: Any) -> Any:
+    """Unwraps Annotated and Optional, and picks the union member that matches `type:`."""
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        members = [m for m in typing.get_args(annotation) if m is not type(None)]
+        for member in members:
+            fields = getattr(member, "model_fields", {})
+            literal = typing.get_args(fields["type"].annotation) if "type" in fields else ()
+            if isinstance(data, dict) and data.get("type") in literal:
+                return member
+        return members[0] if len(members) == 1 else None
+    return annotation
