@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Iterable
 
+from .markdown_subset import raw_html_in
 from .model import Likert, Matching, Module, MultipleChoice, Ordering, Quiz, SingleChoice
 from .problems import Problem
 from .validation_messages import field_label
@@ -17,6 +18,7 @@ from .validation_messages import field_label
 if TYPE_CHECKING:
     from .loader import SourceFile
 
+MARKDOWN_CASE_FIELDS = ("what_happened", "what_parliamentarians_did", "lesson", "limits")
 VAGUE_VERBS = {"understand", "know", "learn", "appreciate", "realise", "realize", "be"}
 
 
@@ -105,6 +107,7 @@ def _check_module(where: _Where, module: Module, quiz_ids: set[str]) -> list[Pro
         if verb in VAGUE_VERBS:
             problems.append(where.problem(("objectives", index, "text"), f"'{verb}' cannot be measured",
                                           "start with a verb a learner can show: distinguish, explain, apply, draft, assess"))
+    problems += _raw_html(where, module)
     references = {r.id for r in module.references}
     for index, case in enumerate(module.case_studies):
         for position, ref in enumerate(case.references):
@@ -115,6 +118,22 @@ def _check_module(where: _Where, module: Module, quiz_ids: set[str]) -> list[Pro
         if quiz_id not in quiz_ids:
             problems.append(where.problem(("quizzes", index), f"no quiz '{quiz_id}' in quizzes/",
                                           f"create quizzes/{quiz_id}.yml or remove it from this list"))
+    return problems
+
+
+def _raw_html(where: _Where, module: Module) -> list[Problem]:
+    texts = [(("why_it_matters",), module.why_it_matters)]
+    texts += [(("sections", i, "body"), s.body) for i, s in enumerate(module.sections)]
+    for i, case in enumerate(module.case_studies):
+        texts += [(("case_studies", i, f), getattr(case, f)) for f in MARKDOWN_CASE_FIELDS if getattr(case, f)]
+    texts += [(("action_points", i), text) for i, text in enumerate(module.action_points)]
+    texts += [(("takeaways", i), text) for i, text in enumerate(module.takeaways)]
+    problems = []
+    for path, text in texts:
+        html = raw_html_in(text)
+        if html:
+            problems.append(where.problem(path, f"raw HTML is not allowed here ({html})",
+                                          "write Markdown instead: **bold**, *italic*, [link](https://...), lists"))
     return problems
 
 

@@ -1,0 +1,80 @@
+"""The rendered page sources of the sample module and quiz, compared with golden files.
+
+Regenerate after an intended change with `UPDATE_GOLDEN=1 make test`, then read the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from build_tools.loader import load_content
+from build_tools.rendering import Renderer, question_fingerprint, script_json, shuffled
+
+FIXTURE_SITE = Path(__file__).parent / "fixtures" / "site"
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content(FIXTURE_SITE)
+
+
+def _pages(content, directory_urls=True):
+    renderer = Renderer(content, directory_urls=directory_urls)
+    module = content.modules[0]
+    return {
+        "sample-module.md": renderer.module_page(module),
+        "sample-check.md": renderer.quiz_page(content.quizzes["sample-check"]),
+        "module-list.md": renderer.module_list(),
+    }
+
+
+@pytest.mark.parametrize("name", ["sample-module.md", "sample-check.md", "module-list.md"])
+def test_rendered_page_matches_golden_file(content, name):
+    rendered = _pages(content)[name]
+    golden = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(rendered, encoding="utf-8")
+    assert rendered == golden.read_text(encoding="utf-8")
+
+
+def test_links_inside_quiz_html_follow_the_url_style(content):
+    with_directories = _pages(content, directory_urls=True)["sample-check.md"]
+    with_files = _pages(content, directory_urls=False)["sample-check.md"]
+    assert 'href="../../modules/sample/#who-decides"' in with_directories
+    assert 'href="../modules/sample.html#who-decides"' in with_files
+
+
+def test_author_text_cannot_close_a_script_block():
+    data = script_json({"title": "</script><script>alert(1)</script> & <!--"})
+    assert "</" not in data and "<!--" not in data
+    assert json.loads(str(data)) == {"title": "</script><script>alert(1)</script> & <!--"}
+
+
+def test_quiz_page_escapes_author_text_in_html(content):
+    page = _pages(content)["sample-check.md"]
+    assert "<script>alert(1)" not in page
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    scripts = re.findall(r"<script[^>]*>(.*?)</script>", page, flags=re.S)
+    assert len(scripts) == 1 and json.loads(scripts[0])["id"] == "sample-check"
+
+
+def test_shuffled_order_never_gives_away_the_answer(content):
+    ordering = next(q for q in content.quizzes["sample-check"].questions if q.type == "ordering")
+    for salt in ("a", "b", "c", "d", "e"):
+        order = shuffled(ordering.items, salt)
+        assert order != list(ordering.items)
+        assert sorted(i.id for i in order) == sorted(i.id for i in ordering.items)
+
+
+def test_fingerprint_ignores_feedback_but_not_options(content):
+    question = content.quizzes["sample-check"].questions[0]
+    reworded = question.model_copy(update={"explanation": "Other words."})
+    new_option = question.model_copy(update={"options": question.options[:1]})
+    assert question_fingerprint(reworded) == question_fingerprint(question)
+    assert question_fingerprint(new_option) != question_fingerprint(question)
