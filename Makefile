@@ -25,7 +25,7 @@ build: setup
 	$(BIN)/mkdocs build --strict
 
 offline: setup
-	OFFLINE=1 $(BIN)/mkdocs build --strict --site-dir site-offline
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
 
 check: setup
 	$(BIN)/python -m build_tools check
