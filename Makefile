@@ -35,6 +35,7 @@ schemas: setup
 
 lint: setup
 	$(BIN)/ruff check build_tools tests
+	$(BIN)/ruff format --check build_tools
 
 test: setup chromium
 	$(BIN)/python -m build_tools check

@@ -6,9 +6,10 @@ Each check returns problems; none stops at the first, so an author sees everythi
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from .markdown_subset import raw_html_in
 from .model import Likert, Matching, Module, MultipleChoice, Ordering, Quiz, SingleChoice
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from .loader import SourceFile
 
 MARKDOWN_CASE_FIELDS = ("what_happened", "what_parliamentarians_did", "lesson", "limits")
+MEASURABLE_HINT = "start with a verb a learner can show: distinguish, explain, apply, draft, assess"
 VAGUE_VERBS = {"understand", "know", "learn", "appreciate", "realise", "realize", "be"}
 
 
@@ -26,14 +28,16 @@ VAGUE_VERBS = {"understand", "know", "learn", "appreciate", "realise", "realize"
 class _Where:
     """Makes problems that point into one source file."""
 
-    source: "SourceFile"
+    source: SourceFile
 
     def problem(self, path: tuple, message: str, hint: str = "") -> Problem:
         line = self.source.document.line_of(path)
         return Problem(self.source.name, line, field_label(path), message, hint)
 
 
-def check_content(modules: list["SourceFile"], quizzes: list["SourceFile"], invalid: dict[str, list[dict]]) -> list[Problem]:
+def check_content(
+    modules: list[SourceFile], quizzes: list[SourceFile], invalid: dict[str, list[dict]]
+) -> list[Problem]:
     """All cross-field and cross-file problems among the files that passed validation.
 
     Args:
@@ -62,27 +66,38 @@ def _raw_ids(documents: list[dict], field: str) -> set[str]:
     return {str(item["id"]) for item in items if isinstance(item, dict) and "id" in item}
 
 
-def _unique_across_files(sources: list["SourceFile"], kind: str) -> list[Problem]:
-    problems = [_Where(s).problem(("id",), f"the id does not match the file name '{PurePosixPath(s.name).name}'",
-                                  f"rename the file to {s.model.id}.yml, or change the id")
-                for s in sources if PurePosixPath(s.name).stem != s.model.id]
+def _unique_across_files(sources: list[SourceFile], kind: str) -> list[Problem]:
+    problems = [
+        _Where(s).problem(
+            ("id",),
+            f"the id does not match the file name '{PurePosixPath(s.name).name}'",
+            f"rename the file to {s.model.id}.yml, or change the id",
+        )
+        for s in sources
+        if PurePosixPath(s.name).stem != s.model.id
+    ]
     first: dict[str, str] = {}
     for source in sources:
         if source.model.id in first:
-            problems.append(_Where(source).problem(
-                ("id",), f"duplicate {kind} id '{source.model.id}' (also in {first[source.model.id]})"))
+            problems.append(
+                _Where(source).problem(
+                    ("id",), f"duplicate {kind} id '{source.model.id}' (also in {first[source.model.id]})"
+                )
+            )
         first.setdefault(source.model.id, source.name)
     return problems
 
 
-def _unique_numbers(modules: list["SourceFile"]) -> list[Problem]:
+def _unique_numbers(modules: list[SourceFile]) -> list[Problem]:
     first: dict[int, str] = {}
     problems = []
     for source in modules:
         number = source.model.number
         if number in first:
-            problems.append(_Where(source).problem(("number",), f"module number {number} is also used by {first[number]}",
-                                                   "each module needs its own number: it sets the order"))
+            message = f"module number {number} is also used by {first[number]}"
+            problems.append(
+                _Where(source).problem(("number",), message, "each module needs its own number: it sets the order")
+            )
         first.setdefault(number, source.name)
     return problems
 
@@ -105,19 +120,30 @@ def _check_module(where: _Where, module: Module, quiz_ids: set[str]) -> list[Pro
     for index, objective in enumerate(module.objectives):
         verb = objective.text.split()[0].lower().strip(",.:")
         if verb in VAGUE_VERBS:
-            problems.append(where.problem(("objectives", index, "text"), f"'{verb}' cannot be measured",
-                                          "start with a verb a learner can show: distinguish, explain, apply, draft, assess"))
+            problems.append(
+                where.problem(("objectives", index, "text"), f"'{verb}' cannot be measured", MEASURABLE_HINT)
+            )
     problems += _raw_html(where, module)
     references = {r.id for r in module.references}
     for index, case in enumerate(module.case_studies):
         for position, ref in enumerate(case.references):
             if ref not in references:
-                problems.append(where.problem(("case_studies", index, "references", position),
-                                              f"no reference '{ref}' in this module", _choices(references)))
+                problems.append(
+                    where.problem(
+                        ("case_studies", index, "references", position),
+                        f"no reference '{ref}' in this module",
+                        _choices(references),
+                    )
+                )
     for index, quiz_id in enumerate(module.quizzes):
         if quiz_id not in quiz_ids:
-            problems.append(where.problem(("quizzes", index), f"no quiz '{quiz_id}' in quizzes/",
-                                          f"create quizzes/{quiz_id}.yml or remove it from this list"))
+            problems.append(
+                where.problem(
+                    ("quizzes", index),
+                    f"no quiz '{quiz_id}' in quizzes/",
+                    f"create quizzes/{quiz_id}.yml or remove it from this list",
+                )
+            )
     return problems
 
 
@@ -132,21 +158,30 @@ def _raw_html(where: _Where, module: Module) -> list[Problem]:
     for path, text in texts:
         html = raw_html_in(text)
         if html:
-            problems.append(where.problem(path, f"raw HTML is not allowed here ({html})",
-                                          "write Markdown instead: **bold**, *italic*, [link](https://...), lists"))
+            problems.append(
+                where.problem(
+                    path,
+                    f"raw HTML is not allowed here ({html})",
+                    "write Markdown instead: **bold**, *italic*, [link](https://...), lists",
+                )
+            )
     return problems
 
 
-def _objectives_unique_across_modules(modules: list["SourceFile"]) -> list[Problem]:
+def _objectives_unique_across_modules(modules: list[SourceFile]) -> list[Problem]:
     first: dict[str, str] = {}
     problems = []
     for source in modules:
         for index, objective in enumerate(source.model.objectives):
             owner = first.setdefault(objective.id, source.name)
             if owner != source.name:
-                problems.append(_Where(source).problem(("objectives", index, "id"),
-                                                       f"objective id '{objective.id}' is also used in {owner}",
-                                                       "objective ids must be unique across all modules"))
+                problems.append(
+                    _Where(source).problem(
+                        ("objectives", index, "id"),
+                        f"objective id '{objective.id}' is also used in {owner}",
+                        "objective ids must be unique across all modules",
+                    )
+                )
     return problems
 
 
@@ -157,11 +192,19 @@ def _check_quiz(where: _Where, quiz: Quiz, objectives: set[str], sections: set[s
         path = ("questions", index)
         for position, tag in enumerate(question.objectives):
             if tag not in objectives:
-                problems.append(where.problem(path + ("objectives", position), f"no module declares objective '{tag}'",
-                                              _closest(tag, objectives)))
+                problems.append(
+                    where.problem(
+                        path + ("objectives", position),
+                        f"no module declares objective '{tag}'",
+                        _closest(tag, objectives),
+                    )
+                )
         if question.section and question.section not in sections:
-            problems.append(where.problem(path + ("section",), f"no section '{question.section}' exists",
-                                          _closest(question.section, sections)))
+            problems.append(
+                where.problem(
+                    path + ("section",), f"no section '{question.section}' exists", _closest(question.section, sections)
+                )
+            )
         problems += _check_answer(where, question, path)
         if isinstance(question, Likert) and question.about and question.about not in question_ids:
             problems.append(where.problem(path + ("about",), f"no question '{question.about}' in this quiz"))
@@ -174,11 +217,17 @@ def _check_answer(where: _Where, question, path: tuple) -> list[Problem]:
         options = [o.id for o in question.options]
         answers = [question.answer] if isinstance(question, SingleChoice) else question.answer
         if not answers:
-            problems.append(where.problem(path + ("answer",), "no option is marked correct",
-                                          "list the ids of the correct options, such as [a, c]"))
+            problems.append(
+                where.problem(
+                    path + ("answer",),
+                    "no option is marked correct",
+                    "list the ids of the correct options, such as [a, c]",
+                )
+            )
         for answer in answers:
             if answer not in options:
-                problems.append(where.problem(path + ("answer",), f"'{answer}' is not one of the options ({', '.join(options)})"))
+                message = f"'{answer}' is not one of the options ({', '.join(options)})"
+                problems.append(where.problem(path + ("answer",), message))
         return problems
     if isinstance(question, Ordering):
         return _duplicates(where, question.items, path + ("items",), "item id")

@@ -1,7 +1,7 @@
 """Command line: the same functions the mkdocs plugin and the tests call.
 
-    python -m build_tools check [--format text|github]   validate all content, report every problem
-    python -m build_tools schemas                        write schemas/*.schema.json for editors
+python -m build_tools check [--format text|github]   validate all content, report every problem
+python -m build_tools schemas                        write schemas/*.schema.json for editors
 """
 
 from __future__ import annotations

@@ -95,17 +95,32 @@ class Renderer:
     @cached_property
     def env(self) -> jinja2.Environment:
         env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-            undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        env.filters.update(markdown=Markup, md_inline=_md_inline, md_block=_md_block,
-                           yaml_text=lambda text: Markup(json.dumps(text, ensure_ascii=False)),
-                           indent_md=_indent, script_json=script_json)
-        env.globals.update(t=self.strings, module_uri=module_uri, quiz_uri=quiz_uri,
-                           fingerprint=question_fingerprint, shuffled=shuffled,
-                           is_graded=lambda q: isinstance(q, GRADED_TYPES), section_href=self.section_href,
-                           quiz_data=quiz_data, anchor=lambda id: Markup("{#" + id + "}"))
+        env.filters.update(
+            markdown=Markup,
+            md_inline=_md_inline,
+            md_block=_md_block,
+            yaml_text=lambda text: Markup(json.dumps(text, ensure_ascii=False)),
+            indent_md=_indent,
+            script_json=script_json,
+        )
+        env.globals.update(
+            t=self.strings,
+            module_uri=module_uri,
+            quiz_uri=quiz_uri,
+            fingerprint=question_fingerprint,
+            shuffled=shuffled,
+            is_graded=lambda q: isinstance(q, GRADED_TYPES),
+            section_href=self.section_href,
+            quiz_data=quiz_data,
+            anchor=lambda id: Markup("{#" + id + "}"),
+        )
         return env
 
     @cached_property

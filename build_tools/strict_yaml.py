@@ -96,23 +96,34 @@ def read_yaml(path: Path, name: str) -> tuple[YamlDocument | None, list[Problem]
         return None, builder.problems
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
-        return None, [Problem(name, 1, "", f"the file holds {kind}; expected a mapping of fields",
-                              "start with `id: ...` and one field per line")]
+        return None, [
+            Problem(
+                name,
+                1,
+                "",
+                f"the file holds {kind}; expected a mapping of fields",
+                "start with `id: ...` and one field per line",
+            )
+        ]
     return YamlDocument(data, builder.lines), []
 
 
 def _decode(path: Path) -> str:
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise _Stop(0, f"the file is {size // 1024} KB; content files are limited to "
-                       f"{MAX_BYTES // 1024} KB", "split it into several modules or quizzes")
+        raise _Stop(
+            0,
+            f"the file is {size // 1024} KB; content files are limited to {MAX_BYTES // 1024} KB",
+            "split it into several modules or quizzes",
+        )
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise _Stop(line, f"byte 0x{raw[error.start]:02x} is not valid UTF-8",
-                    "save the file with UTF-8 encoding") from None
+        raise _Stop(
+            line, f"byte 0x{raw[error.start]:02x} is not valid UTF-8", "save the file with UTF-8 encoding"
+        ) from None
     return text.removeprefix("\ufeff")
 
 
@@ -130,8 +141,11 @@ def _compose(text: str) -> yaml.Node:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = " ".join(filter(None, [error.context, error.problem]))
-        raise _Stop(mark.line + 1 if mark else 0, f"YAML syntax error: {message}",
-                    "check the indentation and quote text that contains ': ' or starts with a symbol") from None
+        raise _Stop(
+            mark.line + 1 if mark else 0,
+            f"YAML syntax error: {message}",
+            "check the indentation and quote text that contains ': ' or starts with a symbol",
+        ) from None
     except yaml.YAMLError as error:
         raise _Stop(0, f"YAML error: {error}") from None
     except RecursionError:
@@ -155,12 +169,18 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path_):
         self.count += 1
         if self.count > MAX_VALUES:
-            raise _Stop(node.start_mark.line + 1, f"the file expands to more than {MAX_VALUES} values",
-                        "anchors and aliases (&name, *name) are repeated too often")
+            raise _Stop(
+                node.start_mark.line + 1,
+                f"the file expands to more than {MAX_VALUES} values",
+                "anchors and aliases (&name, *name) are repeated too often",
+            )
         self.lines.setdefault(path, node.start_mark.line + 1)
         if node.tag not in PLAIN_TAGS and node.tag != "tag:yaml.org,2002:value":
-            self._add(node, f"the tag {node.tag.replace(TAG, '!!')} is not allowed",
-                      "remove it: content files hold only text, numbers, true/false, lists and mappings")
+            self._add(
+                node,
+                f"the tag {node.tag.replace(TAG, '!!')} is not allowed",
+                "remove it: content files hold only text, numbers, true/false, lists and mappings",
+            )
             return None
         if isinstance(node, yaml.MappingNode):
             return self._build_mapping(node, path)
@@ -178,8 +198,11 @@ class _Builder:
                 continue
             line = key_node.start_mark.line + 1
             if key in result:
-                self._add(key_node, f"duplicate key '{key}' (first at line {first_line[key]})",
-                          "remove one of them: YAML would silently keep only the last")
+                self._add(
+                    key_node,
+                    f"duplicate key '{key}' (first at line {first_line[key]})",
+                    "remove one of them: YAML would silently keep only the last",
+                )
                 continue
             first_line[key] = line
             self.lines[path + (key,)] = line

@@ -15,18 +15,28 @@ from .strict_yaml import YamlDocument
 Loc = tuple[str | int, ...]
 
 TYPE_NAMES = {
-    str: "text", int: "a whole number", float: "a number", bool: "true or false",
-    type(None): "nothing", list: "a list", dict: "a mapping of fields",
+    str: "text",
+    int: "a whole number",
+    float: "a number",
+    bool: "true or false",
+    type(None): "nothing",
+    list: "a list",
+    dict: "a mapping of fields",
 }
+ID_LISTS = ("objectives", "quizzes", "references", "answer")
 EXPECTED = {
-    "string_type": "text", "int_type": "a whole number", "bool_type": "true or false",
-    "list_type": "a list", "model_type": "a mapping of fields", "dict_type": "a mapping of fields",
-    "model_attributes_type": "a mapping of fields", "float_type": "a number",
+    "string_type": "text",
+    "int_type": "a whole number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "model_type": "a mapping of fields",
+    "dict_type": "a mapping of fields",
+    "model_attributes_type": "a mapping of fields",
+    "float_type": "a number",
 }
 
 
-def problems_from(error: ValidationError, document: YamlDocument, file: str,
-                  model: type[BaseModel]) -> list[Problem]:
+def problems_from(error: ValidationError, document: YamlDocument, file: str, model: type[BaseModel]) -> list[Problem]:
     """One problem per pydantic error, with the line and a readable field path."""
     problems = []
     for item in error.errors():
@@ -69,15 +79,19 @@ def _describe(item: dict, data: Any, path: Loc, model: type[BaseModel]) -> tuple
     if kind in EXPECTED:
         return _wrong_type(EXPECTED[kind], given)
     if kind == "string_pattern_mismatch" and (path[-1:] in (("id",), ("answer",), ("about",)) or _is_id_list(path)):
-        return (f"{given!r} is not a valid id",
-                "use lowercase letters, digits and single hyphens, such as `good-offices`")
+        return (
+            f"{given!r} is not a valid id",
+            "use lowercase letters, digits and single hyphens, such as `good-offices`",
+        )
     if kind == "string_pattern_mismatch" and path[-1:] == ("section",):
         return f"{given!r} is not a section link", "write `module-id#section-id`, such as `toolbox#article-33`"
     if kind == "literal_error":
         return f"{given!r} is not allowed; expected {ctx.get('expected')}", _did_you_mean(given, ctx)
     if kind == "union_tag_invalid":
-        return (f"unknown question type {ctx.get('tag')!r}; expected one of {ctx.get('expected_tags')}",
-                _did_you_mean(ctx.get("tag"), {"expected": ctx.get("expected_tags", "")}))
+        return (
+            f"unknown question type {ctx.get('tag')!r}; expected one of {ctx.get('expected_tags')}",
+            _did_you_mean(ctx.get("tag"), {"expected": ctx.get("expected_tags", "")}),
+        )
     if kind == "union_tag_not_found":
         return "a question needs a `type`", "add `type: single` (or multiple, true-false, ordering, ...)"
     if kind == "string_too_short":
@@ -86,7 +100,7 @@ def _describe(item: dict, data: Any, path: Loc, model: type[BaseModel]) -> tuple
 
 
 def _is_id_list(path: Loc) -> bool:
-    return len(path) >= 2 and isinstance(path[-1], int) and path[-2] in ("objectives", "quizzes", "references", "answer")
+    return len(path) >= 2 and isinstance(path[-1], int) and path[-2] in ID_LISTS
 
 
 def _wrong_type(expected: str, given: Any) -> tuple[str, str]:

@@ -18,7 +18,24 @@ from .quiz import (
 )
 
 __all__ = [
-    "GRADED_TYPES", "CaseStudy", "Document", "FacilitatorNotes", "Id", "Likert", "Matching",
-    "Module", "MultipleChoice", "Objective", "Option", "Ordering", "Question", "Quiz", "QuizKind",
-    "Reference", "Reflection", "Section", "SingleChoice", "TrueFalse",
+    "GRADED_TYPES",
+    "CaseStudy",
+    "Document",
+    "FacilitatorNotes",
+    "Id",
+    "Likert",
+    "Matching",
+    "Module",
+    "MultipleChoice",
+    "Objective",
+    "Option",
+    "Ordering",
+    "Question",
+    "Quiz",
+    "QuizKind",
+    "Reference",
+    "Reflection",
+    "Section",
+    "SingleChoice",
+    "TrueFalse",
 ]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool
 
 from .common import Document, Id, Strict, Text
-
 
 QuizKind = Literal["diagnostic", "self-check", "post", "survey"]
 """Self-checks give feedback per question; diagnostic and post are assessments; surveys are ungraded."""
@@ -98,7 +97,7 @@ class Reflection(BaseQuestion):
 
 
 Question = Annotated[
-    Union[SingleChoice, MultipleChoice, TrueFalse, Ordering, Matching, Likert, Reflection],
+    SingleChoice | MultipleChoice | TrueFalse | Ordering | Matching | Likert | Reflection,
     Field(discriminator="type"),
 ]
 
