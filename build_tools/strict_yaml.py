@@ -109,6 +109,13 @@ def read_yaml(path: Path, name: str) -> tuple[YamlDocument | None, list[Problem]
 
 
 def _decode(path: Path) -> str:
+    try:
+        return _decode_bytes(path)
+    except OSError as error:
+        raise _Stop(0, f"the file cannot be read: {error.strerror}") from None
+
+
+def _decode_bytes(path: Path) -> str:
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise _Stop(
