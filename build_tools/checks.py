@@ -77,7 +77,8 @@ def _unique_across_files(sources: list[SourceFile], kind: str) -> list[Problem]:
         if PurePosixPath(s.name).stem != s.model.id
     ]
     first: dict[str, str] = {}
-    for source in sources:
+    # A file named after its id keeps the id; the copy with another name is the one reported.
+    for source in sorted(sources, key=lambda s: PurePosixPath(s.name).stem != s.model.id):
         if source.model.id in first:
             problems.append(
                 _Where(source).problem(
@@ -207,7 +208,13 @@ def _check_quiz(where: _Where, quiz: Quiz, objectives: set[str], sections: set[s
             )
         problems += _check_answer(where, question, path)
         if isinstance(question, Likert) and question.about and question.about not in question_ids:
-            problems.append(where.problem(path + ("about",), f"no question '{question.about}' in this quiz"))
+            problems.append(
+                where.problem(
+                    path + ("about",),
+                    f"no question '{question.about}' in this quiz",
+                    _closest(question.about, question_ids),
+                )
+            )
     return problems
 
 

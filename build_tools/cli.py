@@ -23,6 +23,11 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--format", choices=["text", "github"], default="text")
     commands.add_parser("schemas", help="write JSON Schemas for editors into schemas/")
     args = parser.parse_args(argv)
+    if not any((args.root / folder).is_dir() for folder in ("modules", "quizzes")):
+        print(
+            f"error: {args.root} has no modules/ or quizzes/ folder (hint: run from the project folder, or pass --root)"
+        )
+        return 2
     if args.command == "check":
         return _check(args.root, args.format)
     for path in write_schemas(args.root / "schemas"):

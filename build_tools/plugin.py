@@ -20,10 +20,11 @@ from mkdocs.structure.pages import Page
 
 from .loader import Content, load_content
 from .problems import ContentError, format_report
-from .rendering import Renderer, module_uri, quiz_uri
+from .rendering import PROGRESS_URI, Renderer, load_strings, module_uri, quiz_uri
 
 MODULE_LIST_MARKER = "<!-- module-list -->"
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
+THEME_DIR = Path(__file__).parent / "theme"
 
 
 class MediationConfig(base.Config):
@@ -51,6 +52,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             raise PluginError("Content problems:\n" + format_report(error.problems)) from None
         if _offline_enabled(config):
             _prepare_offline(config)
+        _add_theme_overrides(config)
         if config.nav is None:
             config.nav = self._navigation(config)
         return config
@@ -62,6 +64,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             files.append(File.generated(config, module_uri(module.id), content=self.renderer.module_page(module)))
         for quiz in self.content.quizzes.values():
             files.append(File.generated(config, quiz_uri(quiz.id), content=self.renderer.quiz_page(quiz)))
+        files.append(File.generated(config, PROGRESS_URI, content=self.renderer.progress_page()))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -101,9 +104,25 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         others = [quiz_uri(q) for q in sorted(self.content.quizzes) if q not in linked]
         if others:
             nav.append({self.config.nav_assessments_title: others})
+        nav.append(PROGRESS_URI)
         docs = Path(config.docs_dir)
-        nav += sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if p.name != "index.md")
+        nav += sorted(
+            p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if p.name not in ("index.md", PROGRESS_URI)
+        )
         return nav
+
+
+def _add_theme_overrides(config: MkDocsConfig) -> None:
+    """Our template overrides, after a site's own custom_dir and before Material's templates.
+
+    They give the search dialog an accessible name, and put the quiz engine's interface strings
+    (from the translatable table in build_tools/strings) on every page.
+    """
+    dirs = config.theme.dirs
+    if str(THEME_DIR) not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+    language = config.theme.get("language") or "en"
+    config.extra["quiz_strings"] = load_strings(language)["engine"]
 
 
 def _prepare_offline(config: MkDocsConfig) -> None:

@@ -26,6 +26,17 @@ STRINGS = Path(__file__).parent / "strings"
 _markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
+PROGRESS_URI = "progress.md"
+
+
+def load_strings(language: str = "en") -> dict:
+    """The interface strings of one language: page labels, and the quiz engine's under `engine`."""
+    path = STRINGS / f"{language}.yml"
+    if not path.exists():  # a language with no table yet falls back to English
+        path = STRINGS / "en.yml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
 def module_uri(module_id: str) -> str:
     """Where a module's generated page lives in the docs tree."""
     return f"modules/{module_id}.md"
@@ -125,13 +136,57 @@ class Renderer:
 
     @cached_property
     def strings(self) -> dict:
-        return yaml.safe_load((STRINGS / f"{self.language}.yml").read_text(encoding="utf-8"))
+        return load_strings(self.language)
 
     def module_page(self, module: Module) -> str:
         return self.env.get_template("module.md.j2").render(module=module, quizzes=self.content.quizzes_of(module))
 
     def quiz_page(self, quiz: Quiz) -> str:
-        return self.env.get_template("quiz.md.j2").render(quiz=quiz)
+        modules = [m.id for m in self.content.modules if quiz.id in m.quizzes]
+        return self.env.get_template("quiz.md.j2").render(quiz=quiz, modules=modules)
+
+    def progress_page(self) -> str:
+        """The learner's progress page: a catalogue of modules and quizzes for the script to fill in."""
+        return self.env.get_template("progress.md.j2").render(catalogue=self.catalogue(), root=self.page_root(1))
+
+    def catalogue(self) -> dict:
+        """What the progress page needs to know of the course, with links relative to that page."""
+        root = self.page_root(1)
+        about = {
+            q.about for quiz in self.content.quizzes.values() for q in quiz.questions if q.type == "likert" and q.about
+        }
+        return {
+            "modules": [
+                {
+                    "id": m.id,
+                    "number": m.number,
+                    "title": m.title,
+                    "href": root + self.page_href("modules", m.id),
+                    "quizzes": m.quizzes,
+                    "objectives": [{"id": o.id, "text": o.text} for o in m.objectives],
+                }
+                for m in self.content.modules
+            ],
+            "quizzes": [
+                {
+                    "id": quiz.id,
+                    "title": quiz.title,
+                    "kind": quiz.kind,
+                    "href": root + self.page_href("quizzes", quiz.id),
+                    "questions": [
+                        dict(_question_data(q), prompt=q.prompt if q.id in about else None) for q in quiz.questions
+                    ],
+                }
+                for quiz in self.content.quizzes.values()
+            ],
+        }
+
+    def page_href(self, folder: str, page_id: str) -> str:
+        return f"{folder}/{page_id}/" if self.directory_urls else f"{folder}/{page_id}.html"
+
+    def page_root(self, depth: int) -> str:
+        """The way back to the site root from a page `depth` folders down."""
+        return "../" * depth if self.directory_urls else "../" * (depth - 1)
 
     def module_list(self) -> str:
         """The list of modules, their minutes and objectives, for the home page."""
@@ -142,9 +197,7 @@ class Renderer:
         module_id, section_id = link.split("#", 1)
         module = self.content.module_by_id(module_id)
         heading = next(s.heading for s in module.sections if s.id == section_id)
-        page = f"{module_id}/" if self.directory_urls else f"{module_id}.html"
-        prefix = "../../" if self.directory_urls else "../"
-        return f"{prefix}modules/{page}#{section_id}", heading
+        return f"{self.page_root(2)}{self.page_href('modules', module_id)}#{section_id}", heading
 
 
 def _md_inline(text: str) -> Markup:

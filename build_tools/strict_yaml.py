@@ -120,7 +120,7 @@ def _decode_bytes(path: Path) -> str:
     if size > MAX_BYTES:
         raise _Stop(
             0,
-            f"the file is {size // 1024} KB; content files are limited to {MAX_BYTES // 1024} KB",
+            f"the file is {-(-size // 1024)} KB; content files are limited to {MAX_BYTES // 1024} KB",
             "split it into several modules or quizzes",
         )
     raw = path.read_bytes()
@@ -146,7 +146,9 @@ def _compose(text: str) -> yaml.Node:
     try:
         node = reader.get_single_node()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # At the end of the file, the problem is where the unfinished thing (a quote, a list) began.
+        at_end = "end of stream" in (error.problem or "")
+        mark = (error.context_mark if at_end else None) or error.problem_mark or error.context_mark
         message = " ".join(filter(None, [error.context, error.problem]))
         raise _Stop(
             mark.line + 1 if mark else 0,
@@ -159,8 +161,8 @@ def _compose(text: str) -> yaml.Node:
         raise _Stop(0, "the file is nested too deeply") from None
     finally:
         reader.dispose()
-    if node is None:
-        raise _Stop(0, "the file is empty", "a module starts with `id:`; see the scaffolds in the authoring guide")
+    if node is None or (node.tag == TAG + "null" and not node.value):
+        raise _Stop(0, "the file is empty", "start it with `id:` and one field per line, as in the authoring guide")
     return node
 
 

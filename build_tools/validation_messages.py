@@ -38,12 +38,23 @@ EXPECTED = {
 
 def problems_from(error: ValidationError, document: YamlDocument, file: str, model: type[BaseModel]) -> list[Problem]:
     """One problem per pydantic error, with the line and a readable field path."""
+    located = [(item, _data_path(document.data, item["loc"])) for item in error.errors()]
+    unknown = [path for item, path in located if item["type"] == "extra_forbidden"]
     problems = []
-    for item in error.errors():
-        path = _data_path(document.data, item["loc"])
+    for item, path in located:
+        if item["type"] == "missing" and _misspelt(path, unknown):
+            continue  # "did you mean" on the misspelt key says it all
+        if item["type"] == "union_tag_invalid":
+            path = path + ("type",)
         message, hint = _describe(item, document.data, path, model)
         problems.append(Problem(file, document.line_of(path), field_label(path), message, hint))
     return problems
+
+
+def _misspelt(missing: Loc, unknown: list[Loc]) -> bool:
+    """Whether a missing field has an unknown sibling key that is close to its name."""
+    siblings = [str(path[-1]) for path in unknown if path[:-1] == missing[:-1]]
+    return bool(difflib.get_close_matches(str(missing[-1]), siblings, n=1))
 
 
 def field_label(path: Loc) -> str:
@@ -87,6 +98,16 @@ def _describe(item: dict, data: Any, path: Loc, model: type[BaseModel]) -> tuple
         return f"{given!r} is not a section link", "write `module-id#section-id`, such as `toolbox#article-33`"
     if kind == "literal_error":
         return f"{given!r} is not allowed; expected {ctx.get('expected')}", _did_you_mean(given, ctx)
+    if kind == "string_pattern_mismatch" and path[-1:] == ("url",):
+        return f"{_as_yaml(given)} is not a web address", "start it with https://"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = "at least" if kind == "greater_than_equal" else "at most"
+        limit = ctx.get("ge", ctx.get("le"))
+        return f"must be {bound} {limit}, got {_as_yaml(given)}", ""
+    if kind == "too_short":
+        return f"needs at least {ctx.get('min_length')} items, found {ctx.get('actual_length')}", ""
+    if kind == "too_long":
+        return f"allows at most {ctx.get('max_length')} items, found {ctx.get('actual_length')}", ""
     if kind == "union_tag_invalid":
         return (
             f"unknown question type {ctx.get('tag')!r}; expected one of {ctx.get('expected_tags')}",
@@ -95,7 +116,10 @@ def _describe(item: dict, data: Any, path: Loc, model: type[BaseModel]) -> tuple
     if kind == "union_tag_not_found":
         return "a question needs a `type`", "add `type: single` (or multiple, true-false, ordering, ...)"
     if kind == "string_too_short":
-        return "must not be empty", ""
+        minimum = ctx.get("min_length", 1)
+        if minimum <= 1 or not given or not str(given).strip():
+            return "must not be empty", ""
+        return f"must have at least {minimum} characters, got {len(str(given).strip())}", ""
     return _plain(item["msg"]), ""
 
 
@@ -107,11 +131,18 @@ def _wrong_type(expected: str, given: Any) -> tuple[str, str]:
     got = TYPE_NAMES.get(type(given), type(given).__name__)
     hint = ""
     if expected == "text" and isinstance(given, (bool, int, float)):
-        hint = f"quote it: '{str(given).lower() if isinstance(given, bool) else given}'"
+        hint = f"quote it: '{_as_yaml(given)}'"
     elif expected == "true or false" and isinstance(given, str):
         hint = "write true or false, without quotes"
-    shown = f" ({given!r})" if isinstance(given, (str, int, float, bool)) else ""
+    shown = f" ({_as_yaml(given)})" if isinstance(given, (str, int, float, bool)) else ""
     return f"expected {expected}, got {got}{shown}", hint
+
+
+def _as_yaml(value: Any) -> str:
+    """A value as the author wrote it: `true`, `12`, `'text'`."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 def _unknown_field(path: Loc, data: Any, model: type[BaseModel]) -> tuple[str, str]:

@@ -1,0 +1,395 @@
+/* Quiz engine: enhances the native quiz forms that the build renders, keeps progress on this
+   device, and fills the "My progress" page. Plain JavaScript, no dependencies, no network. */
+(function () {
+  "use strict";
+
+  var PREFIX = "ipu-mediation/v1/quiz/";
+  var ASSESSMENT = { diagnostic: 1, post: 1 };
+  var memory = {};
+
+  /* Storage that never throws: private browsing, a full disk or a switched-off store leave the
+     quiz usable, with progress kept for this page view only. */
+  var store = {
+    get: function (key) {
+      var text = null;
+      try { text = window.localStorage.getItem(key); } catch (e) { text = memory[key] || null; }
+      if (text === null) text = memory[key] || null;
+      try { return text ? JSON.parse(text) : null; } catch (e) { return null; }
+    },
+    set: function (key, value) {
+      var text = JSON.stringify(value);
+      memory[key] = text;
+      try { window.localStorage.setItem(key, text); } catch (e) { /* kept in memory */ }
+    },
+    remove: function (key) {
+      delete memory[key];
+      try { window.localStorage.removeItem(key); } catch (e) { /* nothing stored */ }
+    },
+    keys: function () {
+      var found = Object.keys(memory);
+      try {
+        for (var i = 0; i < window.localStorage.length; i++) found.push(window.localStorage.key(i));
+      } catch (e) { /* memory only */ }
+      return found.filter(function (k, i) { return k && k.indexOf(PREFIX) === 0 && found.indexOf(k) === i; });
+    }
+  };
+
+  function readJson(selector, root) {
+    var node = (root || document).querySelector(selector);
+    try { return node ? JSON.parse(node.textContent) : null; } catch (e) { return null; }
+  }
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function format(text, values) {
+    return String(text).replace(/\{(\w+)\}/g, function (_, k) { return values[k] !== undefined ? values[k] : ""; });
+  }
+
+  /* A saved quiz state; anything of another shape (an older format, a corrupt value) is dropped. */
+  function loadState(quizId) {
+    var state = store.get(PREFIX + quizId);
+    if (!state || state.v !== 1 || typeof state.answers !== "object" || state.answers === null) {
+      return { v: 1, answers: {}, submitted: false };
+    }
+    return state;
+  }
+
+  function score(question, answer) {
+    var key = question.answer;
+    if (answer === undefined || answer === null || answer === "") return null;
+    if (question.type === "single") return answer === key ? 1 : 0;
+    if (question.type === "true-false") return answer === String(key) ? 1 : 0;
+    if (question.type === "multiple") {
+      var right = answer.filter(function (a) { return key.indexOf(a) >= 0; }).length;
+      var wrong = answer.length - right;
+      if (question.scoring === "partial") return Math.max(0, (right - wrong) / key.length);
+      return right === key.length && wrong === 0 ? 1 : 0;
+    }
+    if (question.type === "ordering") return answer.join() === key.join() ? 1 : 0;
+    if (question.type === "matching") {
+      var pairs = Object.keys(key);
+      var hits = pairs.filter(function (p) { return answer[p] === key[p]; }).length;
+      return hits / pairs.length;
+    }
+    return null;
+  }
+
+  function Quiz(form, strings) {
+    this.form = form;
+    this.t = strings;
+    this.data = readJson('script.quiz-data[data-quiz-id="' + form.getAttribute("data-quiz-id") + '"]');
+    this.assessment = !!ASSESSMENT[this.data.kind];
+    this.graded = this.data.kind !== "survey";
+    this.state = loadState(this.data.id);
+    this.byId = {};
+    this.data.questions.forEach(function (q) { this.byId[q.id] = q; }, this);
+    this.live = el("p", { "class": "quiz-live", role: "status", "aria-live": "polite" });
+    form.appendChild(this.live);
+    form.classList.add("quiz--enhanced");
+    this.fieldsets().forEach(this.enhance, this);
+    this.addControls();
+    this.restore();
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("change", this.onChange.bind(this));
+    form.addEventListener("input", this.onChange.bind(this));
+    form.addEventListener("click", this.onClick.bind(this));
+  }
+
+  Quiz.prototype.fieldsets = function () {
+    return Array.prototype.slice.call(this.form.querySelectorAll("fieldset.quiz-question"));
+  };
+
+  Quiz.prototype.question = function (fieldset) {
+    return this.byId[fieldset.getAttribute("data-question-id")];
+  };
+
+  Quiz.prototype.enhance = function (fieldset) {
+    var q = this.question(fieldset);
+    var details = fieldset.querySelector(".quiz-answer");
+    if (details) details.hidden = true;
+    if (q.type === "ordering") {
+      this.enhanceOrdering(fieldset);
+      fieldset.initialOrder = this.read(fieldset);
+    }
+    var result = el("div", { "class": "quiz-result", tabindex: "-1", hidden: "" });
+    fieldset.appendChild(result);
+    if (this.graded && !this.assessment && details) {
+      fieldset.appendChild(el("button", { type: "button", "class": "md-button quiz-check", "data-action": "check" }, this.t.check));
+    }
+  };
+
+  Quiz.prototype.enhanceOrdering = function (fieldset) {
+    var t = this.t;
+    var hint = fieldset.querySelector(".quiz-hint");
+    if (hint) hint.textContent = t.order_hint;
+    fieldset.querySelectorAll(".quiz-order-item").forEach(function (item) {
+      var label = item.querySelector("label").textContent;
+      item.querySelector("input").hidden = true;
+      var up = el("button", { type: "button", "class": "quiz-move", "data-action": "up", "aria-label": format(t.move_up, { item: label }) }, "↑");
+      var down = el("button", { type: "button", "class": "quiz-move", "data-action": "down", "aria-label": format(t.move_down, { item: label }) }, "↓");
+      var span = el("span", { "class": "quiz-move-buttons" });
+      span.appendChild(up);
+      span.appendChild(down);
+      item.appendChild(span);
+    });
+  };
+
+  Quiz.prototype.addControls = function () {
+    var bar = el("div", { "class": "quiz-controls" });
+    if (this.assessment) bar.appendChild(el("button", { type: "button", "class": "md-button md-button--primary", "data-action": "submit" }, this.t.submit));
+    bar.appendChild(el("button", { type: "button", "class": "md-button", "data-action": "reset" }, this.t.reset));
+    this.summary = el("div", { "class": "quiz-summary", tabindex: "-1", hidden: "" });
+    this.form.insertBefore(this.summary, this.form.firstChild);
+    this.form.appendChild(bar);
+  };
+
+  /* The learner's current answer to one question, read from the controls (the DOM is the state). */
+  Quiz.prototype.read = function (fieldset) {
+    var q = this.question(fieldset);
+    var checked = Array.prototype.map.call(fieldset.querySelectorAll("input:checked"), function (i) { return i.value; });
+    if (q.type === "multiple") return checked.length ? checked : null;
+    if (q.type === "ordering") {
+      return Array.prototype.map.call(fieldset.querySelectorAll(".quiz-order-item"), function (i) { return i.getAttribute("data-item-id"); });
+    }
+    if (q.type === "matching") {
+      var picks = {};
+      var any = false;
+      fieldset.querySelectorAll("select").forEach(function (s) {
+        picks[s.id.split("--").pop()] = s.value;
+        any = any || !!s.value;
+      });
+      return any ? picks : null;
+    }
+    if (q.type === "reflection") return fieldset.querySelector("textarea").value || null;
+    return checked.length ? checked[0] : null;
+  };
+
+  Quiz.prototype.write = function (fieldset, answer) {
+    var q = this.question(fieldset);
+    if (q.type === "ordering") {
+      var list = fieldset.querySelector(".quiz-order");
+      answer.forEach(function (id) {
+        var item = list.querySelector('[data-item-id="' + id + '"]');
+        if (item) list.appendChild(item);
+      });
+      this.numberOrder(fieldset);
+    } else if (q.type === "matching") {
+      fieldset.querySelectorAll("select").forEach(function (s) { s.value = answer[s.id.split("--").pop()] || ""; });
+    } else if (q.type === "reflection") {
+      fieldset.querySelector("textarea").value = answer;
+    } else {
+      var values = [].concat(answer);
+      fieldset.querySelectorAll("input").forEach(function (i) { i.checked = values.indexOf(i.value) >= 0; });
+    }
+  };
+
+  Quiz.prototype.numberOrder = function (fieldset) {
+    fieldset.querySelectorAll(".quiz-order-item input").forEach(function (input, index) { input.value = index + 1; });
+  };
+
+  Quiz.prototype.restore = function () {
+    var saved = this.state.answers;
+    this.fieldsets().forEach(function (fieldset) {
+      var q = this.question(fieldset);
+      var entry = saved[q.id];
+      if (!entry) return;
+      if (entry.fp !== q.fingerprint) { delete saved[q.id]; return; } // the question changed: never misapply
+      this.write(fieldset, entry.answer);
+      if (entry.checked && !this.assessment) this.showResult(fieldset, false);
+    }, this);
+    if (this.assessment && this.state.submitted) this.review(false);
+    this.save();
+  };
+
+  Quiz.prototype.remember = function (fieldset, checked) {
+    var q = this.question(fieldset);
+    var answer = this.read(fieldset);
+    if (answer === null) { delete this.state.answers[q.id]; return; }
+    this.state.answers[q.id] = { fp: q.fingerprint, answer: answer, score: score(q, answer), checked: !!checked, at: new Date().toISOString() };
+  };
+
+  Quiz.prototype.save = function () {
+    this.state.modules = this.data.modules;
+    this.state.title = this.data.title;
+    this.state.kind = this.data.kind;
+    this.state.complete = this.isComplete();
+    store.set(PREFIX + this.data.id, this.state);
+    this.form.dispatchEvent(new CustomEvent("quiz:saved", { bubbles: true, detail: { quiz: this.data.id } }));
+  };
+
+  /* Done when an assessment is submitted, every graded question of a self-check has been checked,
+     or every question of a survey has an answer. */
+  Quiz.prototype.isComplete = function () {
+    var answers = this.state.answers;
+    if (this.assessment) return !!this.state.submitted;
+    var graded = this.data.questions.filter(function (q) { return q.answer !== undefined; });
+    var required = graded.length ? graded : this.data.questions;
+    return required.every(function (q) { return answers[q.id] && (answers[q.id].checked || !graded.length); });
+  };
+
+  Quiz.prototype.onChange = function (event) {
+    var fieldset = event.target.closest && event.target.closest("fieldset.quiz-question");
+    if (!fieldset) return;
+    if (!this.assessment) this.hideResult(fieldset);
+    this.remember(fieldset, false);
+    this.save();
+  };
+
+  Quiz.prototype.onClick = function (event) {
+    var button = event.target.closest && event.target.closest("button[data-action]");
+    if (!button) return;
+    var action = button.getAttribute("data-action");
+    var fieldset = button.closest("fieldset.quiz-question");
+    if (action === "check") this.check(fieldset);
+    else if (action === "up" || action === "down") this.move(button, action === "up" ? -1 : 1);
+    else if (action === "submit") this.submit();
+    else if (action === "reset") this.reset();
+  };
+
+  Quiz.prototype.check = function (fieldset) {
+    if (this.read(fieldset) === null) {
+      this.announce(this.t.answer_first);
+      return;
+    }
+    this.remember(fieldset, true);
+    this.save();
+    this.showResult(fieldset, true);
+    this.form.dispatchEvent(new CustomEvent("quiz:answered", { bubbles: true, detail: { quiz: this.data.id, question: this.question(fieldset).id } }));
+  };
+
+  Quiz.prototype.move = function (button, step) {
+    var item = button.closest(".quiz-order-item");
+    var list = item.parentNode;
+    var items = Array.prototype.slice.call(list.children);
+    var index = items.indexOf(item) + step;
+    if (index < 0 || index >= items.length) return;
+    list.insertBefore(item, step < 0 ? items[index] : items[index].nextSibling);
+    button.focus();
+    var fieldset = item.closest("fieldset.quiz-question");
+    this.numberOrder(fieldset);
+    this.announce(format(this.t.moved, { item: item.querySelector("label").textContent, position: index + 1, total: items.length }));
+    this.onChange({ target: item });
+  };
+
+  /* Feedback that says why: the verdict, the feedback of each chosen option, the explanation and
+     the link to the section that teaches it, all copied from the answer block the build wrote. */
+  Quiz.prototype.showResult = function (fieldset, focus) {
+    var q = this.question(fieldset);
+    var entry = this.state.answers[q.id];
+    var result = fieldset.querySelector(".quiz-result");
+    var details = fieldset.querySelector(".quiz-answer");
+    if (!entry || !details) return;
+    var verdict = entry.score === 1 ? this.t.correct : entry.score > 0 ? this.t.partly : this.t.wrong;
+    result.textContent = "";
+    result.className = "quiz-result " + (entry.score === 1 ? "is-right" : "is-wrong");
+    result.appendChild(el("p", { "class": "quiz-verdict" }, verdict));
+    [].concat(entry.answer).forEach(function (id) {
+      var item = details.querySelector('.quiz-feedback [data-option-id="' + id + '"]');
+      if (item) result.appendChild(el("p", {}, item.textContent));
+    });
+    var reveal = entry.score !== 1 && (q.type === "ordering" || q.type === "matching" || this.assessment);
+    ["quiz-key", "quiz-key-order", "quiz-key-matches", "quiz-explanation", "quiz-read-more"].forEach(function (name) {
+      if (!reveal && name.indexOf("quiz-key") === 0) return;
+      var part = details.querySelector("." + name);
+      if (part) result.appendChild(part.cloneNode(true));
+    });
+    result.hidden = false;
+    if (focus) {
+      this.announce(format(this.t.question_result, { number: this.fieldsets().indexOf(fieldset) + 1, verdict: verdict }));
+      result.focus();
+    }
+  };
+
+  Quiz.prototype.hideResult = function (fieldset) {
+    var result = fieldset.querySelector(".quiz-result");
+    if (result) result.hidden = true;
+  };
+
+  Quiz.prototype.submit = function () {
+    var missing = this.fieldsets().filter(function (f) { return this.question(f).type !== "reflection" && this.read(f) === null; }, this);
+    if (missing.length && !window.confirm(format(this.t.confirm_missing, { count: missing.length }))) return;
+    this.fieldsets().forEach(function (f) { this.remember(f, true); }, this);
+    this.state.submitted = true;
+    this.state.submittedAt = new Date().toISOString();
+    this.save();
+    this.review(true);
+  };
+
+  /* The review screen of an assessment: the score first, then every question with its explanation. */
+  Quiz.prototype.review = function (focus) {
+    var graded = this.data.questions.filter(function (q) { return q.answer !== undefined; });
+    var answers = this.state.answers;
+    var total = graded.reduce(function (sum, q) { return sum + ((answers[q.id] && answers[q.id].score) || 0); }, 0);
+    this.fieldsets().forEach(function (f) {
+      f.disabled = true; // submitted once; "Start again" reopens the assessment
+      if (this.question(f).answer !== undefined) this.showResult(f, false);
+    }, this);
+    this.summary.textContent = format(this.t.score, { score: Math.round(total * 10) / 10, total: graded.length });
+    this.summary.hidden = false;
+    if (focus) {
+      this.announce(this.summary.textContent);
+      this.summary.focus();
+    }
+  };
+
+  Quiz.prototype.reset = function () {
+    if (!window.confirm(this.t.confirm_reset)) return;
+    store.remove(PREFIX + this.data.id);
+    this.state = { v: 1, answers: {}, submitted: false };
+    this.form.reset();
+    this.fieldsets().forEach(function (f) {
+      f.disabled = false;
+      this.hideResult(f);
+      if (f.initialOrder) this.write(f, f.initialOrder);
+    }, this);
+    this.summary.hidden = true;
+    this.save();
+    this.announce(this.t.was_reset);
+  };
+
+  Quiz.prototype.announce = function (text) {
+    this.live.textContent = "";
+    var live = this.live;
+    window.setTimeout(function () { live.textContent = text; }, 50);
+  };
+
+  /* Navigation markers: a tick beside each module whose quizzes are all complete. */
+  function markNavigation(t) {
+    var done = {};
+    var started = {};
+    store.keys().forEach(function (key) {
+      var state = store.get(key) || {};
+      (state.modules || []).forEach(function (m) {
+        started[m] = true;
+        done[m] = done[m] !== false && !!state.complete;
+      });
+    });
+    document.querySelectorAll(".md-nav__link[href]").forEach(function (link) {
+      var match = /modules\/([a-z0-9-]+)(\/|\.html)(#.*)?$/.exec(link.getAttribute("href"));
+      if (!match || !done[match[1]] || link.querySelector(".quiz-done")) return;
+      link.appendChild(el("span", { "class": "quiz-done", title: t.module_done, "aria-label": t.module_done }, "✓"));
+    });
+    return started;
+  }
+
+  function start() {
+    var t = readJson("#quiz-strings") || window.__quizStrings;
+    if (!t) return;
+    window.__quizStrings = t; // kept across instant navigation, where only the content is replaced
+    document.querySelectorAll("form.quiz:not(.quiz--enhanced)").forEach(function (form) {
+      try { new Quiz(form, t); } catch (e) { form.classList.remove("quiz--enhanced"); }
+    });
+    markNavigation(t);
+    if (window.QuizProgress) window.QuizProgress.render(store, PREFIX, t);
+  }
+
+  window.QuizEngine = { store: store, prefix: PREFIX, score: score, loadState: loadState, el: el, format: format };
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

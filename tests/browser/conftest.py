@@ -1,0 +1,137 @@
+"""Browser fixtures: one headless Chromium per session, and the built fixture site over HTTP.
+
+These tests never skip: Playwright cannot download a browser here, so they drive Debian's chromium
+at /usr/bin/chromium (`make chromium` installs it). If it is missing, they fail and say so.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LOCAL_HOST = "127.0.0.1"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium, launched once for the whole session."""
+    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        pytest.fail(
+            f"{CHROMIUM} not found: the browser tests need Debian's chromium. Install it with "
+            "`make chromium` (apt-get install chromium).",
+            pytrace=False,
+        )
+    from playwright.sync_api import Error, sync_playwright
+
+    with sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        except Error as error:
+            pytest.fail(f"could not launch {CHROMIUM}: {error}", pytrace=False)
+        yield browser
+        browser.close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the name is the base class's
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(site_build) -> Iterator[str]:
+    """The built fixture site on http://127.0.0.1:<free port>/, stopped at the end of the session."""
+    handler = functools.partial(_QuietHandler, directory=str(site_build.site))
+    server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="fixture-site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@dataclass
+class PageProblems:
+    """What went wrong while a page was open: console errors, uncaught errors, foreign requests."""
+
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+    failed_responses: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+
+    def assert_none(self) -> None:
+        problems = {name: value for name, value in vars(self).items() if value}
+        assert not problems, f"problems while the page was open: {problems}"
+
+
+def watch(page) -> PageProblems:
+    """Record console errors, page errors, requests to any host but 127.0.0.1, and HTTP errors."""
+    problems = PageProblems()
+    page.on(
+        "console", lambda m: problems.console_errors.append(f"{m.text} @ {m.location}") if m.type == "error" else None
+    )
+    page.on("pageerror", lambda error: problems.page_errors.append(str(error)))
+
+    def on_request(request):
+        url = urlparse(request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.hostname != LOCAL_HOST:
+            problems.foreign_requests.append(request.url)
+
+    page.on("request", on_request)
+    page.on("response", lambda r: problems.failed_responses.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    return problems
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser context (no shared storage between tests); the browser itself is reused."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    yield context
+    context.close()
+
+
+@dataclass
+class Tab:
+    """A page with the problems recorded while it was open."""
+
+    page: object
+    problems: PageProblems
+
+
+@pytest.fixture
+def tab(context) -> Tab:
+    """A new page in a fresh context, watched from before its first navigation."""
+    page = context.new_page()
+    return Tab(page, watch(page))
+
+
+@pytest.fixture(scope="session")
+def watch_page():
+    """`watch_page(page) -> PageProblems`, for tests that open their own pages."""
+    return watch
+
+
+@pytest.fixture
+def offline_site_dir(offline_build) -> Path:
+    return offline_build.site

@@ -1,0 +1,101 @@
+"""Shared fixtures: builds of the fixture site (tests/fixtures/site), each made once per session.
+
+Builds run `mkdocs build --strict` in a subprocess with this interpreter (`sys.executable -m mkdocs`),
+on a copy of the fixture site in a temporary folder, so that nothing is written into the repository.
+The integration tests (tests/integration) read the HTML; the browser tests (tests/browser) serve it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
+
+# The value of OFFLINE that turns the offline edition on, as the Makefile and mkdocs.yml document it.
+# mkdocs reads `!ENV [OFFLINE, false]` as YAML, so it must be a boolean word: "1" would be an integer,
+# which Material's offline plugin rejects.
+OFFLINE_ON = "true"
+
+
+@dataclass(frozen=True)
+class Build:
+    """The result of one `mkdocs build` run.
+
+    Attributes:
+        project: the folder holding mkdocs.yml that was built.
+        site: the site folder given with `-d`.
+        returncode: the exit status of mkdocs.
+        output: stdout and stderr together, as a user would see them.
+    """
+
+    project: Path
+    site: Path
+    returncode: int
+    output: str
+
+
+def copy_fixture_site(dest: Path) -> Path:
+    """A private copy of the fixture site, with the project's own assets (quiz engine, styles, shim).
+
+    The assets are copied from docs/assets rather than kept twice, so the tests always run the
+    engine that ships.
+    """
+    shutil.copytree(FIXTURE_SITE, dest, ignore=shutil.ignore_patterns("site", "site-offline", "__pycache__"))
+    shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets", dirs_exist_ok=True)
+    return dest
+
+
+def run_mkdocs_build(project: Path, site: Path, *, offline: str | None = None, timeout: float = 300) -> Build:
+    """Run `python -m mkdocs build --strict -d site` in `project`; OFFLINE is set only if given."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1")
+    env.pop("OFFLINE", None)
+    if offline is not None:
+        env["OFFLINE"] = offline
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    return Build(project, site, result.returncode, result.stdout + result.stderr)
+
+
+def _built(tmp_path_factory: pytest.TempPathFactory, name: str, *, offline: str | None = None) -> Build:
+    base = tmp_path_factory.mktemp(name)
+    build = run_mkdocs_build(copy_fixture_site(base / "project"), base / "site", offline=offline)
+    assert build.returncode == 0, f"mkdocs build of the fixture site failed ({name}):\n{build.output}"
+    return build
+
+
+@pytest.fixture(name="copy_fixture_site", scope="session")
+def copy_fixture_site_fixture():
+    """`copy_fixture_site(dest)`, for tests that build a changed copy of the fixture site."""
+    return copy_fixture_site
+
+
+@pytest.fixture(name="run_mkdocs_build", scope="session")
+def run_mkdocs_build_fixture():
+    """`run_mkdocs_build(project, site, offline=None)`, returning a Build."""
+    return run_mkdocs_build
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory) -> Build:
+    """The fixture site, built once per session (online edition, directory URLs)."""
+    return _built(tmp_path_factory, "site-build")
+
+
+@pytest.fixture(scope="session")
+def offline_build(tmp_path_factory) -> Build:
+    """The fixture site's offline edition (Material's offline plugin on), built once per session."""
+    return _built(tmp_path_factory, "offline-build", offline=OFFLINE_ON)

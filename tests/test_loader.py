@@ -1,0 +1,151 @@
+"""The loader and the content model, on the valid fixture site and small variations of it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from build_tools.loader import load_content
+from build_tools.model import (
+    Likert,
+    Matching,
+    Module,
+    MultipleChoice,
+    Ordering,
+    Quiz,
+    Reflection,
+    SingleChoice,
+    TrueFalse,
+)
+from build_tools.problems import ContentError
+from build_tools.strict_yaml import read_yaml
+
+TESTS = Path(__file__).resolve().parent
+SITE = TESTS / "fixtures" / "site"
+INVALID = TESTS / "fixtures" / "invalid"
+
+
+def copy_site(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(SITE, tmp_path / "site", ignore=shutil.ignore_patterns("site", "__pycache__")))
+
+
+def sample_module_text(module_id: str, number: int) -> str:
+    """The fixture site's module under another id and number, with its own objective ids."""
+    text = (SITE / "modules" / "sample.yml").read_text(encoding="utf-8")
+    text = text.replace("id: sample\n", f"id: {module_id}\n").replace("number: 1\n", f"number: {number}\n")
+    return text.replace("id: sample-", f"id: {module_id}-").replace("quizzes: [sample-check]\n", "")
+
+
+def problem_lines(root: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_content(root)
+    return [problem.as_text() for problem in caught.value.problems]
+
+
+def sample_data(folder: str, name: str) -> dict:
+    document, problems = read_yaml(SITE / folder / name, f"{folder}/{name}")
+    assert problems == []
+    return document.data
+
+
+# --- the loader ---------------------------------------------------------------------------------------
+
+def test_loads_the_fixture_site():
+    content = load_content(SITE)
+    module = content.module_by_id("sample")
+    assert [m.id for m in content.modules] == ["sample"]
+    assert list(content.quizzes) == ["sample-check"]
+    assert [quiz.id for quiz in content.quizzes_of(module)] == ["sample-check"]
+    assert content.module_by_id("nothing") is None
+    assert content.source_of("modules", "sample") == "modules/sample.yml"
+    assert content.source_of("quizzes", "sample-check") == "quizzes/sample-check.yml"
+
+
+def test_modules_come_in_teaching_order_not_file_order(tmp_path):
+    root = copy_site(tmp_path)
+    (root / "modules" / "aaa-last.yml").write_text(sample_module_text("aaa-last", 3), encoding="utf-8")
+    (root / "modules" / "zzz-second.yml").write_text(sample_module_text("zzz-second", 2), encoding="utf-8")
+    assert [m.id for m in load_content(root).modules] == ["sample", "zzz-second", "aaa-last"]
+
+
+def test_yaml_extension_is_read_and_other_files_are_not(tmp_path):
+    root = copy_site(tmp_path)
+    (root / "modules" / "second.yaml").write_text(sample_module_text("second", 2), encoding="utf-8")
+    (root / "modules" / "notes.txt").write_text("not: [yaml", encoding="utf-8")
+    (root / "modules" / "README.md").write_text("# Modules\n", encoding="utf-8")
+    content = load_content(root)
+    assert [m.id for m in content.modules] == ["sample", "second"]
+    assert content.source_of("modules", "second") == "modules/second.yaml"
+
+
+def test_the_ids_of_a_broken_module_still_count(tmp_path):
+    """A quiz that links to a module with a typo elsewhere gets no false 'missing objective' or 'section'."""
+    root = copy_site(tmp_path)
+    shutil.copyfile(INVALID / "wrong-type.yml", root / "modules" / "wrong-type.yml")
+    quiz = (SITE / "quizzes" / "sample-check.yml").read_text(encoding="utf-8")
+    quiz = quiz.replace("id: sample-check\n", "id: second-check\n")
+    quiz = quiz.replace("[sample-distinguish]", "[wrong-type-explain]")
+    quiz = quiz.replace("section: sample#who-decides", "section: wrong-type#the-speaker")
+    (root / "quizzes" / "second-check.yml").write_text(quiz, encoding="utf-8")
+    assert problem_lines(root) == ["modules/wrong-type.yml:8: minutes: expected a whole number, got text ('ten')"]
+
+
+def test_a_broken_quiz_still_counts_as_existing(tmp_path):
+    root = copy_site(tmp_path)
+    path = root / "quizzes" / "sample-check.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("kind: self-check", "kind: quick"), encoding="utf-8")
+    assert problem_lines(root) == [
+        "quizzes/sample-check.yml:3: kind: 'quick' is not allowed; expected 'diagnostic', 'self-check', 'post' "
+        "or 'survey'"]
+
+
+def test_problems_in_one_file_do_not_hide_problems_in_another(tmp_path):
+    root = copy_site(tmp_path)
+    (root / "modules" / "broken.yml").write_text("id: broken\nnumber: [\n", encoding="utf-8")
+    path = root / "quizzes" / "sample-check.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("answer: parties", "answer: nobody"), encoding="utf-8")
+    lines = problem_lines(root)
+    assert [line.split(":")[0] for line in lines] == ["modules/broken.yml", "quizzes/sample-check.yml"]
+    assert lines[1] == ("quizzes/sample-check.yml:18: questions[1].answer: 'nobody' is not one of the options "
+                        "(parties, mediator)")
+
+
+# --- the model ----------------------------------------------------------------------------------------
+
+def test_question_types_and_defaults():
+    quiz = Quiz.model_validate(sample_data("quizzes", "sample-check.yml"))
+    assert [type(q) for q in quiz.questions] == [SingleChoice, Likert, MultipleChoice, TrueFalse, Ordering,
+                                                 Matching, Reflection]
+    assert quiz.language == "en"
+    assert quiz.questions[2].scoring == "all-or-nothing"
+    assert quiz.questions[1].about == "who"
+    assert quiz.questions[3].answer is False
+    assert quiz.questions[6].objectives == []
+
+
+def test_module_defaults_and_text_is_stripped():
+    data = sample_data("modules", "sample.yml")
+    del data["quizzes"]
+    module = Module.model_validate({**data, "title": "  A sample module  "})
+    assert module.quizzes == []
+    assert module.title == "A sample module"
+    assert module.case_studies[0].when == "1 January 2000"
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("minutes", "5"), ("minutes", 5.0), ("number", True), ("title", 1), ("title", "   "), ("id", "Sample"),
+    ("language", "eng"), ("quizzes", "sample-check"), ("colour", "blue"),
+])
+def test_module_is_strict(field, value):
+    data = sample_data("modules", "sample.yml")
+    with pytest.raises(ValidationError):
+        Module.model_validate({**data, field: value})
+
+
+def test_models_are_frozen():
+    module = Module.model_validate(sample_data("modules", "sample.yml"))
+    with pytest.raises(ValidationError):
+        module.title = "Another title"
