@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup serve build offline check schemas test lint chromium clean
+.PHONY: setup serve build offline check schemas test lint bench chromium clean
 
 setup: $(STAMP)
 
@@ -32,6 +32,9 @@ check: setup
 
 schemas: setup
 	$(BIN)/python -m build_tools schemas
+
+bench: setup
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m build_tools.bench
 
 lint: setup
 	$(BIN)/ruff check build_tools tests

@@ -1,0 +1,89 @@
+"""Benchmarks that print figures: build time and what a visitor downloads per page.
+
+Budgets are checked by reading these figures, never by timed assertions in tests (the machine
+is shared and timings are noisy). Run with `make bench`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ASSET = re.compile(r'<(?:script[^>]*\bsrc|link[^>]*rel="stylesheet"[^>]*\bhref)="([^"]+)"')
+ENGINE = ("assets/javascripts/quiz.js", "assets/stylesheets/quiz.css")
+STOCK_CONFIG = "site_name: Stock\ntheme:\n  name: material\n  font: false\nplugins: [search]\n"
+
+
+def main(root: Path, runs: int = 3) -> int:
+    with tempfile.TemporaryDirectory() as temp:
+        site = Path(temp) / "site"
+        times = [_build(root, site) for _ in range(runs)]
+        print(f"site build: median {statistics.median(times):.2f} s over {runs} runs ({_list(times)})")
+        print("\npage weight (HTML + same-origin CSS and JS; raw / gzipped):")
+        quiz = next(iter(sorted((site / "quizzes").glob("*/index.html"))), None)
+        for label, page in (("quiz page", quiz), ("plain page", site / "authoring" / "index.html")):
+            if page and page.exists():
+                _print_weight(label, page, site)
+        stock = _stock_page(Path(temp) / "stock")
+        _print_weight("stock Material page", stock, stock.parent)
+        engine = [site / name for name in ENGINE]
+        raw, zipped = sum(_raw(p) for p in engine), sum(_gz(p) for p in engine)
+        print(f"\nquiz engine (quiz.js + quiz.css): {raw:,} B raw, {zipped:,} B gzipped (budget 8,192 B gzipped)")
+    return 0
+
+
+def _build(root: Path, site: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=root, check=True, capture_output=True
+    )
+    return time.perf_counter() - start
+
+
+def _stock_page(folder: Path) -> Path:
+    (folder / "docs").mkdir(parents=True)
+    (folder / "mkdocs.yml").write_text(STOCK_CONFIG, encoding="utf-8")
+    (folder / "docs" / "index.md").write_text("# Stock page\n\nA plain Material page.\n", encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], cwd=folder, check=True, capture_output=True
+    )
+    return folder / "site" / "index.html"
+
+
+def _print_weight(label: str, page: Path, site: Path) -> None:
+    files = [page] + _assets(page, site)
+    raw, zipped = sum(_raw(p) for p in files), sum(_gz(p) for p in files)
+    print(f"  {label:<20} {raw:>9,} B / {zipped:>8,} B gzipped  ({len(files)} files)")
+
+
+def _assets(page: Path, site: Path) -> list[Path]:
+    found = []
+    for ref in ASSET.findall(page.read_text(encoding="utf-8")):
+        if "//" in ref:
+            continue
+        path = (page.parent / ref.split("?")[0]).resolve()
+        if path.is_file() and site.resolve() in path.parents:
+            found.append(path)
+    return found
+
+
+def _raw(path: Path) -> int:
+    return path.stat().st_size
+
+
+def _gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=9))
+
+
+def _list(values: list[float]) -> str:
+    return ", ".join(f"{v:.2f}" for v in values)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(Path.cwd()))
