@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup serve build offline check schemas test lint bench chromium clean
+.PHONY: setup serve build offline check schemas test lint bench new chromium clean
 
 setup: $(STAMP)
 
@@ -29,6 +29,10 @@ offline: setup
 
 check: setup
 	$(BIN)/python -m build_tools check
+
+# make new ID=good-offices TITLE="Good offices"
+new: setup
+	$(BIN)/python -m build_tools new "$(ID)" "$(TITLE)"
 
 schemas: setup
 	$(BIN)/python -m build_tools schemas

@@ -7,11 +7,14 @@ python -m build_tools schemas                        write schemas/*.schema.json
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 from .loader import load_content
+from .model.common import ID_PATTERN
 from .problems import ContentError, format_report
+from .scaffolds import ScaffoldError, new_module
 from .schemas import write_schemas
 
 
@@ -22,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate modules/ and quizzes/ and report every problem")
     check.add_argument("--format", choices=["text", "github"], default="text")
     commands.add_parser("schemas", help="write JSON Schemas for editors into schemas/")
+    new = commands.add_parser("new", help="start a new module and its self-check quiz from templates")
+    new.add_argument("id", help="the module's id, such as good-offices (lowercase, digits, hyphens)")
+    new.add_argument("title", help="the module's title, in quotes")
     args = parser.parse_args(argv)
     if not any((args.root / folder).is_dir() for folder in ("modules", "quizzes")):
         print(
@@ -30,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "check":
         return _check(args.root, args.format)
+    if args.command == "new":
+        return _new(args.root, args.id, args.title)
     for path in write_schemas(args.root / "schemas"):
         print(f"wrote {path}")
     return 0
@@ -43,4 +51,23 @@ def _check(root: Path, style: str) -> int:
         return 1
     quizzes = sum(len(m.quizzes) for m in content.modules)
     print(f"ok: {len(content.modules)} modules, {len(content.quizzes)} quizzes ({quizzes} linked from modules)")
+    return 0
+
+
+def _new(root: Path, module_id: str, title: str) -> int:
+    if not re.match(ID_PATTERN, module_id):
+        print(f"error: '{module_id}' is not a valid id (hint: lowercase letters, digits and single hyphens)")
+        return 2
+    try:
+        content = load_content(root)
+        written = new_module(root, content, module_id, title)
+    except ContentError as error:
+        print("Fix these problems first:\n" + format_report(error.problems))
+        return 1
+    except ScaffoldError as error:
+        print(f"error: {error}")
+        return 2
+    for path in written:
+        print(f"wrote {path.relative_to(root)}")
+    print("next: edit them, then run `make check` and `make serve`")
     return 0
