@@ -19,7 +19,6 @@ from .validation_messages import field_label
 if TYPE_CHECKING:
     from .loader import SourceFile
 
-MARKDOWN_CASE_FIELDS = ("what_happened", "what_parliamentarians_did", "lesson", "limits")
 MEASURABLE_HINT = "start with a verb a learner can show: distinguish, explain, apply, draft, assess"
 VAGUE_VERBS = {"understand", "know", "learn", "appreciate", "realise", "realize", "be"}
 
@@ -149,14 +148,8 @@ def _check_module(where: _Where, module: Module, quiz_ids: set[str]) -> list[Pro
 
 
 def _raw_html(where: _Where, module: Module) -> list[Problem]:
-    texts = [(("why_it_matters",), module.why_it_matters)]
-    texts += [(("sections", i, "body"), s.body) for i, s in enumerate(module.sections)]
-    for i, case in enumerate(module.case_studies):
-        texts += [(("case_studies", i, f), getattr(case, f)) for f in MARKDOWN_CASE_FIELDS if getattr(case, f)]
-    texts += [(("action_points", i), text) for i, text in enumerate(module.action_points)]
-    texts += [(("takeaways", i), text) for i, text in enumerate(module.takeaways)]
     problems = []
-    for path, text in texts:
+    for path, text in module.prose():
         html = raw_html_in(text)
         if html:
             problems.append(

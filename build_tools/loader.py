@@ -8,12 +8,14 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .checks import check_content
-from .model import Module, Quiz
+from .course_checks import check_course
+from .model import Glossary, Module, Quiz
 from .problems import ContentError, Problem, display_path
 from .strict_yaml import YamlDocument, read_yaml
 from .validation_messages import problems_from
 
 SOURCES: dict[str, type[BaseModel]] = {"modules": Module, "quizzes": Quiz}
+GLOSSARY = "glossary.yml"
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class Content:
     modules: tuple[Module, ...]
     quizzes: dict[str, Quiz]
     source_names: dict[tuple[str, str], str]
+    glossary: Glossary | None = None
 
     def quizzes_of(self, module: Module) -> list[Quiz]:
         return [self.quizzes[quiz_id] for quiz_id in module.quizzes]
@@ -62,10 +65,23 @@ def load_content(root: Path) -> Content:
                 sources[folder].append(source)
             elif document:
                 invalid[folder].append(document.data)
+    glossary, found = _load_glossary(root)
+    problems += found
     problems += check_content(sources["modules"], sources["quizzes"], invalid)
+    if not problems:
+        problems += check_course(sources["modules"], sources["quizzes"], glossary)
     if problems:
         raise ContentError(problems)
-    return _assemble(sources)
+    return _assemble(sources, glossary.model if glossary else None)
+
+
+def _load_glossary(root: Path) -> tuple[SourceFile | None, list[Problem]]:
+    """The optional `glossary.yml`."""
+    path = root / GLOSSARY
+    if not path.exists():
+        return None, []
+    document, problems = read_yaml(path, display_path(path, root))
+    return _validate(document, display_path(path, root), Glossary) if document else (None, problems)
 
 
 def _validate(document: YamlDocument, name: str, model: type[BaseModel]) -> tuple[SourceFile | None, list[Problem]]:
@@ -75,8 +91,8 @@ def _validate(document: YamlDocument, name: str, model: type[BaseModel]) -> tupl
         return None, problems_from(error, document, name, model)
 
 
-def _assemble(sources: dict[str, list[SourceFile]]) -> Content:
+def _assemble(sources: dict[str, list[SourceFile]], glossary: Glossary | None) -> Content:
     modules = sorted((s.model for s in sources["modules"]), key=lambda m: m.number)
     quizzes = {s.model.id: s.model for s in sources["quizzes"]}
     names = {(folder, s.model.id): s.name for folder, files in sources.items() for s in files}
-    return Content(tuple(modules), quizzes, names)
+    return Content(tuple(modules), quizzes, names, glossary)

@@ -20,9 +20,11 @@ from mkdocs.structure.pages import Page
 
 from .loader import Content, load_content
 from .problems import ContentError, format_report
-from .rendering import PROGRESS_URI, Renderer, load_strings, module_uri, quiz_uri
+from .rendering import GLOSSARY_URI, PROGRESS_URI, Renderer, load_strings, module_uri, quiz_uri
 
 MODULE_LIST_MARKER = "<!-- module-list -->"
+# The generated pages use these Markdown extensions: admonitions, heading ids, tooltips, glossary.
+REQUIRED_EXTENSIONS = ("admonition", "attr_list", "abbr", "def_list", "tables")
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
 THEME_DIR = Path(__file__).parent / "theme"
 
@@ -53,6 +55,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         if _offline_enabled(config):
             _prepare_offline(config)
         _add_theme_overrides(config)
+        config.markdown_extensions += [e for e in REQUIRED_EXTENSIONS if e not in config.markdown_extensions]
         if config.nav is None:
             config.nav = self._navigation(config)
         return config
@@ -65,12 +68,14 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         for quiz in self.content.quizzes.values():
             files.append(File.generated(config, quiz_uri(quiz.id), content=self.renderer.quiz_page(quiz)))
         files.append(File.generated(config, PROGRESS_URI, content=self.renderer.progress_page()))
+        if self.content.glossary:
+            files.append(File.generated(config, GLOSSARY_URI, content=self.renderer.glossary_page()))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri == "index.md":
-            return markdown.replace(MODULE_LIST_MARKER, self.renderer.module_list())
-        return markdown
+            markdown = markdown.replace(MODULE_LIST_MARKER, self.renderer.module_list())
+        return markdown + self.renderer.abbreviations()
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         """Point "edit this page" at the YAML a generated page comes from."""
@@ -104,6 +109,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         others = [quiz_uri(q) for q in sorted(self.content.quizzes) if q not in linked]
         if others:
             nav.append({self.config.nav_assessments_title: others})
+        if self.content.glossary:
+            nav.append(GLOSSARY_URI)
         nav.append(PROGRESS_URI)
         docs = Path(config.docs_dir)
         nav += sorted(

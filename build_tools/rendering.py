@@ -27,6 +27,7 @@ _markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 PROGRESS_URI = "progress.md"
+GLOSSARY_URI = "glossary.md"
 
 
 def load_strings(language: str = "en") -> dict:
@@ -78,6 +79,8 @@ def _question_data(q: Question) -> dict:
         data["answer"] = {pair.id: pair.id for pair in q.pairs}
     if q.type == "likert":
         data.update(scale=q.scale, about=q.about)
+    if q.type == "poll":
+        data["multiple"] = q.multiple
     return data
 
 
@@ -148,6 +151,25 @@ class Renderer:
     def progress_page(self) -> str:
         """The learner's progress page: a catalogue of modules and quizzes for the script to fill in."""
         return self.env.get_template("progress.md.j2").render(catalogue=self.catalogue(), root=self.page_root(1))
+
+    def glossary_page(self) -> str:
+        """The glossary as a definition list, terms in alphabetical order."""
+        terms = sorted(self.content.glossary.terms, key=lambda term: term.term.casefold())
+        return self.env.get_template("glossary.md.j2").render(terms=terms, module_title=self._module_title)
+
+    def abbreviations(self) -> str:
+        """Markdown abbreviation lines that turn every glossary term on a page into a tooltip."""
+        if not self.content.glossary:
+            return ""
+        lines = []
+        for term in self.content.glossary.terms:
+            definition = " ".join(term.definition.split())
+            lines += [f"*[{form}]: {definition}" for form in [term.term, *term.forms]]
+        return "\n\n" + "\n".join(lines) + "\n"
+
+    def _module_title(self, module_id: str) -> str | None:
+        module = self.content.module_by_id(module_id)
+        return module.title if module else None
 
     def catalogue(self) -> dict:
         """What the progress page needs to know of the course, with links relative to that page."""

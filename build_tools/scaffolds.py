@@ -32,7 +32,7 @@ def new_module(root: Path, content: Content, module_id: str, title: str) -> list
         id=quiz_id,
         title=title.replace('"', "'"),
         kind="self-check",
-        objective=f"{module_id}-explain",
+        objectives=[f"{module_id}-explain", f"{module_id}-apply"],
         section=f"{module_id}#main-idea",
     )
     return _write(root, {f"modules/{module_id}.yml": module, f"quizzes/{quiz_id}.yml": quiz})

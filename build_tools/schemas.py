@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model import Module, Quiz
+from .model import Glossary, Module, Quiz
 
-SCHEMAS = {"module.schema.json": Module, "quiz.schema.json": Quiz}
+SCHEMAS = {"module.schema.json": Module, "quiz.schema.json": Quiz, "glossary.schema.json": Glossary}
 
 
 def schema_texts() -> dict[str, str]:

@@ -1,6 +1,7 @@
 """The content model: what a module and a quiz are, independent of any output."""
 
 from .common import Document, Id
+from .glossary import Glossary, Term
 from .module import CaseStudy, FacilitatorNotes, Module, Objective, Reference, Section
 from .quiz import (
     GRADED_TYPES,
@@ -9,6 +10,7 @@ from .quiz import (
     MultipleChoice,
     Option,
     Ordering,
+    Poll,
     Question,
     Quiz,
     QuizKind,
@@ -22,6 +24,7 @@ __all__ = [
     "CaseStudy",
     "Document",
     "FacilitatorNotes",
+    "Glossary",
     "Id",
     "Likert",
     "Matching",
@@ -30,6 +33,7 @@ __all__ = [
     "Objective",
     "Option",
     "Ordering",
+    "Poll",
     "Question",
     "Quiz",
     "QuizKind",
@@ -37,5 +41,6 @@ __all__ = [
     "Reflection",
     "Section",
     "SingleChoice",
+    "Term",
     "TrueFalse",
 ]

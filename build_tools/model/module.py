@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StrictBool, StringConstraints
 
 from .common import Document, Id, Strict, Text
 
@@ -13,10 +13,15 @@ Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 
 
 class Objective(Strict):
-    """What a learner can do after the module, stated with a measurable verb."""
+    """What a learner can do after the module, stated with a measurable verb.
+
+    A key objective is also assessed by the diagnostic and the post-workshop assessment, so that
+    learners can compare before and after.
+    """
 
     id: Id
     text: Text
+    key: StrictBool = False
 
 
 class Section(Strict):
@@ -74,3 +79,15 @@ class Module(Document):
     facilitator_notes: FacilitatorNotes
     references: list[Reference] = Field(min_length=1)
     quizzes: list[Id] = Field(default_factory=list)
+
+    def prose(self) -> list[tuple[tuple, str]]:
+        """Every piece of Markdown text a learner reads, with its path in the file."""
+        texts: list[tuple[tuple, str]] = [(("why_it_matters",), self.why_it_matters)]
+        texts += [(("sections", i, "body"), s.body) for i, s in enumerate(self.sections)]
+        for i, case in enumerate(self.case_studies):
+            for name in ("what_happened", "what_parliamentarians_did", "lesson", "limits"):
+                if getattr(case, name):
+                    texts.append((("case_studies", i, name), getattr(case, name)))
+        texts += [(("action_points", i), text) for i, text in enumerate(self.action_points)]
+        texts += [(("takeaways", i), text) for i, text in enumerate(self.takeaways)]
+        return texts

@@ -89,6 +89,19 @@ class Likert(BaseQuestion):
     about: Id | None = Field(default=None, description="The question whose confidence this rates.")
 
 
+class PollOption(Strict):
+    id: Id
+    text: Text
+
+
+class Poll(BaseQuestion):
+    """An ungraded choice, for surveys: which topics, formats or times suit the learner."""
+
+    type: Literal["poll"]
+    options: list[PollOption] = Field(min_length=2, max_length=12)
+    multiple: StrictBool = False
+
+
 class Reflection(BaseQuestion):
     """Free text that is never scored and never leaves the learner's device."""
 
@@ -97,7 +110,7 @@ class Reflection(BaseQuestion):
 
 
 Question = Annotated[
-    SingleChoice | MultipleChoice | TrueFalse | Ordering | Matching | Likert | Reflection,
+    SingleChoice | MultipleChoice | TrueFalse | Ordering | Matching | Likert | Poll | Reflection,
     Field(discriminator="type"),
 ]
 
