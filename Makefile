@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup serve build offline check schemas test lint bench new chromium clean
+.PHONY: setup serve build offline check schemas test lint bench new report chromium clean
 
 setup: $(STAMP)
 
@@ -33,6 +33,9 @@ check: setup
 # make new ID=good-offices TITLE="Good offices"
 new: setup
 	$(BIN)/python -m build_tools new "$(ID)" "$(TITLE)"
+
+report: setup
+	$(BIN)/python -m build_tools report
 
 schemas: setup
 	$(BIN)/python -m build_tools schemas

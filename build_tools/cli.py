@@ -14,6 +14,8 @@ from pathlib import Path
 from .loader import load_content
 from .model.common import ID_PATTERN
 from .problems import ContentError, format_report
+from .report import format_report as format_stats
+from .report import module_stats
 from .scaffolds import ScaffoldError, new_module
 from .schemas import write_schemas
 
@@ -25,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate modules/ and quizzes/ and report every problem")
     check.add_argument("--format", choices=["text", "github"], default="text")
     commands.add_parser("schemas", help="write JSON Schemas for editors into schemas/")
+    commands.add_parser("report", help="per module: words, reading minutes, sentence length, readability")
     new = commands.add_parser("new", help="start a new module and its self-check quiz from templates")
     new.add_argument("id", help="the module's id, such as good-offices (lowercase, digits, hyphens)")
     new.add_argument("title", help="the module's title, in quotes")
@@ -36,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "check":
         return _check(args.root, args.format)
+    if args.command == "report":
+        return _report(args.root)
     if args.command == "new":
         return _new(args.root, args.id, args.title)
     for path in write_schemas(args.root / "schemas"):
@@ -70,4 +75,14 @@ def _new(root: Path, module_id: str, title: str) -> int:
     for path in written:
         print(f"wrote {path.relative_to(root)}")
     print("next: edit them, then run `make check` and `make serve`")
+    return 0
+
+
+def _report(root: Path) -> int:
+    try:
+        content = load_content(root)
+    except ContentError as error:
+        print(format_report(error.problems))
+        return 1
+    print(format_stats(module_stats(content)))
     return 0

@@ -1,0 +1,110 @@
+"""Plain-language report per module: length, sentence length, readability, assessment coverage.
+
+Readability is the Flesch reading ease score (higher is easier; 60-70 is plain English) computed
+with a simple syllable heuristic, enough to compare modules and spot a dense one. textstat needs
+a dictionary download at run time, which this project cannot rely on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+
+from .loader import Content
+from .model import Module
+
+WORDS_PER_MINUTE = 200
+TARGET_SENTENCE = 22
+_markdown = MarkdownIt("commonmark").enable("table")
+_TAGS = re.compile(r"<[^>]+>")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
+_WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][A-Za-zÀ-ÿ0-9'’-]*")
+
+
+@dataclass(frozen=True)
+class ModuleStats:
+    module: Module
+    words: int
+    sentences: int
+    syllables: int
+    questions_per_objective: dict[str, int]
+
+    @property
+    def minutes(self) -> float:
+        return self.words / WORDS_PER_MINUTE
+
+    @property
+    def sentence_length(self) -> float:
+        return self.words / max(self.sentences, 1)
+
+    @property
+    def reading_ease(self) -> float:
+        return 206.835 - 1.015 * self.sentence_length - 84.6 * self.syllables / max(self.words, 1)
+
+
+def module_stats(content: Content) -> list[ModuleStats]:
+    """Figures for every module, in teaching order."""
+    counts: dict[str, int] = {}
+    for quiz in content.quizzes.values():
+        for question in quiz.questions:
+            for tag in question.objectives:
+                counts[tag] = counts.get(tag, 0) + 1
+    stats = []
+    for module in content.modules:
+        sentences = [s for text in _texts(module) for s in _sentences(text)]
+        words = [w for s in sentences for w in _WORD.findall(s)]
+        stats.append(
+            ModuleStats(
+                module,
+                len(words),
+                len(sentences),
+                sum(map(syllables, words)),
+                {o.id: counts.get(o.id, 0) for o in module.objectives},
+            )
+        )
+    return stats
+
+
+def format_report(stats: list[ModuleStats]) -> str:
+    lines = [f"{'module':<34} {'words':>6} {'min':>5} {'sent.':>6} {'ease':>5}  objectives (questions each)"]
+    for s in stats:
+        flag = " (long sentences)" if s.sentence_length > TARGET_SENTENCE else ""
+        coverage = ", ".join(f"{oid} {n}" for oid, n in s.questions_per_objective.items())
+        lines.append(
+            f"{s.module.number}. {s.module.id:<31} {s.words:>6} {s.minutes:>5.1f} "
+            f"{s.sentence_length:>6.1f} {s.reading_ease:>5.0f}  {coverage}{flag}"
+        )
+    total = sum(s.words for s in stats)
+    lines.append(
+        f"total: {total} words, about {total / WORDS_PER_MINUTE:.0f} minutes of reading; "
+        f"aim for sentences under {TARGET_SENTENCE} words on average"
+    )
+    return "\n".join(lines)
+
+
+def syllables(word: str) -> int:
+    """An estimate: groups of vowels, less a silent final e, at least one."""
+    word = word.lower().strip("'’-")
+    groups = len(re.findall(r"[aeiouyàâäéèêëîïôöùûü]+", word))
+    if word.endswith("e") and not word.endswith(("le", "ee")) and groups > 1:
+        groups -= 1
+    return max(groups, 1)
+
+
+def _texts(module: Module) -> list[str]:
+    texts = [module.title, module.summary] + [o.text for o in module.objectives]
+    texts += [s.heading for s in module.sections] + [text for _, text in module.prose()]
+    return [_plain(text) for text in texts]
+
+
+def _plain(markdown: str) -> str:
+    """Markdown to plain text, one block (paragraph, list item, cell) per line."""
+    html = _markdown.render(markdown).replace("\n", " ")
+    html = re.sub(r"</(p|li|td|th|h\d)>", "\n", html)
+    return _TAGS.sub("", html)
+
+
+def _sentences(text: str) -> list[str]:
+    return [part.strip() for part in _SENTENCE_END.split(text) if _WORD.search(part)]

@@ -1,0 +1,37 @@
+"""The plain-language report: words, sentences, readability and coverage per module."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_tools.cli import main
+from build_tools.loader import load_content
+from build_tools.report import _plain, _sentences, module_stats, syllables
+
+SITE = Path(__file__).parent / "fixtures" / "site"
+
+
+@pytest.mark.parametrize(("word", "count"), [("cat", 1), ("peace", 1), ("agreement", 3), ("parliament", 3), ("the", 1), ("ICJ", 1)])
+def test_syllable_estimate(word, count):
+    assert syllables(word) == count
+
+
+def test_wrapped_lines_stay_one_sentence_and_list_items_count_apart():
+    text = _plain("In mediation the parties\ndecide. A third party helps.\n\n- one item\n- another item\n")
+    assert _sentences(text) == ["In mediation the parties decide.", "A third party helps.", "one item", "another item"]
+
+
+def test_stats_count_the_questions_that_assess_each_objective():
+    stats = module_stats(load_content(SITE))[0]
+    assert stats.module.id == "sample"
+    assert stats.questions_per_objective["sample-apply"] >= 1
+    assert stats.questions_per_objective["sample-distinguish"] >= 3
+    assert 0 < stats.sentence_length < 22 and stats.words > 50
+
+
+def test_report_command_prints_one_line_per_module(capsys):
+    assert main(["--root", str(SITE), "report"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("1. sample") and lines[-1].startswith("total:")
