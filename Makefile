@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup serve build offline check schemas test lint bench new report chromium clean
+.PHONY: setup serve build offline check schemas test lint bench new report handouts chromium clean
 
 setup: $(STAMP)
 
@@ -18,14 +18,20 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
-serve: setup
+# The site with its PDF handouts, and the offline edition's zip under downloads/.
+serve: offline
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
-build: setup
+build: offline
 	$(BIN)/mkdocs build --strict
 
+# The edition that opens from file:// (a USB stick), zipped for the online site's downloads page.
 offline: setup
-	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir .cache/offline-site
+	$(BIN)/python -m build_tools pack .cache/offline-site .cache/offline-edition.zip
+
+handouts: setup
+	$(BIN)/python -m build_tools handouts --out site/downloads
 
 check: setup
 	$(BIN)/python -m build_tools check
@@ -51,9 +57,11 @@ test: setup chromium
 	$(BIN)/python -m build_tools check
 	$(BIN)/python -m pytest
 
-# Browser tests drive Debian's chromium: Playwright cannot download its own browser here.
+# Browser tests drive Debian's chromium (Playwright cannot download its own browser here);
+# PDF tests render pages with poppler's pdftoppm.
 chromium:
-	@command -v chromium >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
+	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null || \
+	  ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium poppler-utils)
 
 clean:
-	rm -rf site site-offline .pytest_cache
+	rm -rf site .cache .pytest_cache

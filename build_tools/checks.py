@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from .markdown_subset import raw_html_in
+from .markdown_subset import unsupported_in
 from .model import Likert, Matching, Module, MultipleChoice, Ordering, Quiz, SingleChoice
 from .problems import Problem
 from .validation_messages import field_label
@@ -19,6 +19,7 @@ from .validation_messages import field_label
 if TYPE_CHECKING:
     from .loader import SourceFile
 
+SUBSET_HINT = "use paragraphs, **bold**, *italic*, [links](https://...), lists, quotes and tables"
 MEASURABLE_HINT = "start with a verb a learner can show: distinguish, explain, apply, draft, assess"
 VAGUE_VERBS = {"understand", "know", "learn", "appreciate", "realise", "realize", "be"}
 
@@ -123,7 +124,7 @@ def _check_module(where: _Where, module: Module, quiz_ids: set[str]) -> list[Pro
             problems.append(
                 where.problem(("objectives", index, "text"), f"'{verb}' cannot be measured", MEASURABLE_HINT)
             )
-    problems += _raw_html(where, module)
+    problems += _markdown_subset(where, module)
     references = {r.id for r in module.references}
     for index, case in enumerate(module.case_studies):
         for position, ref in enumerate(case.references):
@@ -147,18 +148,13 @@ def _check_module(where: _Where, module: Module, quiz_ids: set[str]) -> list[Pro
     return problems
 
 
-def _raw_html(where: _Where, module: Module) -> list[Problem]:
+def _markdown_subset(where: _Where, module: Module) -> list[Problem]:
+    """Module text keeps to the Markdown that both the site and the handouts render alike."""
     problems = []
     for path, text in module.prose():
-        html = raw_html_in(text)
-        if html:
-            problems.append(
-                where.problem(
-                    path,
-                    f"raw HTML is not allowed here ({html})",
-                    "write Markdown instead: **bold**, *italic*, [link](https://...), lists",
-                )
-            )
+        found = unsupported_in(text)
+        if found:
+            problems.append(where.problem(path, f"{found} is not allowed in module text", SUBSET_HINT))
     return problems
 
 

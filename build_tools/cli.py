@@ -11,13 +11,18 @@ import re
 import sys
 from pathlib import Path
 
+from .handouts.build import HandoutError, build_handouts, terminal_progress
+from .handouts.documents import HandoutOptions
 from .loader import load_content
 from .model.common import ID_PATTERN
+from .packing import pack_site
 from .problems import ContentError, format_report
 from .report import format_report as format_stats
 from .report import module_stats
 from .scaffolds import ScaffoldError, new_module
 from .schemas import write_schemas
+
+CACHE = Path(".cache") / "handouts"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,6 +32,15 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate modules/ and quizzes/ and report every problem")
     check.add_argument("--format", choices=["text", "github"], default="text")
     commands.add_parser("schemas", help="write JSON Schemas for editors into schemas/")
+    handouts = commands.add_parser(
+        "handouts", help="write the PDF handouts (module handouts, workbook, trainer edition)"
+    )
+    handouts.add_argument("--out", type=Path, default=Path("site/downloads"), help="folder for the PDFs")
+    handouts.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    handouts.add_argument("--site-url", default="", help="address of the published site, for quiz links and QR codes")
+    pack = commands.add_parser("pack", help="zip a site built with OFFLINE=true into one file")
+    pack.add_argument("site", type=Path)
+    pack.add_argument("zip", type=Path)
     commands.add_parser("report", help="per module: words, reading minutes, sentence length, readability")
     new = commands.add_parser("new", help="start a new module and its self-check quiz from templates")
     new.add_argument("id", help="the module's id, such as good-offices (lowercase, digits, hyphens)")
@@ -39,6 +53,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "check":
         return _check(args.root, args.format)
+    if args.command == "handouts":
+        return _handouts(args.root, args.out, HandoutOptions(paper=args.paper, site_url=args.site_url))
+    if args.command == "pack":
+        count = pack_site(args.site, args.zip)
+        print(f"wrote {args.zip} ({count} files, {args.zip.stat().st_size // 1024} KB)")
+        return 0
     if args.command == "report":
         return _report(args.root)
     if args.command == "new":
@@ -85,4 +105,23 @@ def _report(root: Path) -> int:
         print(format_report(error.problems))
         return 1
     print(format_stats(module_stats(content)))
+    return 0
+
+
+def _handouts(root: Path, out: Path, options: HandoutOptions) -> int:
+    try:
+        content = load_content(root)
+        handouts = build_handouts(content, options, cache=root / CACHE, progress=terminal_progress)
+    except ContentError as error:
+        print(format_report(error.problems))
+        return 1
+    except HandoutError as error:
+        print(f"error: {error}")
+        return 1
+    folder = out if out.is_absolute() else root / out
+    folder.mkdir(parents=True, exist_ok=True)
+    for handout in handouts:
+        (folder / handout.name).write_bytes(handout.pdf)
+        state = "unchanged" if handout.cached else f"rendered in {handout.seconds:.2f} s"
+        print(f"{handout.name:<40} {len(handout.pdf) // 1024:>6} KB  {state}")
     return 0

@@ -1,8 +1,10 @@
-"""The Markdown that authors may write in module text.
+"""The Markdown that authors may write in content text, and the parser both outputs share.
 
-Module text is passed to the site's Markdown processor as it is, so raw HTML there would reach the
-page unescaped (a `<script>`, a broken layout). Quiz text is rendered with raw HTML off and needs no
-such check. Authors write Markdown: paragraphs, emphasis, links, lists, quotes and tables.
+The site renders module text with Python-Markdown and the handouts convert it to Typst from
+markdown-it tokens. Two parsers agree only on a defined subset, so `check` rejects anything else:
+raw HTML (it would reach the page unescaped), images, headings, code blocks and rules.
+Allowed: paragraphs, **strong**, *emphasis*, `code`, [links](https://...), bullet and numbered
+lists, quotes and tables.
 """
 
 from __future__ import annotations
@@ -10,19 +12,38 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-_parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+
+ALLOWED = {
+    "paragraph_open", "paragraph_close", "inline", "text", "softbreak", "hardbreak",
+    "strong_open", "strong_close", "em_open", "em_close", "code_inline", "link_open", "link_close",
+    "bullet_list_open", "bullet_list_close", "ordered_list_open", "ordered_list_close",
+    "list_item_open", "list_item_close", "blockquote_open", "blockquote_close",
+    "table_open", "table_close", "thead_open", "thead_close", "tbody_open", "tbody_close",
+    "tr_open", "tr_close", "th_open", "th_close", "td_open", "td_close",
+}  # fmt: skip
+NAMES = {
+    "html_block": "raw HTML", "html_inline": "raw HTML", "image": "an image", "heading_open": "a heading",
+    "fence": "a code block", "code_block": "an indented code block (4 spaces)", "hr": "a horizontal rule",
+}  # fmt: skip
 
 
-def raw_html_in(text: str) -> str | None:
-    """The first piece of raw HTML in `text`, or None when there is none."""
-    for token in _walk(_parser.parse(text)):
-        if token.type in ("html_block", "html_inline"):
-            return token.content.strip().splitlines()[0][:40]
+def parse(text: str) -> list[Token]:
+    return parser.parse(text)
+
+
+def unsupported_in(text: str) -> str | None:
+    """What in `text` falls outside the subset (`raw HTML (<div>)`), or None when all is allowed."""
+    for token in walk(parse(text)):
+        if token.type not in ALLOWED:
+            detail = token.content.strip().splitlines()[0][:40] if token.content.strip() else ""
+            name = NAMES.get(token.type, token.type.removesuffix("_open"))
+            return f"{name} ({detail})" if detail else name
     return None
 
 
-def _walk(tokens: list[Token]):
+def walk(tokens: list[Token]):
     for token in tokens:
         yield token
         if token.children:
-            yield from _walk(token.children)
+            yield from walk(token.children)

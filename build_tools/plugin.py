@@ -18,9 +18,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .handouts.build import HandoutError, build_handouts
+from .handouts.documents import HandoutOptions
 from .loader import Content, load_content
 from .problems import ContentError, format_report
-from .rendering import GLOSSARY_URI, PROGRESS_URI, Renderer, load_strings, module_uri, quiz_uri
+from .rendering import DOWNLOADS_URI, GLOSSARY_URI, PROGRESS_URI, Renderer, load_strings, module_uri, quiz_uri
 
 MODULE_LIST_MARKER = "<!-- module-list -->"
 # The generated pages use these Markdown extensions: admonitions, heading ids, tooltips, glossary.
@@ -33,6 +35,15 @@ class MediationConfig(base.Config):
     content_dir = c.Optional(c.Dir(exists=True))
     """Folder holding `modules/` and `quizzes/`; defaults to the folder of mkdocs.yml."""
     nav_assessments_title = c.Type(str, default="Assessments")
+    nav_intro = c.ListOfItems(c.Type(str), default=[])
+    """Hand-written pages listed after the home page and before the modules, in this order."""
+    handouts = c.Type(bool, default=True)
+    """Render the PDF handouts into downloads/; switch off for the fastest previews."""
+    handouts_paper = c.Choice(["a4", "letter"], default="a4")
+    handouts_site_url = c.Optional(c.Type(str))
+    """Address of the published site, for the quiz links and QR codes; defaults to site_url."""
+    offline_zip = c.Optional(c.Type(str))
+    """A zip of the offline edition to publish under downloads/, when the file exists."""
     edit_uri_content = c.Optional(c.Type(str))
     """Path under `repo_url` to the project root for "edit this page", e.g. `edit/main/`."""
 
@@ -62,7 +73,13 @@ class MediationPlugin(BasePlugin[MediationConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # Created here, not in on_config: the offline plugin's on_config changes use_directory_urls.
-        self.renderer = Renderer(self.content, directory_urls=config.use_directory_urls)
+        downloads = self._downloads(config)
+        sizes = {uri.rsplit("/", 1)[-1]: len(data) for uri, data in downloads.items()}
+        self.renderer = Renderer(self.content, directory_urls=config.use_directory_urls, downloads=sizes)
+        for uri, data in downloads.items():
+            files.append(File.generated(config, uri, content=data))
+        if downloads:
+            files.append(File.generated(config, DOWNLOADS_URI, content=self.renderer.downloads_page()))
         for module in self.content.modules:
             files.append(File.generated(config, module_uri(module.id), content=self.renderer.module_page(module)))
         for quiz in self.content.quizzes.values():
@@ -91,6 +108,24 @@ class MediationPlugin(BasePlugin[MediationConfig]):
                 server.watch(str(self.root / folder))
         return server
 
+    def _downloads(self, config: MkDocsConfig) -> dict[str, bytes]:
+        """The PDF handouts (from the cache when unchanged) and the offline edition's zip."""
+        found: dict[str, bytes] = {}
+        if self.config.handouts:
+            site_url = self.config.handouts_site_url if self.config.handouts_site_url is not None else config.site_url
+            options = HandoutOptions(
+                paper=self.config.handouts_paper, site_url=site_url or "", directory_urls=config.use_directory_urls
+            )
+            try:
+                handouts = build_handouts(self.content, options, cache=self.root / ".cache" / "handouts")
+            except HandoutError as error:
+                raise PluginError(str(error)) from None
+            found.update({f"downloads/{h.name}": h.pdf for h in handouts})
+        zipped = self.root / self.config.offline_zip if self.config.offline_zip else None
+        if zipped and zipped.is_file() and not _offline_enabled(config):
+            found["downloads/offline-edition.zip"] = zipped.read_bytes()
+        return found
+
     def _source_of(self, page: Page) -> str | None:
         meta = page.meta or {}
         if "module_id" in meta:
@@ -102,7 +137,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
     def _navigation(self, config: MkDocsConfig) -> list:
         """Home, then each module with its quizzes, then other quizzes, then hand-written pages."""
         linked = {quiz_id for module in self.content.modules for quiz_id in module.quizzes}
-        nav: list = ["index.md"]
+        nav: list = ["index.md", *self.config.nav_intro]
         for module in self.content.modules:
             pages = [module_uri(module.id)] + [quiz_uri(q) for q in module.quizzes]
             nav.append({f"{module.number}. {module.title}": pages})
@@ -112,10 +147,11 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         if self.content.glossary:
             nav.append(GLOSSARY_URI)
         nav.append(PROGRESS_URI)
+        if self.config.handouts:
+            nav.append(DOWNLOADS_URI)
         docs = Path(config.docs_dir)
-        nav += sorted(
-            p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if p.name not in ("index.md", PROGRESS_URI)
-        )
+        placed = {"index.md", *self.config.nav_intro, DOWNLOADS_URI}
+        nav += sorted(uri for uri in (p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if uri not in placed)
         return nav
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -28,6 +28,7 @@ _markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 PROGRESS_URI = "progress.md"
 GLOSSARY_URI = "glossary.md"
+DOWNLOADS_URI = "downloads/index.md"
 
 
 def load_strings(language: str = "en") -> dict:
@@ -84,6 +85,13 @@ def _question_data(q: Question) -> dict:
     return data
 
 
+def human_size(size: int) -> str:
+    """`123 KB`, `1.2 MB`: sizes as a reader on a slow connection wants to see them."""
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"
+
+
 def script_json(data: object) -> Markup:
     """JSON safe inside `<script>`: `<`, `>` and `&` become escapes, so `</script>` cannot close it."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
@@ -105,6 +113,8 @@ class Renderer:
     content: Content
     directory_urls: bool = True
     language: str = "en"
+    downloads: dict[str, int] = field(default_factory=dict)
+    """Files offered under downloads/ (a module's PDF is `<id>.pdf`) and their sizes in bytes."""
 
     @cached_property
     def env(self) -> jinja2.Environment:
@@ -133,6 +143,8 @@ class Renderer:
             is_graded=lambda q: isinstance(q, GRADED_TYPES),
             section_href=self.section_href,
             quiz_data=quiz_data,
+            size=human_size,
+            downloads=self.downloads,
             anchor=lambda id: Markup("{#" + id + "}"),
         )
         return env
@@ -151,6 +163,10 @@ class Renderer:
     def progress_page(self) -> str:
         """The learner's progress page: a catalogue of modules and quizzes for the script to fill in."""
         return self.env.get_template("progress.md.j2").render(catalogue=self.catalogue(), root=self.page_root(1))
+
+    def downloads_page(self) -> str:
+        """The list of handouts (and the offline edition) with their sizes."""
+        return self.env.get_template("downloads.md.j2").render(modules=self.content.modules)
 
     def glossary_page(self) -> str:
         """The glossary as a definition list, terms in alphabetical order."""

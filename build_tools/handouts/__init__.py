@@ -1,0 +1,1 @@
+"""Printable handouts (PDF) made from the same content model as the site, with Typst."""

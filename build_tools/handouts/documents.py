@@ -1,0 +1,220 @@
+"""The data behind each handout, serialised for the Typst template.
+
+One function per document: a module handout, the learner workbook and the trainer edition. All
+author text is converted to escaped Typst markup here, so the template only lays it out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass, field
+
+import segno
+
+from ..loader import Content
+from ..model import Module, Quiz
+from ..rendering import load_strings, shuffled
+from .typst_markup import escape, inline_to_typst, to_typst
+
+PAPERS = {"a4": "a4", "letter": "us-letter"}
+CASE_PARTS = ("what_happened", "what_parliamentarians_did", "lesson", "limits")
+
+
+@dataclass(frozen=True)
+class HandoutOptions:
+    """Settings shared by all handouts of one build.
+
+    Attributes:
+        paper: `a4` or `letter`.
+        site_url: the address of the published site, for the links and QR codes to the quizzes;
+            empty when unknown (the link is then relative to the downloads folder).
+        language: the language of the interface strings.
+    """
+
+    paper: str = "a4"
+    site_url: str = ""
+    language: str = "en"
+    directory_urls: bool = True
+
+
+@dataclass(frozen=True)
+class Document:
+    """A handout to render: its file name and the data for the template."""
+
+    name: str
+    data: dict = field(hash=False)
+
+
+def module_handout(content: Content, module: Module, options: HandoutOptions) -> Document:
+    strings = _strings(options)
+    data = _frame(strings, options, module.title, strings["subtitle_module"], strings["edition_module"])
+    data["modules"] = [_module(content, module, options, strings, trainer=False)]
+    data["keywords"] = [module.id]
+    return Document(f"{module.id}.pdf", data)
+
+
+def workbook(content: Content, options: HandoutOptions, trainer: bool = False) -> Document:
+    """All modules, the glossary and every quiz as a worksheet; the trainer edition adds notes and keys."""
+    strings = _strings(options)
+    edition = strings["edition_trainer" if trainer else "edition_workbook"]
+    subtitle = strings["subtitle_trainer" if trainer else "subtitle_workbook"]
+    data = _frame(strings, options, strings["course"], subtitle, edition)
+    data.update(
+        toc=True,
+        answers=trainer,
+        modules=[_module(content, m, options, strings, trainer) for m in content.modules],
+        glossary=_glossary(content),
+        quizzes=[_quiz(q, strings) for q in _quizzes_in_order(content)],
+    )
+    return Document("trainer-edition.pdf" if trainer else "workbook.pdf", data)
+
+
+def all_documents(content: Content, options: HandoutOptions) -> list[Document]:
+    documents = [module_handout(content, m, options) for m in content.modules]
+    return documents + [workbook(content, options), workbook(content, options, trainer=True)]
+
+
+def _strings(options: HandoutOptions) -> dict:
+    return load_strings(options.language)["handout"]
+
+
+def _frame(strings: dict, options: HandoutOptions, title: str, subtitle: str, edition: str) -> dict:
+    return {
+        "title": title, "subtitle": subtitle, "edition": edition, "lang": options.language,
+        "paper": PAPERS[options.paper], "strings": strings, "keywords": [], "toc": False,
+        "answers": False, "modules": [], "glossary": [], "quizzes": [],
+    }  # fmt: skip
+
+
+def _module(content: Content, module: Module, options: HandoutOptions, strings: dict, trainer: bool) -> dict:
+    references = {r.id: r for r in module.references}
+    return {
+        "number": module.number,
+        "title": escape(module.title),
+        "minutes": module.minutes,
+        "why": to_typst(module.why_it_matters),
+        "objectives": [inline_to_typst(o.text) for o in module.objectives],
+        "sections": [{"heading": escape(s.heading), "body": to_typst(s.body)} for s in module.sections],
+        "cases": [
+            {
+                "title": escape(case.title),
+                "when": escape(case.when),
+                "parts": [
+                    {"label": strings[part], "text": to_typst(getattr(case, part))}
+                    for part in CASE_PARTS
+                    if getattr(case, part)
+                ],
+                "sources": [references[r].title for r in case.references if r in references],
+            }
+            for case in module.case_studies
+        ],
+        "actions": [to_typst(a) for a in module.action_points],
+        "takeaways": [to_typst(a) for a in module.takeaways],
+        "quiz": _quiz_link(content, module, options, strings),
+        "notes": _notes(module) if trainer else None,
+        "references": [
+            {"text": escape(f"{r.title}. {r.publisher}" + (f", {r.year}." if r.year else ".")), "url": r.url}
+            for r in module.references
+        ],
+    }
+
+
+def _notes(module: Module) -> dict:
+    notes = module.facilitator_notes
+    return {
+        "timing": to_typst(notes.timing),
+        "prompts": [to_typst(p) for p in notes.discussion_prompts],
+        "poll": to_typst(notes.live_poll) if notes.live_poll else None,
+    }
+
+
+def _quiz_link(content: Content, module: Module, options: HandoutOptions, strings: dict) -> dict | None:
+    """The link (and, with a known site address, a QR code) to the module's first self-check."""
+    quiz = next((q for q in content.quizzes_of(module) if q.kind == "self-check"), None)
+    if quiz is None:
+        return None
+    page = f"quizzes/{quiz.id}/" if options.directory_urls else f"quizzes/{quiz.id}.html"
+    url = options.site_url.rstrip("/") + "/" + page if options.site_url else "../" + page
+    return {
+        "url": url,
+        "text": strings["quiz_text"],
+        "qr": _qr_svg(url) if options.site_url else None,
+        "alt": strings["qr_alt"],
+    }
+
+
+def _qr_svg(url: str) -> str:
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", scale=4, border=2, xmldecl=False)
+    return buffer.getvalue().decode("utf-8")
+
+
+def _glossary(content: Content) -> list[dict]:
+    if not content.glossary:
+        return []
+    terms = sorted(content.glossary.terms, key=lambda term: term.term.casefold())
+    return [{"term": term.term, "definition": term.definition} for term in terms]
+
+
+def _quizzes_in_order(content: Content) -> list[Quiz]:
+    """Each module's quizzes after it, then the quizzes no module lists (assessments, surveys)."""
+    listed = [content.quizzes[q] for m in content.modules for q in m.quizzes]
+    seen = {q.id for q in listed}
+    return listed + [q for q_id, q in sorted(content.quizzes.items()) if q_id not in seen]
+
+
+def _quiz(quiz: Quiz, strings: dict) -> dict:
+    return {
+        "title": escape(quiz.title),
+        "questions": [_question(q, n, quiz.id, strings) for n, q in enumerate(quiz.questions, start=1)],
+    }
+
+
+def _question(q, number: int, quiz_id: str, strings: dict) -> dict:
+    """A question as a blank worksheet item, with its key and explanation for the trainer edition."""
+    item = {
+        "number": number,
+        "prompt": inline_to_typst(q.prompt),
+        "kind": "write",
+        "options": [],
+        "prompts": [],
+        "key": None,
+        "explanation": to_typst(q.explanation) if hasattr(q, "explanation") else None,
+    }
+    if q.type in ("single", "multiple"):
+        item.update(kind="choice", options=[inline_to_typst(o.text) for o in q.options])
+        answers = {q.answer} if q.type == "single" else set(q.answer)
+        item["key"] = "; ".join(inline_to_typst(o.text) for o in q.options if o.id in answers)
+    elif q.type == "true-false":
+        item.update(kind="choice", options=[escape(strings["label_true"]), escape(strings["label_false"])])
+        item["key"] = escape(strings["label_true" if q.answer else "label_false"])
+    elif q.type == "ordering":
+        item.update(kind="order", options=[inline_to_typst(i.text) for i in shuffled(q.items, f"{quiz_id}--{q.id}")])
+        item["key"] = " → ".join(inline_to_typst(i.text) for i in q.items)
+    elif q.type == "matching":
+        _matching(item, q, quiz_id)
+    elif q.type in ("likert", "poll"):
+        labels = strings[f"scale_{q.scale}"] if q.type == "likert" else [o.text for o in q.options]
+        item.update(kind="choice", options=[inline_to_typst(label) for label in labels])
+    return item
+
+
+def _matching(item: dict, q, quiz_id: str) -> None:
+    choices = shuffled(q.pairs, f"{quiz_id}--{q.id}")
+    letters = {pair.id: chr(ord("A") + i) for i, pair in enumerate(choices)}
+    item.update(
+        kind="match",
+        prompts=[(str(n), inline_to_typst(p.prompt)) for n, p in enumerate(q.pairs, start=1)],
+        options=[(letters[p.id], inline_to_typst(p.match)) for p in choices],
+        key="; ".join(f"{n}–{letters[p.id]}" for n, p in enumerate(q.pairs, start=1)),
+    )
+
+
+def fingerprint(document: Document, template: bytes) -> str:
+    """What a PDF depends on: its data and the template. Same fingerprint, same PDF."""
+    import json
+
+    digest = hashlib.sha256(template)
+    digest.update(json.dumps(document.data, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    return digest.hexdigest()[:16]
