@@ -7,6 +7,7 @@ is shared and timings are noisy). Run with `make bench`.
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import statistics
 import subprocess
@@ -23,8 +24,14 @@ STOCK_CONFIG = "site_name: Stock\ntheme:\n  name: material\n  font: false\nplugi
 def main(root: Path, runs: int = 3) -> int:
     with tempfile.TemporaryDirectory() as temp:
         site = Path(temp) / "site"
-        times = [_build(root, site) for _ in range(runs)]
-        print(f"site build: median {statistics.median(times):.2f} s over {runs} runs ({_list(times)})")
+        _handout_times(root, Path(temp) / "cache")
+        _build(root, site)  # fills the project's handout cache, as a developer's second build would
+        with_pdfs = [_build(root, site) for _ in range(runs)]
+        without = [_build(root, site, handouts=False) for _ in range(runs)]
+        print(f"site build, warm, with handouts: median {statistics.median(with_pdfs):.2f} s ({_list(with_pdfs)})")
+        print(f"site build without handouts:      median {statistics.median(without):.2f} s ({_list(without)})")
+        ratio = statistics.median(with_pdfs) / statistics.median(without) - 1
+        print(f"  handouts add {ratio:+.0%} to a warm build (aim: within 10%)")
         print("\npage weight (HTML + same-origin CSS and JS; raw / gzipped):")
         quiz = next(iter(sorted((site / "quizzes").glob("*/index.html"))), None)
         for label, page in (("quiz page", quiz), ("plain page", site / "authoring" / "index.html")):
@@ -38,12 +45,27 @@ def main(root: Path, runs: int = 3) -> int:
     return 0
 
 
-def _build(root: Path, site: Path) -> float:
+def _build(root: Path, site: Path, handouts: bool = True) -> float:
+    env = {**os.environ, "HANDOUTS": "true" if handouts else "false", "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=root, check=True, capture_output=True
-    )
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)]
+    subprocess.run(command, cwd=root, check=True, capture_output=True, env=env)
     return time.perf_counter() - start
+
+
+def _handout_times(root: Path, cache: Path) -> None:
+    """All handouts cold (empty cache) and warm (nothing changed), and the size of each PDF."""
+    from .handouts.build import build_handouts
+    from .handouts.documents import HandoutOptions
+    from .loader import load_content
+
+    content = load_content(root)
+    for label in ("cold", "warm"):
+        start = time.perf_counter()
+        handouts = build_handouts(content, HandoutOptions(), cache=cache)
+        print(f"handouts, {label}: {time.perf_counter() - start:.2f} s for {len(handouts)} PDFs (aim cold: under 3 s)")
+    for handout in handouts:
+        print(f"  {handout.name:<38} {len(handout.pdf):>10,} B")
 
 
 def _stock_page(folder: Path) -> Path:

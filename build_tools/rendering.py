@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import jinja2
@@ -31,6 +31,7 @@ GLOSSARY_URI = "glossary.md"
 DOWNLOADS_URI = "downloads/index.md"
 
 
+@lru_cache(maxsize=8)  # read once per build; callers must not change the table
 def load_strings(language: str = "en") -> dict:
     """The interface strings of one language: page labels, and the quiz engine's under `engine`."""
     path = STRINGS / f"{language}.yml"

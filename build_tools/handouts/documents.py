@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import segno
 
@@ -144,6 +145,7 @@ def _quiz_link(content: Content, module: Module, options: HandoutOptions, string
     }
 
 
+@lru_cache(maxsize=256)
 def _qr_svg(url: str) -> str:
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="svg", scale=4, border=2, xmldecl=False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 
 from markdown_it.token import Token
 
@@ -29,11 +30,13 @@ def string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+@lru_cache(maxsize=4096)  # the same text appears in a module handout, the workbook and the trainer edition
 def to_typst(markdown: str) -> str:
     """Convert a Markdown text of the allowed subset into Typst markup."""
     return _blocks(parse(markdown)).strip()
 
 
+@lru_cache(maxsize=4096)
 def inline_to_typst(markdown: str) -> str:
     """Convert one line of Markdown (a title, an option) into inline Typst markup."""
     tokens = parse(markdown)
