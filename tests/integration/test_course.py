@@ -1,0 +1,107 @@
+"""The real course, built as learners get it: every module page has its parts, terms have tooltips.
+
+These tests read the project's own content (modules/, quizzes/, glossary.yml), so they also guard
+the curriculum: a module that loses its case study or references fails here, not in front of MPs.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from build_tools.loader import load_content
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTENT = load_content(ROOT)
+
+
+@pytest.fixture(scope="module")
+def course_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("course") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=600, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def _page(site: Path, folder: str, page_id: str) -> str:
+    return (site / folder / page_id / "index.html").read_text(encoding="utf-8")
+
+
+def _article(page: str) -> str:
+    return page.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
+
+
+@pytest.mark.parametrize("module", CONTENT.modules, ids=lambda m: m.id)
+def test_module_page_shows_objectives_case_study_actions_and_references(course_site, module):
+    article = _article(_page(course_site, "modules", module.id))
+    text = html.unescape(re.sub(r"<[^>]+>", "", article))
+    for heading in ("Learning objectives", "What you can do as an MP", "Key takeaways", "References"):
+        assert f">{heading}" in article, heading
+    for case in module.case_studies:
+        assert f'id="case-{case.id}"' in article
+    for objective in module.objectives:
+        assert " ".join(objective.text.split()) in " ".join(text.split())
+    for reference in module.references:
+        assert html.unescape(reference.title) in text
+    notes = module.facilitator_notes  # for trainers only
+    assert notes.timing not in text and " ".join(notes.discussion_prompts[0].split()) not in " ".join(text.split())
+    assert f'href="../../downloads/{module.id}.pdf"' in article
+
+
+@pytest.mark.parametrize("module", CONTENT.modules, ids=lambda m: m.id)
+def test_every_module_has_a_self_check_that_assesses_each_objective(module):
+    self_checks = [q for q in CONTENT.quizzes_of(module) if q.kind == "self-check"]
+    assert self_checks, f"{module.id} has no self-check"
+    tagged = {tag for quiz in self_checks for question in quiz.questions for tag in question.objectives}
+    assert {o.id for o in module.objectives} <= tagged
+    assert sum(1 for quiz in self_checks for q in quiz.questions if q.objectives) >= 6
+
+
+def test_glossary_terms_appear_as_tooltips_on_module_pages(course_site):
+    terms = {t.term for t in CONTENT.glossary.terms}
+    shown: set[str] = set()
+    for module in CONTENT.modules:
+        article = _article(_page(course_site, "modules", module.id))
+        shown |= {html.unescape(m) for m in re.findall(r'<abbr title="[^"]+">([^<]+)</abbr>', article)}
+    assert len(CONTENT.glossary.terms) >= 30
+    assert len(terms & shown) >= 30, sorted(terms - shown)
+
+
+def test_glossary_page_lists_every_term(course_site):
+    page = html.unescape((course_site / "glossary" / "index.html").read_text(encoding="utf-8"))
+    for term in CONTENT.glossary.terms:
+        assert term.term in page
+
+
+def test_assessments_compare_before_and_after():
+    diagnostic, post = CONTENT.quizzes["diagnostic"], CONTENT.quizzes["post"]
+    graded = [q for q in diagnostic.questions if q.type != "likert"]
+    assert len(graded) >= 12
+    assert {t for q in diagnostic.questions for t in q.objectives} == {t for q in post.questions for t in q.objectives}
+    for quiz in (diagnostic, post):  # each graded question is followed by a confidence rating about it
+        for index, question in enumerate(quiz.questions):
+            if question.type != "likert":
+                following = quiz.questions[index + 1] if index + 1 < len(quiz.questions) else None
+                assert following and following.type == "likert" and following.about == question.id, question.id
+
+
+def test_survey_is_ungraded_and_asks_nothing_personal():
+    survey = CONTENT.quizzes["capacity-survey"]
+    assert survey.kind == "survey"
+    assert {q.type for q in survey.questions} <= {"likert", "poll", "reflection"}
+    prompts = " ".join(q.prompt.lower() for q in survey.questions)
+    for personal in ("your name", "email", "which country", "your party"):
+        assert personal not in prompts
+
+
+@pytest.mark.parametrize("uri", ["how-to-use", "essentials", "for-trainers", "about", "downloads", "progress"])
+def test_guidance_pages_are_built(course_site, uri):
+    assert (course_site / uri / "index.html").is_file()
