@@ -148,13 +148,19 @@ def _check_module(where: _Where, module: Module, quiz_ids: set[str]) -> list[Pro
     return problems
 
 
-def _markdown_subset(where: _Where, module: Module) -> list[Problem]:
-    """Module text keeps to the Markdown that both the site and the handouts render alike."""
+def _markdown_subset(where: _Where, document: Module | Quiz) -> list[Problem]:
+    """Text keeps to the Markdown that both the site and the handouts render alike.
+
+    Quiz text is escaped on the site, so `<tags>` in it show as written; a quiz introduction is
+    not (mkdocs renders it), so it follows the module rule.
+    """
     problems = []
-    for path, text in module.prose():
-        found = unsupported_in(text)
+    is_quiz = isinstance(document, Quiz)
+    for path, text, inline in document.markdown_fields():
+        as_text = is_quiz and path != ("introduction",)
+        found = unsupported_in(text, inline=inline, html_as_text=as_text)
         if found:
-            problems.append(where.problem(path, f"{found} is not allowed in module text", SUBSET_HINT))
+            problems.append(where.problem(path, f"{found} is not allowed here", SUBSET_HINT))
     return problems
 
 
@@ -176,7 +182,7 @@ def _objectives_unique_across_modules(modules: list[SourceFile]) -> list[Problem
 
 
 def _check_quiz(where: _Where, quiz: Quiz, objectives: set[str], sections: set[str]) -> list[Problem]:
-    problems = _duplicates(where, quiz.questions, ("questions",))
+    problems = _duplicates(where, quiz.questions, ("questions",)) + _markdown_subset(where, quiz)
     question_ids = {q.id for q in quiz.questions}
     for index, question in enumerate(quiz.questions):
         path = ("questions", index)

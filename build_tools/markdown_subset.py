@@ -32,10 +32,21 @@ def parse(text: str) -> list[Token]:
     return parser.parse(text)
 
 
-def unsupported_in(text: str) -> str | None:
-    """What in `text` falls outside the subset (`raw HTML (<div>)`), or None when all is allowed."""
-    for token in walk(parse(text)):
-        if token.type not in ALLOWED:
+def parse_inline(text: str) -> list[Token]:
+    """One line of text (a title, an option): block syntax such as `# ` or `1. ` stays text."""
+    return parser.parseInline(text)
+
+
+def unsupported_in(text: str, *, inline: bool = False, html_as_text: bool = False) -> str | None:
+    """What in `text` falls outside the subset (`raw HTML (<div>)`), or None when all is allowed.
+
+    Args:
+        inline: the text is one line (an objective, an option), parsed without block syntax.
+        html_as_text: `<tags>` are shown as written (quiz text is escaped), so they are allowed.
+    """
+    allowed = ALLOWED | ({"html_inline", "html_block"} if html_as_text else set())
+    for token in walk(parse_inline(text) if inline else parse(text)):
+        if token.type not in allowed:
             detail = token.content.strip().splitlines()[0][:40] if token.content.strip() else ""
             name = NAMES.get(token.type, token.type.removesuffix("_open"))
             return f"{name} ({detail})" if detail else name

@@ -43,8 +43,14 @@ def build_handouts(
             unchanged is read from it instead of being rendered again.
         progress: called with (done, total, name) after each document.
     """
-    documents = all_documents(content, options)
+    try:
+        documents = all_documents(content, options)
+    except ValueError as error:  # text outside the Markdown subset that `check` did not catch
+        raise HandoutError(f"a text could not be converted for print: {error}") from None
     template = TEMPLATE.read_bytes()
+    if cache:
+        # One folder per variant, so the site and the offline edition do not evict each other.
+        cache = cache / options.variant
     handouts = []
     for index, document in enumerate(documents, start=1):
         handouts.append(_build_one(document, template, cache))

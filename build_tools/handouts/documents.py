@@ -38,6 +38,12 @@ class HandoutOptions:
     language: str = "en"
     directory_urls: bool = True
 
+    @property
+    def variant(self) -> str:
+        """A short name for these settings, e.g. `a4-en-dirs-5d41402a`."""
+        site = hashlib.sha256(self.site_url.encode()).hexdigest()[:8]
+        return f"{self.paper}-{self.language}-{'dirs' if self.directory_urls else 'files'}-{site}"
+
 
 @dataclass(frozen=True)
 class Document:
@@ -137,9 +143,12 @@ def _quiz_link(content: Content, module: Module, options: HandoutOptions, string
         return None
     page = f"quizzes/{quiz.id}/" if options.directory_urls else f"quizzes/{quiz.id}.html"
     url = options.site_url.rstrip("/") + "/" + page if options.site_url else "../" + page
+    # Without the site's address, the link is relative (it works beside the site and in the offline
+    # edition) and shows the quiz's title, since a relative address means nothing on paper.
     return {
         "url": url,
         "text": strings["quiz_text"],
+        "label": escape(url) if options.site_url else escape(quiz.title),
         "qr": _qr_svg(url) if options.site_url else None,
         "alt": strings["qr_alt"],
     }
@@ -169,6 +178,7 @@ def _quizzes_in_order(content: Content) -> list[Quiz]:
 def _quiz(quiz: Quiz, strings: dict) -> dict:
     return {
         "title": escape(quiz.title),
+        "introduction": to_typst(quiz.introduction) if quiz.introduction else None,
         "questions": [_question(q, n, quiz.id, strings) for n, q in enumerate(quiz.questions, start=1)],
     }
 
@@ -179,6 +189,7 @@ def _question(q, number: int, quiz_id: str, strings: dict) -> dict:
         "number": number,
         "prompt": inline_to_typst(q.prompt),
         "kind": "write",
+        "hint": None,
         "options": [],
         "prompts": [],
         "key": None,
@@ -192,21 +203,28 @@ def _question(q, number: int, quiz_id: str, strings: dict) -> dict:
         item.update(kind="choice", options=[escape(strings["label_true"]), escape(strings["label_false"])])
         item["key"] = escape(strings["label_true" if q.answer else "label_false"])
     elif q.type == "ordering":
-        item.update(kind="order", options=[inline_to_typst(i.text) for i in shuffled(q.items, f"{quiz_id}--{q.id}")])
+        item.update(
+            kind="order",
+            hint=escape(strings["order_hint"]),
+            options=[inline_to_typst(i.text) for i in shuffled(q.items, f"{quiz_id}--{q.id}")],
+        )
         item["key"] = " → ".join(inline_to_typst(i.text) for i in q.items)
     elif q.type == "matching":
-        _matching(item, q, quiz_id)
+        _matching(item, q, quiz_id, strings)
+    elif q.type == "reflection" and q.guidance:
+        item["hint"] = to_typst(q.guidance)
     elif q.type in ("likert", "poll"):
         labels = strings[f"scale_{q.scale}"] if q.type == "likert" else [o.text for o in q.options]
         item.update(kind="choice", options=[inline_to_typst(label) for label in labels])
     return item
 
 
-def _matching(item: dict, q, quiz_id: str) -> None:
+def _matching(item: dict, q, quiz_id: str, strings: dict) -> None:
     choices = shuffled(q.pairs, f"{quiz_id}--{q.id}")
     letters = {pair.id: chr(ord("A") + i) for i, pair in enumerate(choices)}
     item.update(
         kind="match",
+        hint=escape(strings["match_hint"]),
         prompts=[(str(n), inline_to_typst(p.prompt)) for n, p in enumerate(q.pairs, start=1)],
         options=[(letters[p.id], inline_to_typst(p.match)) for p in choices],
         key="; ".join(f"{n}–{letters[p.id]}" for n, p in enumerate(q.pairs, start=1)),

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from markdown_it.token import Token
 
-from ..markdown_subset import parse
+from ..markdown_subset import parse, parse_inline
 
 _SPECIAL = re.compile(r"[^\w\s]|_")
 _INLINE_WRAP = {"strong": "#strong[", "em": "#emph["}
@@ -39,9 +39,8 @@ def to_typst(markdown: str) -> str:
 @lru_cache(maxsize=4096)
 def inline_to_typst(markdown: str) -> str:
     """Convert one line of Markdown (a title, an option) into inline Typst markup."""
-    tokens = parse(markdown)
-    inline = [t for t in tokens if t.type == "inline"]
-    return " ".join(_inline(t.children or []) for t in inline)
+    # Inline parsing, as the site's renderInline: `> 50%` or `1999. A year` stay text, not a quote or a list.
+    return "".join(_inline(t.children or []) for t in parse_inline(markdown))
 
 
 def _blocks(tokens: list[Token]) -> str:

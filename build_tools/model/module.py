@@ -91,3 +91,16 @@ class Module(Document):
         texts += [(("action_points", i), text) for i, text in enumerate(self.action_points)]
         texts += [(("takeaways", i), text) for i, text in enumerate(self.takeaways)]
         return texts
+
+    def markdown_fields(self) -> list[tuple[tuple, str, bool]]:
+        """Every Markdown text with its path and whether it is one line (inline), for the subset check."""
+        fields = [(path, text, False) for path, text in self.prose()]
+        fields += [(("objectives", i, "text"), o.text, True) for i, o in enumerate(self.objectives)]
+        notes = self.facilitator_notes
+        fields.append((("facilitator_notes", "timing"), notes.timing, False))
+        fields += [
+            (("facilitator_notes", "discussion_prompts", i), p, False) for i, p in enumerate(notes.discussion_prompts)
+        ]
+        if notes.live_poll:
+            fields.append((("facilitator_notes", "live_poll"), notes.live_poll, False))
+        return fields

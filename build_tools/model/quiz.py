@@ -124,3 +124,24 @@ class Quiz(Document):
     kind: QuizKind
     introduction: Text | None = None
     questions: list[Question] = Field(min_length=1)
+
+    def markdown_fields(self) -> list[tuple[tuple, str, bool]]:
+        """Every Markdown text with its path and whether it is one line (inline), for the subset check."""
+        fields = [(("introduction",), self.introduction, False)] if self.introduction else []
+        for i, q in enumerate(self.questions):
+            path = ("questions", i)
+            fields.append((path + ("prompt",), q.prompt, True))
+            for name in ("explanation", "guidance", "feedback_true", "feedback_false"):
+                if getattr(q, name, None):
+                    fields.append((path + (name,), getattr(q, name), name in ("feedback_true", "feedback_false")))
+            for j, option in enumerate(getattr(q, "options", [])):
+                fields.append((path + ("options", j, "text"), option.text, True))
+                if getattr(option, "feedback", None):
+                    fields.append((path + ("options", j, "feedback"), option.feedback, True))
+            fields += [(path + ("items", j, "text"), item.text, True) for j, item in enumerate(getattr(q, "items", []))]
+            for j, pair in enumerate(getattr(q, "pairs", [])):
+                fields += [
+                    (path + ("pairs", j, "prompt"), pair.prompt, True),
+                    (path + ("pairs", j, "match"), pair.match, True),
+                ]
+        return fields
