@@ -54,6 +54,7 @@ lint: setup
 	$(BIN)/ruff format --check build_tools
 
 test: setup chromium
+	$(BIN)/ruff check build_tools tests
 	$(BIN)/python -m build_tools check
 	$(BIN)/python -m pytest
 

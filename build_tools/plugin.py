@@ -66,6 +66,9 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         if _offline_enabled(config):
             _prepare_offline(config)
         _add_theme_overrides(config)
+        config.extra["quiz_course"] = {
+            m.id: [q.id for q in self.content.quizzes_of(m) if q.kind == "self-check"] for m in self.content.modules
+        }
         config.markdown_extensions += [e for e in REQUIRED_EXTENSIONS if e not in config.markdown_extensions]
         if config.nav is None:
             config.nav = self._navigation(config)

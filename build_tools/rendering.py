@@ -93,13 +93,6 @@ def human_size(size: int) -> str:
     return f"{max(1, round(size / 1024))} KB"
 
 
-def script_json(data: object) -> Markup:
-    """JSON safe inside `<script>`: `<`, `>` and `&` become escapes, so `</script>` cannot close it."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
-
-
 @dataclass
 class Renderer:
     """Renders pages for one content model.
@@ -133,7 +126,6 @@ class Renderer:
             md_block=_md_block,
             yaml_text=lambda text: Markup(json.dumps(text, ensure_ascii=False)),
             indent_md=_indent,
-            script_json=script_json,
         )
         env.globals.update(
             t=self.strings,

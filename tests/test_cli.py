@@ -46,7 +46,7 @@ def check(root: Path | str, *options: str) -> subprocess.CompletedProcess:
 def test_valid_site_exits_0(tmp_path, options):
     result = check(copy_site(tmp_path), *options)
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == "ok: 1 modules, 1 quizzes (1 linked from modules)\n"
+    assert result.stdout == "ok: 1 modules, 3 quizzes (1 linked from modules)\n"
 
 
 BROKEN = ["wrong-type", "empty", "unknown-key-typo"]

@@ -57,7 +57,7 @@ def test_loads_the_fixture_site():
     content = load_content(SITE)
     module = content.module_by_id("sample")
     assert [m.id for m in content.modules] == ["sample"]
-    assert list(content.quizzes) == ["sample-check"]
+    assert sorted(content.quizzes) == ["sample-check", "sample-diagnostic", "sample-post"]
     assert [quiz.id for quiz in content.quizzes_of(module)] == ["sample-check"]
     assert content.module_by_id("nothing") is None
     assert content.source_of("modules", "sample") == "modules/sample.yml"

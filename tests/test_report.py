@@ -13,7 +13,9 @@ from build_tools.report import _plain, _sentences, module_stats, syllables
 SITE = Path(__file__).parent / "fixtures" / "site"
 
 
-@pytest.mark.parametrize(("word", "count"), [("cat", 1), ("peace", 1), ("agreement", 3), ("parliament", 3), ("the", 1), ("ICJ", 1)])
+@pytest.mark.parametrize(
+    ("word", "count"), [("cat", 1), ("peace", 1), ("agreement", 3), ("parliament", 3), ("the", 1), ("ICJ", 1)]
+)
 def test_syllable_estimate(word, count):
     assert syllables(word) == count
 

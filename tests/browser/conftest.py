@@ -69,6 +69,35 @@ def served_site(site_build) -> Iterator[str]:
         thread.join(timeout=10)
 
 
+@pytest.fixture(scope="session")
+def instant_site(tmp_path_factory, copy_fixture_site, run_mkdocs_build) -> Iterator[str]:
+    """The fixture site built with `site_url` set to the address it is served at, as `mkdocs serve`
+    and a deployed site do: Material's instant navigation needs the sitemap that `site_url` fills,
+    and with `site_url: ""` (the fixture's and the project's setting) every link is a full page load.
+
+    The server is bound first, so that the build knows its port; it serves the folder once built.
+    """
+    base = tmp_path_factory.mktemp("instant-site")
+    server = ThreadingHTTPServer((LOCAL_HOST, 0), functools.partial(_QuietHandler, directory=str(base / "site")))
+    url = f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+    project = copy_fixture_site(base / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert 'site_url: ""' in text
+    config.write_text(text.replace('site_url: ""', f'site_url: "{url}"'), encoding="utf-8")
+    build = run_mkdocs_build(project, base / "site")
+    assert build.returncode == 0, f"mkdocs build with site_url failed:\n{build.output}"
+    assert url in (base / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    thread = threading.Thread(target=server.serve_forever, name="instant-site-server", daemon=True)
+    thread.start()
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
 @dataclass
 class PageProblems:
     """What went wrong while a page was open: console errors, uncaught errors, foreign requests."""

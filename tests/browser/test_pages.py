@@ -9,6 +9,7 @@ errors, requests to other hosts and HTTP errors are recorded from before it firs
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 from urllib.parse import urlparse
 
 import pytest
@@ -39,7 +40,17 @@ def test_page_loads_without_errors_or_foreign_requests(name, tab, served_site):
     tab.problems.assert_none()
 
 
-def test_quiz_shows_questions_and_explanation_on_demand(tab, served_site):
+@pytest.fixture
+def no_script_tab(browser, watch_page):
+    """Like `tab`, with JavaScript off: the page as the build wrote it, before the quiz engine runs."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    page = context.new_page()
+    yield SimpleNamespace(page=page, problems=watch_page(page))
+    context.close()
+
+
+def test_quiz_shows_questions_and_explanation_on_demand(no_script_tab, served_site):
+    tab = no_script_tab
     page = tab.page
     page.goto(served_site + PAGES["quiz"][0])
     _settle(page)

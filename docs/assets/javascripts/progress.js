@@ -28,8 +28,8 @@
   }
 
   function readCatalogue() {
-    var node = document.getElementById("quiz-catalogue");
-    try { return node ? JSON.parse(node.textContent) : null; } catch (e) { return null; }
+    var data = window.QuizEngine.readAttribute(document.getElementById("quiz-progress"), "data-catalogue");
+    return data && data.modules && data.quizzes ? data : null;
   }
 
   /* Only answers given to the question as it is now count: a changed question starts afresh. */
@@ -60,7 +60,7 @@
 
   function table(headers, rows, caption) {
     var E = window.QuizEngine;
-    var node = E.el("table", { "class": "quiz-progress-table" });
+    var node = E.el("table");
     if (caption) node.appendChild(E.el("caption", {}, caption));
     var head = E.el("tr");
     headers.forEach(function (h) { head.appendChild(E.el("th", { scope: "col" }, h)); });
@@ -100,7 +100,7 @@
 
   function quizRow(moduleTitle, quiz, state, t) {
     var score = tally(quiz, state);
-    var shown = score.total ? score.got + " / " + score.total : "";
+    var shown = score.total && score.answered ? score.got + " / " + score.total : "–";
     return [moduleTitle || quiz.title, link(quiz.title, quiz.href), status(quiz, state, t), shown];
   }
 

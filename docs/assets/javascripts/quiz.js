@@ -11,9 +11,8 @@
      quiz usable, with progress kept for this page view only. */
   var store = {
     get: function (key) {
-      var text = null;
-      try { text = window.localStorage.getItem(key); } catch (e) { text = memory[key] || null; }
-      if (text === null) text = memory[key] || null;
+      var text = memory[key] || null; // what this page view wrote wins: the store may have refused it
+      if (text === null) try { text = window.localStorage.getItem(key); } catch (e) { /* switched off */ }
       try { return text ? JSON.parse(text) : null; } catch (e) { return null; }
     },
     set: function (key, value) {
@@ -34,9 +33,15 @@
     }
   };
 
-  function readJson(selector, root) {
-    var node = (root || document).querySelector(selector);
+  /* A JSON block of the build outside the page content (the interface strings, the course map). */
+  function readJson(selector) {
+    var node = document.querySelector(selector);
     try { return node ? JSON.parse(node.textContent) : null; } catch (e) { return null; }
+  }
+
+  /* JSON the build put in an attribute (escaped like any attribute text). */
+  function readAttribute(node, name) {
+    try { return node ? JSON.parse(node.getAttribute(name)) : null; } catch (e) { return null; }
   }
 
   function el(tag, attrs, text) {
@@ -79,10 +84,17 @@
     return null;
   }
 
+  /* Whether a stored value has the shape of an answer to the question. */
+  function fits(q, answer) {
+    if (q.type === "multiple" || q.type === "ordering") return Array.isArray(answer);
+    if (q.type === "matching") return !!answer && typeof answer === "object" && !Array.isArray(answer);
+    return typeof answer === "string";
+  }
+
   function Quiz(form, strings) {
     this.form = form;
     this.t = strings;
-    this.data = readJson('script.quiz-data[data-quiz-id="' + form.getAttribute("data-quiz-id") + '"]');
+    this.data = readAttribute(form, "data-quiz");
     this.assessment = !!ASSESSMENT[this.data.kind];
     this.graded = this.data.kind !== "survey";
     this.state = loadState(this.data.id);
@@ -143,6 +155,12 @@
     var bar = el("div", { "class": "quiz-controls" });
     if (this.assessment) bar.appendChild(el("button", { type: "button", "class": "md-button md-button--primary", "data-action": "submit" }, this.t.submit));
     bar.appendChild(el("button", { type: "button", "class": "md-button", "data-action": "reset" }, this.t.reset));
+    if (this.graded) {
+      var key = el("label", { "class": "quiz-print-key" });
+      key.appendChild(el("input", { type: "checkbox", "data-print-key": "" }));
+      key.appendChild(document.createTextNode(" " + this.t.print_key));
+      bar.appendChild(key);
+    }
     this.summary = el("div", { "class": "quiz-summary", tabindex: "-1", hidden: "" });
     this.form.insertBefore(this.summary, this.form.firstChild);
     this.form.appendChild(bar);
@@ -198,7 +216,8 @@
       var q = this.question(fieldset);
       var entry = saved[q.id];
       if (!entry) return;
-      if (entry.fp !== q.fingerprint) { delete saved[q.id]; return; } // the question changed: never misapply
+      // the question changed, or the value is not an answer to it: never misapply
+      if (entry.fp !== q.fingerprint || !fits(q, entry.answer)) { delete saved[q.id]; return; }
       this.write(fieldset, entry.answer);
       if (entry.checked && !this.assessment) this.showResult(fieldset, false);
     }, this);
@@ -219,6 +238,7 @@
     this.state.kind = this.data.kind;
     this.state.complete = this.isComplete();
     store.set(PREFIX + this.data.id, this.state);
+    markNavigation(this.t); // a module completed or reset here is marked at once
     this.form.dispatchEvent(new CustomEvent("quiz:saved", { bubbles: true, detail: { quiz: this.data.id } }));
   };
 
@@ -233,6 +253,7 @@
   };
 
   Quiz.prototype.onChange = function (event) {
+    if (event.target.hasAttribute && event.target.hasAttribute("data-print-key")) return;
     var fieldset = event.target.closest && event.target.closest("fieldset.quiz-question");
     if (!fieldset) return;
     if (!this.assessment) this.hideResult(fieldset);
@@ -280,11 +301,13 @@
      the link to the section that teaches it, all copied from the answer block the build wrote. */
   Quiz.prototype.showResult = function (fieldset, focus) {
     var q = this.question(fieldset);
-    var entry = this.state.answers[q.id];
+    // an assessment question left unanswered is reviewed too, as wrong, with its key and explanation
+    var entry = this.state.answers[q.id] || (this.assessment ? { answer: [], score: 0 } : null);
     var result = fieldset.querySelector(".quiz-result");
     var details = fieldset.querySelector(".quiz-answer");
     if (!entry || !details) return;
     var verdict = entry.score === 1 ? this.t.correct : entry.score > 0 ? this.t.partly : this.t.wrong;
+    if (!this.state.answers[q.id]) verdict = this.t.not_answered;
     result.textContent = "";
     result.className = "quiz-result " + (entry.score === 1 ? "is-right" : "is-wrong");
     result.appendChild(el("p", { "class": "quiz-verdict" }, verdict));
@@ -329,6 +352,7 @@
       f.disabled = true; // submitted once; "Start again" reopens the assessment
       if (this.question(f).answer !== undefined) this.showResult(f, false);
     }, this);
+    this.form.querySelectorAll('[data-action="submit"]').forEach(function (b) { b.disabled = true; }); // once
     this.summary.textContent = format(this.t.score, { score: Math.round(total * 10) / 10, total: graded.length });
     this.summary.hidden = false;
     if (focus) {
@@ -348,6 +372,7 @@
       if (f.initialOrder) this.write(f, f.initialOrder);
     }, this);
     this.summary.hidden = true;
+    this.form.querySelectorAll('[data-action="submit"]').forEach(function (b) { b.disabled = false; });
     this.save();
     this.announce(this.t.was_reset);
   };
@@ -359,23 +384,51 @@
   };
 
   /* Navigation markers: a tick beside each module whose quizzes are all complete. */
+  /* A module is done when each of its self-checks is complete (the build lists them in
+     #quiz-course); without that list, when every quiz of it that has progress is complete. */
   function markNavigation(t) {
+    var course = readJson("#quiz-course") || {};
+    var complete = {};
     var done = {};
-    var started = {};
     store.keys().forEach(function (key) {
       var state = store.get(key) || {};
-      (state.modules || []).forEach(function (m) {
-        started[m] = true;
+      complete[key.slice(PREFIX.length)] = !!state.complete;
+      (Array.isArray(state.modules) ? state.modules : []).forEach(function (m) {
         done[m] = done[m] !== false && !!state.complete;
       });
     });
+    Object.keys(course).forEach(function (m) {
+      done[m] = course[m].length > 0 && course[m].every(function (q) { return complete[q]; });
+    });
     document.querySelectorAll(".md-nav__link[href]").forEach(function (link) {
       var match = /modules\/([a-z0-9-]+)(\/|\.html)(#.*)?$/.exec(link.getAttribute("href"));
-      if (!match || !done[match[1]] || link.querySelector(".quiz-done")) return;
-      link.appendChild(el("span", { "class": "quiz-done", title: t.module_done, "aria-label": t.module_done }, "✓"));
+      var mark = link.querySelector(".quiz-done");
+      var wanted = !!(match && done[match[1]]);
+      if (mark && !wanted) mark.remove();
+      if (wanted && !mark) link.appendChild(el("span", { "class": "quiz-done", title: t.module_done, "aria-label": t.module_done }, "✓"));
     });
-    return started;
   }
+
+  /* Printing: a clean worksheet, or with "print the answers" ticked, the answer key and every
+     explanation (the build's <details>, opened for the print and closed again afterwards). */
+  function togglePrintKey(printing) {
+    document.querySelectorAll("form.quiz--enhanced").forEach(function (form) {
+      var wanted = printing && form.querySelector("[data-print-key]:checked");
+      form.querySelectorAll(".quiz-answer").forEach(function (details) {
+        if (wanted) {
+          details.hidden = false;
+          details.open = true;
+          details.setAttribute("data-printing", "");
+        } else if (details.hasAttribute("data-printing")) {
+          details.hidden = true;
+          details.open = false;
+          details.removeAttribute("data-printing");
+        }
+      });
+    });
+  }
+  window.addEventListener("beforeprint", function () { togglePrintKey(true); });
+  window.addEventListener("afterprint", function () { togglePrintKey(false); });
 
   function start() {
     var t = readJson("#quiz-strings") || window.__quizStrings;
@@ -388,7 +441,7 @@
     if (window.QuizProgress) window.QuizProgress.render(store, PREFIX, t);
   }
 
-  window.QuizEngine = { store: store, prefix: PREFIX, score: score, loadState: loadState, el: el, format: format };
+  window.QuizEngine = { store: store, prefix: PREFIX, score: score, loadState: loadState, el: el, format: format, readAttribute: readAttribute };
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
