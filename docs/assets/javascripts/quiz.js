@@ -86,7 +86,7 @@
 
   /* Whether a stored value has the shape of an answer to the question. */
   function fits(q, answer) {
-    if (q.type === "multiple" || q.type === "ordering") return Array.isArray(answer);
+    if (q.type === "multiple" || q.type === "ordering" || q.multiple) return Array.isArray(answer);
     if (q.type === "matching") return !!answer && typeof answer === "object" && !Array.isArray(answer);
     return typeof answer === "string";
   }
@@ -170,7 +170,7 @@
   Quiz.prototype.read = function (fieldset) {
     var q = this.question(fieldset);
     var checked = Array.prototype.map.call(fieldset.querySelectorAll("input:checked"), function (i) { return i.value; });
-    if (q.type === "multiple") return checked.length ? checked : null;
+    if (q.type === "multiple" || q.multiple) return checked.length ? checked : null; // q.multiple: a poll
     if (q.type === "ordering") {
       return Array.prototype.map.call(fieldset.querySelectorAll(".quiz-order-item"), function (i) { return i.getAttribute("data-item-id"); });
     }
