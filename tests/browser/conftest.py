@@ -6,6 +6,7 @@ at /usr/bin/chromium (`make chromium` installs it). If it is missing, they fail 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import threading
@@ -54,19 +55,33 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def served_site(site_build) -> Iterator[str]:
-    """The built fixture site on http://127.0.0.1:<free port>/, stopped at the end of the session."""
-    handler = functools.partial(_QuietHandler, directory=str(site_build.site))
-    server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="fixture-site-server", daemon=True)
+def bind_server(folder: Path) -> ThreadingHTTPServer:
+    """A server for `folder` on 127.0.0.1 and a free port, bound but not yet serving."""
+    return ThreadingHTTPServer((LOCAL_HOST, 0), functools.partial(_QuietHandler, directory=str(folder)))
+
+
+def server_url(server: ThreadingHTTPServer) -> str:
+    return f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+
+
+@contextlib.contextmanager
+def serving(server: ThreadingHTTPServer) -> Iterator[str]:
+    """Serve in a thread until the block ends, then stop the server by its own handle."""
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+        yield server_url(server)
     finally:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def served_site(site_build) -> Iterator[str]:
+    """The built fixture site on http://127.0.0.1:<free port>/, stopped at the end of the session."""
+    with serving(bind_server(site_build.site)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -78,8 +93,8 @@ def instant_site(tmp_path_factory, copy_fixture_site, run_mkdocs_build) -> Itera
     The server is bound first, so that the build knows its port; it serves the folder once built.
     """
     base = tmp_path_factory.mktemp("instant-site")
-    server = ThreadingHTTPServer((LOCAL_HOST, 0), functools.partial(_QuietHandler, directory=str(base / "site")))
-    url = f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+    server = bind_server(base / "site")
+    url = server_url(server)
     project = copy_fixture_site(base / "project")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
@@ -88,14 +103,8 @@ def instant_site(tmp_path_factory, copy_fixture_site, run_mkdocs_build) -> Itera
     build = run_mkdocs_build(project, base / "site")
     assert build.returncode == 0, f"mkdocs build with site_url failed:\n{build.output}"
     assert url in (base / "site" / "sitemap.xml").read_text(encoding="utf-8")
-    thread = threading.Thread(target=server.serve_forever, name="instant-site-server", daemon=True)
-    thread.start()
-    try:
+    with serving(server):
         yield url
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
 
 
 @dataclass

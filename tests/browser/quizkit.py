@@ -267,3 +267,20 @@ def open_progress(page, base: str) -> None:
     page.goto(base + "progress/")
     settle(page)
     page.locator("#quiz-progress table").first.wait_for()
+
+
+# Answers to the fixture site's self-check, by question id: all right, and all wrong.
+RIGHT = {
+    "who": "parties",
+    "features": ["consent", "voluntary"],
+    "binding": "false",
+    "order": ["negotiation", "mediation", "arbitration"],
+    "pairs": {"med": "med", "arb": "arb"},
+}
+WRONG = {
+    "who": "mediator",
+    "features": ["consent", "binding"],
+    "binding": "true",
+    "order": ["arbitration", "mediation", "negotiation"],
+    "pairs": {"med": "arb", "arb": "med"},
+}

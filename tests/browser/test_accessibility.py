@@ -9,25 +9,24 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
-from quizkit import KEYBOARD, MOUSE, accept_dialogs, answer, check, open_progress, open_quiz, scripted_run, settle
+from quizkit import (
+    KEYBOARD,
+    MOUSE,
+    RIGHT,
+    accept_dialogs,
+    answer,
+    check,
+    open_progress,
+    open_quiz,
+    scripted_run,
+    settle,
+)
+from quizkit import WRONG as QUIZ_WRONG
 
 pytestmark = pytest.mark.browser
 
 AXE = Axe()
-WRONG = {
-    "who": "mediator",
-    "features": ["consent", "binding"],
-    "binding": "true",
-    "order": ["arbitration", "mediation", "negotiation"],
-    "pairs": {"med": "med", "arb": "med"},
-}
-RIGHT = {
-    "who": "parties",
-    "features": ["consent", "voluntary"],
-    "binding": "false",
-    "order": ["negotiation", "mediation", "arbitration"],
-    "pairs": {"med": "med", "arb": "arb"},
-}
+WRONG = {**QUIZ_WRONG, "pairs": {"med": "med", "arb": "med"}}  # one pair right: a "partly correct" verdict too
 
 
 def assert_no_violations(page, where: str) -> None:

@@ -18,6 +18,8 @@ from playwright.sync_api import expect
 from quizkit import (
     KEYBOARD,
     MOUSE,
+    RIGHT,
+    WRONG,
     accept_dialogs,
     answer,
     check,
@@ -41,20 +43,6 @@ STRINGS = yaml.safe_load((Path(__file__).resolve().parents[2] / "build_tools" / 
 T = STRINGS["engine"]
 QUIZ = "sample-check"
 NUMBER = {"who": 1, "sure-who": 2, "features": 3, "binding": 4, "order": 5, "pairs": 6, "think": 7}
-RIGHT = {
-    "who": "parties",
-    "features": ["consent", "voluntary"],
-    "binding": "false",
-    "order": ["negotiation", "mediation", "arbitration"],
-    "pairs": {"med": "med", "arb": "arb"},
-}
-WRONG = {
-    "who": "mediator",
-    "features": ["consent", "binding"],
-    "binding": "true",
-    "order": ["arbitration", "mediation", "negotiation"],
-    "pairs": {"med": "arb", "arb": "med"},
-}
 
 
 def _feedback_lines(quiz_id: str, question_id: str, value) -> list[str]:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import LOCAL_HOST, _QuietHandler
+from conftest import bind_server, serving
 from quizkit import settle, stored
 
 pytestmark = pytest.mark.browser
@@ -57,15 +54,8 @@ def survey_site(tmp_path_factory, copy_fixture_site, run_mkdocs_build) -> Iterat
     (project / "quizzes" / f"{SURVEY}.yml").write_text(SURVEY_YAML, encoding="utf-8")
     build = run_mkdocs_build(project, base / "site")
     assert build.returncode == 0, build.output
-    server = ThreadingHTTPServer((LOCAL_HOST, 0), functools.partial(_QuietHandler, directory=str(base / "site")))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/quizzes/{SURVEY}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serving(bind_server(base / "site")) as url:
+        yield f"{url}quizzes/{SURVEY}/"
 
 
 def test_survey_answers_are_kept_unscored_and_restored(tab, survey_site):
