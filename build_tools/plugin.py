@@ -54,6 +54,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
     def __init__(self):
         self.content: Content | None = None
         self.renderer: Renderer | None = None
+        self.downloads: dict[str, bytes] = {}
         self.root = Path.cwd()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -74,9 +75,15 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             config.nav = self._navigation(config)
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Render the handouts before mkdocs cleans `site/`: a failure leaves the last build intact.
+
+        Runs after every plugin's on_config, once the offline plugin has set use_directory_urls.
+        """
+        self.downloads = self._downloads(config)
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        # Created here, not in on_config: the offline plugin's on_config changes use_directory_urls.
-        downloads = self._downloads(config)
+        downloads = self.downloads
         sizes = {uri.rsplit("/", 1)[-1]: len(data) for uri, data in downloads.items()}
         self.renderer = Renderer(self.content, directory_urls=config.use_directory_urls, downloads=sizes)
         for uri, data in downloads.items():
