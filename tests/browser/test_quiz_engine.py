@@ -692,6 +692,47 @@ def test_320_px_wide_fits_and_works(direction, browser, served_site, watch_page)
         context.close()
 
 
+def test_200_percent_zoom_fits_and_works(browser, served_site, watch_page):
+    """200% zoom on a 1280 px window lays the page out at 640 CSS pixels, twice as large."""
+    context = browser.new_context(viewport={"width": 640, "height": 400}, device_scale_factor=2)
+    try:
+        page = context.new_page()
+        problems = watch_page(page)
+        open_quiz(page, served_site, QUIZ)
+        for question_id, value in WRONG.items():
+            answer(page, QUIZ, question_id, value, KEYBOARD)
+            check(page, QUIZ, question_id, KEYBOARD)
+        _assert_fits(page, 640)
+        problems.assert_none()
+    finally:
+        context.close()
+
+
+def test_forced_colours_and_reduced_motion(browser, served_site, watch_page):
+    """Windows high contrast (forced colours) keeps every control and verdict visible; nothing moves."""
+    context = browser.new_context(forced_colors="active", reduced_motion="reduce")
+    try:
+        page = context.new_page()
+        problems = watch_page(page)
+        open_quiz(page, served_site, QUIZ)
+        answer(page, QUIZ, "who", WRONG["who"], MOUSE)
+        check(page, QUIZ, "who", MOUSE)
+        verdict = result(page, QUIZ, "who")
+        expect(verdict.locator(".quiz-verdict")).to_have_text(T["wrong"])
+        border = verdict.evaluate("r => getComputedStyle(r).borderInlineStartStyle")
+        assert border == "solid"  # the verdict's rule does not rely on colour alone
+        moving = page.locator("form.quiz").evaluate(
+            """form => [...form.querySelectorAll("*")].filter(e => {
+                   const s = getComputedStyle(e);
+                   return parseFloat(s.animationDuration) > 0 || parseFloat(s.transitionDuration) > 0.01;
+               }).map(e => e.className || e.tagName)"""
+        )
+        assert moving == [], f"animated under prefers-reduced-motion: {moving}"
+        problems.assert_none()
+    finally:
+        context.close()
+
+
 def test_print_hides_the_controls_and_can_show_the_answers(tab, served_site):
     page = tab.page
     form = open_quiz(page, served_site, QUIZ)
