@@ -6,10 +6,10 @@ Each check returns problems; none stops at the first, so an author sees everythi
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .markdown_subset import unsupported_in
 from .model import Likert, Matching, Module, MultipleChoice, Ordering, Quiz, SingleChoice
@@ -19,6 +19,7 @@ from .validation_messages import field_label
 if TYPE_CHECKING:
     from .loader import SourceFile
 
+T = TypeVar("T")
 SUBSET_HINT = "use paragraphs, **bold**, *italic*, [links](https://...), lists, quotes and tables"
 MEASURABLE_HINT = "start with a verb a learner can show: distinguish, explain, apply, draft, assess"
 VAGUE_VERBS = {"understand", "know", "learn", "appreciate", "realise", "realize", "be"}
@@ -66,6 +67,16 @@ def _raw_ids(documents: list[dict], field: str) -> set[str]:
     return {str(item["id"]) for item in items if isinstance(item, dict) and "id" in item}
 
 
+def repeats(entries: Iterable[tuple[Hashable, T]]) -> Iterator[tuple[T, T]]:
+    """(entry, first) for every entry whose key an earlier entry already had."""
+    first: dict[Hashable, T] = {}
+    for key, value in entries:
+        if key in first:
+            yield value, first[key]
+        else:
+            first[key] = value
+
+
 def _unique_across_files(sources: list[SourceFile], kind: str) -> list[Problem]:
     problems = [
         _Where(s).problem(
@@ -76,42 +87,28 @@ def _unique_across_files(sources: list[SourceFile], kind: str) -> list[Problem]:
         for s in sources
         if PurePosixPath(s.name).stem != s.model.id
     ]
-    first: dict[str, str] = {}
     # A file named after its id keeps the id; the copy with another name is the one reported.
-    for source in sorted(sources, key=lambda s: PurePosixPath(s.name).stem != s.model.id):
-        if source.model.id in first:
-            problems.append(
-                _Where(source).problem(
-                    ("id",), f"duplicate {kind} id '{source.model.id}' (also in {first[source.model.id]})"
-                )
-            )
-        first.setdefault(source.model.id, source.name)
+    in_order = sorted(sources, key=lambda s: PurePosixPath(s.name).stem != s.model.id)
+    for source, first in repeats((s.model.id, s) for s in in_order):
+        message = f"duplicate {kind} id '{source.model.id}' (also in {first.name})"
+        problems.append(_Where(source).problem(("id",), message))
     return problems
 
 
 def _unique_numbers(modules: list[SourceFile]) -> list[Problem]:
-    first: dict[int, str] = {}
-    problems = []
-    for source in modules:
-        number = source.model.number
-        if number in first:
-            message = f"module number {number} is also used by {first[number]}"
-            problems.append(
-                _Where(source).problem(("number",), message, "each module needs its own number: it sets the order")
-            )
-        first.setdefault(number, source.name)
-    return problems
+    hint = "each module needs its own number: it sets the order"
+    return [
+        _Where(source).problem(("number",), f"module number {source.model.number} is also used by {first.name}", hint)
+        for source, first in repeats((s.model.number, s) for s in modules)
+    ]
 
 
 def _duplicates(where: _Where, items: Iterable, path: tuple, what: str = "id") -> list[Problem]:
     """Problems for items whose `id` repeats an earlier one in the same list."""
-    seen: set[str] = set()
-    problems = []
-    for index, item in enumerate(items):
-        if item.id in seen:
-            problems.append(where.problem(path + (index, "id"), f"duplicate {what} '{item.id}' in this list"))
-        seen.add(item.id)
-    return problems
+    return [
+        where.problem(path + (index, "id"), f"duplicate {what} '{item.id}' in this list")
+        for (index, item), _ in repeats((item.id, (index, item)) for index, item in enumerate(items))
+    ]
 
 
 def _check_module(where: _Where, module: Module, quiz_ids: set[str]) -> list[Problem]:
@@ -165,20 +162,20 @@ def _markdown_subset(where: _Where, document: Module | Quiz) -> list[Problem]:
 
 
 def _objectives_unique_across_modules(modules: list[SourceFile]) -> list[Problem]:
-    first: dict[str, str] = {}
-    problems = []
-    for source in modules:
-        for index, objective in enumerate(source.model.objectives):
-            owner = first.setdefault(objective.id, source.name)
-            if owner != source.name:
-                problems.append(
-                    _Where(source).problem(
-                        ("objectives", index, "id"),
-                        f"objective id '{objective.id}' is also used in {owner}",
-                        "objective ids must be unique across all modules",
-                    )
-                )
-    return problems
+    """Quizzes name objectives without their module, so an id may belong to one module only.
+
+    A repeat inside one module is `_duplicates`' to report.
+    """
+    tagged = [(o.id, (source, index)) for source in modules for index, o in enumerate(source.model.objectives)]
+    return [
+        _Where(source).problem(
+            ("objectives", index, "id"),
+            f"objective id '{source.model.objectives[index].id}' is also used in {owner.name}",
+            "objective ids must be unique across all modules",
+        )
+        for (source, index), (owner, _) in repeats(tagged)
+        if owner is not source
+    ]
 
 
 def _check_quiz(where: _Where, quiz: Quiz, objectives: set[str], sections: set[str]) -> list[Problem]:

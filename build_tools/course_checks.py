@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .checks import repeats
 from .problems import Problem
 from .validation_messages import field_label
 
@@ -75,25 +76,21 @@ def _objectives_assessed(modules: list[SourceFile], quizzes: list[SourceFile]) -
 
 def _questions_asked_once(quizzes: list[SourceFile]) -> list[Problem]:
     """No two questions with the same text; confidence ratings repeat by design and are exempt."""
-    first: dict[str, str] = {}
-    problems = []
-    for source in quizzes:
-        for index, question in enumerate(source.model.questions):
-            if question.type == "likert":
-                continue
-            text = " ".join(question.prompt.lower().split())
-            where = f"{source.name} questions[{index + 1}]"
-            if text in first:
-                problems.append(
-                    _problem(
-                        source,
-                        ("questions", index, "prompt"),
-                        f"the same text as {first[text]}",
-                        "ask each question once; vary the scenario",
-                    )
-                )
-            first.setdefault(text, where)
-    return problems
+    asked = [
+        (" ".join(q.prompt.lower().split()), (source, index))
+        for source in quizzes
+        for index, q in enumerate(source.model.questions)
+        if q.type != "likert"
+    ]
+    return [
+        _problem(
+            source,
+            ("questions", index, "prompt"),
+            f"the same text as {first.name} questions[{first_index + 1}]",
+            "ask each question once; vary the scenario",
+        )
+        for (source, index), (first, first_index) in repeats(asked)
+    ]
 
 
 def _glossary(glossary: SourceFile, modules: list[SourceFile]) -> list[Problem]:
