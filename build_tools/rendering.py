@@ -194,7 +194,7 @@ class Renderer:
                     "title": m.title,
                     "href": root + self.page_href("modules", m.id),
                     "quizzes": m.quizzes,
-                    "objectives": [{"id": o.id, "text": o.text} for o in m.objectives],
+                    "objectives": [{"id": o.id, "text": o.text, "key": o.key} for o in m.objectives],
                 }
                 for m in self.content.modules
             ],

@@ -118,16 +118,21 @@
       });
     });
     var rows = [];
+    var key = [];
     catalogue.modules.forEach(function (m) {
       m.objectives.forEach(function (o) {
         var row = totals[o.id];
-        if (row) rows.push([o.text, percent(row.all), percent(row.diagnostic), percent(row.post)]);
+        if (!row) return;
+        rows.push([o.text, percent(row.all), percent(row.diagnostic), percent(row.post)]);
+        key.push(!!o.key);
       });
     });
     var wrap = window.QuizEngine.el("div");
     wrap.appendChild(window.QuizEngine.el("h2", {}, t.mastery));
     if (!rows.length) wrap.appendChild(window.QuizEngine.el("p", {}, t.none_yet));
     else wrap.appendChild(table([t.objective, t.mastery, t.before, t.after], rows));
+    // The printed one-page summary keeps the key objectives (those compared before and after).
+    wrap.querySelectorAll("tbody tr").forEach(function (tr, i) { if (!key[i]) tr.className = "quiz-minor"; });
     return wrap;
   }
 
