@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 from quizkit import (
     DIAGNOSTIC_RUN,
     MOUSE,
+    RIGHT,
     STORE_PREFIX,
     accept_dialogs,
     answer,
@@ -115,14 +116,7 @@ def test_nothing_yet_and_not_started(tab, served_site):
 def test_a_completed_module_is_marked_in_the_navigation(tab, served_site):
     page = tab.page
     open_quiz(page, served_site, "sample-check")
-    right = {
-        "who": "parties",
-        "features": ["consent", "voluntary"],
-        "binding": "false",
-        "order": ["negotiation", "mediation", "arbitration"],
-        "pairs": {"med": "med", "arb": "arb"},
-    }
-    for question_id, value in right.items():
+    for question_id, value in RIGHT.items():
         expect(page.locator(".md-nav__link .quiz-done")).to_have_count(0)
         answer(page, "sample-check", question_id, value, MOUSE)
         check(page, "sample-check", question_id, MOUSE)
