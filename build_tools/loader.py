@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from .checks import check_content
 from .course_checks import check_course
+from .figure_checks import check_figures
 from .model import Glossary, Module, Quiz
 from .problems import ContentError, Problem, display_path
 from .strict_yaml import YamlDocument, read_yaml
@@ -35,6 +36,8 @@ class Content:
     quizzes: dict[str, Quiz]
     source_names: dict[tuple[str, str], str]
     glossary: Glossary | None = None
+    figures: dict[str, bytes] = field(default_factory=dict)
+    """The SVG files the modules show, by file name in `figures/`."""
 
     def quizzes_of(self, module: Module) -> list[Quiz]:
         return [self.quizzes[quiz_id] for quiz_id in module.quizzes]
@@ -68,11 +71,13 @@ def load_content(root: Path) -> Content:
     glossary, found = _load_glossary(root)
     problems += found
     problems += check_content(sources["modules"], sources["quizzes"], invalid)
+    figures, found = check_figures(root, sources["modules"])
+    problems += found
     if not problems:
         problems += check_course(sources["modules"], sources["quizzes"], glossary)
     if problems:
         raise ContentError(problems)
-    return _assemble(sources, glossary.model if glossary else None)
+    return _assemble(sources, glossary.model if glossary else None, figures)
 
 
 def _load_glossary(root: Path) -> tuple[SourceFile | None, list[Problem]]:
@@ -91,8 +96,8 @@ def _validate(document: YamlDocument, name: str, model: type[BaseModel]) -> tupl
         return None, problems_from(error, document, name, model)
 
 
-def _assemble(sources: dict[str, list[SourceFile]], glossary: Glossary | None) -> Content:
+def _assemble(sources: dict[str, list[SourceFile]], glossary: Glossary | None, figures: dict[str, bytes]) -> Content:
     modules = sorted((s.model for s in sources["modules"]), key=lambda m: m.number)
     quizzes = {s.model.id: s.model for s in sources["quizzes"]}
     names = {(folder, s.model.id): s.name for folder, files in sources.items() for s in files}
-    return Content(tuple(modules), quizzes, names, glossary)
+    return Content(tuple(modules), quizzes, names, glossary, figures)

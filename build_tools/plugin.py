@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .figure_checks import FIGURES
 from .handouts.build import HandoutError, build_handouts
 from .handouts.documents import HandoutOptions
 from .loader import Content, load_content
@@ -92,6 +93,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             files.append(File.generated(config, DOWNLOADS_URI, content=self.renderer.downloads_page()))
         for module in self.content.modules:
             files.append(File.generated(config, module_uri(module.id), content=self.renderer.module_page(module)))
+        for name, svg in self.content.figures.items():
+            files.append(File.generated(config, f"{FIGURES}/{name}", content=svg))
         for quiz in self.content.quizzes.values():
             files.append(File.generated(config, quiz_uri(quiz.id), content=self.renderer.quiz_page(quiz)))
         files.append(File.generated(config, PROGRESS_URI, content=self.renderer.progress_page()))

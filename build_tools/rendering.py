@@ -124,6 +124,7 @@ class Renderer:
             markdown=Markup,
             md_inline=_md_inline,
             md_block=_md_block,
+            md_escape=_md_escape,
             yaml_text=lambda text: Markup(json.dumps(text, ensure_ascii=False)),
             indent_md=_indent,
         )
@@ -151,7 +152,14 @@ class Renderer:
 
     def quiz_page(self, quiz: Quiz) -> str:
         modules = [m.id for m in self.content.modules if quiz.id in m.quizzes]
-        return self.env.get_template("quiz.md.j2").render(quiz=quiz, modules=modules)
+        next_module = self.next_module(modules[0]) if modules else None
+        return self.env.get_template("quiz.md.j2").render(quiz=quiz, modules=modules, next_module=next_module)
+
+    def next_module(self, module_id: str) -> Module | None:
+        """The module after this one in teaching order, or None after the last."""
+        ids = [m.id for m in self.content.modules]
+        position = ids.index(module_id) + 1
+        return self.content.modules[position] if position < len(ids) else None
 
     def progress_page(self) -> str:
         """The learner's progress page: a catalogue of modules and quizzes for the script to fill in."""
@@ -237,6 +245,11 @@ def _md_inline(text: str) -> Markup:
 
 def _md_block(text: str) -> Markup:
     return Markup(_markdown.render(text))
+
+
+def _md_escape(text: str) -> str:
+    """Plain text that Markdown shows as written (an image's alt text: brackets would end it)."""
+    return "".join("\\" + c if c in "\\`*_[]()!#" else c for c in " ".join(str(text).split()))
 
 
 def _indent(text: str, width: int = 4) -> Markup:

@@ -14,7 +14,7 @@ from functools import lru_cache
 import segno
 
 from ..loader import Content
-from ..model import Module, Quiz
+from ..model import Figure, Module, Quiz
 from ..rendering import load_strings, shuffled
 from .typst_markup import escape, inline_to_typst, to_typst
 
@@ -102,7 +102,10 @@ def _module(content: Content, module: Module, options: HandoutOptions, strings: 
         "minutes": module.minutes,
         "why": to_typst(module.why_it_matters),
         "objectives": [inline_to_typst(o.text) for o in module.objectives],
-        "sections": [{"heading": escape(s.heading), "body": to_typst(s.body)} for s in module.sections],
+        "sections": [
+            {"heading": escape(s.heading), "body": to_typst(s.body), "figure": _figure(content, s.figure, strings)}
+            for s in module.sections
+        ],
         "cases": [
             {
                 "title": escape(case.title),
@@ -124,6 +127,19 @@ def _module(content: Content, module: Module, options: HandoutOptions, strings: 
             {"text": escape(f"{r.title}. {r.publisher}" + (f", {r.year}." if r.year else ".")), "url": r.url}
             for r in module.references
         ],
+    }
+
+
+def _figure(content: Content, figure: Figure | None, strings: dict) -> dict | None:
+    """A section's picture: the SVG (checked safe by `check`), its caption, alt text and description."""
+    if figure is None:
+        return None
+    return {
+        "svg": content.figures[figure.file].decode("utf-8"),
+        "alt": " ".join(figure.alt.split()),
+        "caption": inline_to_typst(figure.caption),
+        "description": to_typst(figure.description) if figure.description else None,
+        "description_label": strings["figure_description"],
     }
 
 

@@ -2,7 +2,7 @@
 
 from .common import Document, Id
 from .glossary import Glossary, Term
-from .module import CaseStudy, FacilitatorNotes, Module, Objective, Reference, Section
+from .module import CaseStudy, FacilitatorNotes, Figure, Module, Objective, Reference, Section
 from .quiz import (
     GRADED_TYPES,
     Likert,
@@ -24,6 +24,7 @@ __all__ = [
     "CaseStudy",
     "Document",
     "FacilitatorNotes",
+    "Figure",
     "Glossary",
     "Id",
     "Likert",

@@ -24,12 +24,31 @@ class Objective(Strict):
     key: StrictBool = False
 
 
+FigureFile = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*\.svg$", max_length=68)]
+"""The name of an SVG file in the `figures/` folder beside `modules/`, such as `conflict-tree.svg`."""
+
+
+class Figure(Strict):
+    """A picture of what a section teaches, shown after its text on the site and in the handouts.
+
+    The caption and the alt text are required: the alt text says what the picture shows for a
+    reader who cannot see it. A description is for a picture that holds more than the text does:
+    it is shown under the picture as its text version.
+    """
+
+    file: FigureFile
+    caption: Text
+    alt: Annotated[str, StringConstraints(min_length=10, max_length=400, strip_whitespace=True)]
+    description: Text | None = None
+
+
 class Section(Strict):
     """One idea, under a heading that states it; the body is Markdown."""
 
     id: Id
     heading: Text
     body: Text
+    figure: Figure | None = None
 
 
 class CaseStudy(Strict):
@@ -80,10 +99,19 @@ class Module(Document):
     references: list[Reference] = Field(min_length=1)
     quizzes: list[Id] = Field(default_factory=list)
 
+    def figures(self) -> list[tuple[int, Figure]]:
+        """(section index, figure) for every section that has a picture."""
+        return [(i, s.figure) for i, s in enumerate(self.sections) if s.figure]
+
     def prose(self) -> list[tuple[tuple, str]]:
         """Every piece of Markdown text a learner reads, with its path in the file."""
         texts: list[tuple[tuple, str]] = [(("why_it_matters",), self.why_it_matters)]
         texts += [(("sections", i, "body"), s.body) for i, s in enumerate(self.sections)]
+        texts += [
+            (("sections", i, "figure", "description"), s.figure.description)
+            for i, s in enumerate(self.sections)
+            if s.figure and s.figure.description
+        ]
         for i, case in enumerate(self.case_studies):
             for name in ("what_happened", "what_parliamentarians_did", "lesson", "limits"):
                 if getattr(case, name):
@@ -96,6 +124,11 @@ class Module(Document):
         """Every Markdown text with its path and whether it is one line (inline), for the subset check."""
         fields = [(path, text, False) for path, text in self.prose()]
         fields += [(("objectives", i, "text"), o.text, True) for i, o in enumerate(self.objectives)]
+        fields += [
+            (("sections", i, "figure", "caption"), s.figure.caption, True)
+            for i, s in enumerate(self.sections)
+            if s.figure
+        ]
         notes = self.facilitator_notes
         fields.append((("facilitator_notes", "timing"), notes.timing, False))
         fields += [

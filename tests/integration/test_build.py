@@ -200,7 +200,7 @@ def _section_after(heading: Node) -> list[Node]:
     start = siblings.index(heading) + 1
     blocks = []
     for node in siblings[start:]:
-        if node.tag == "h2":
+        if node.tag == "h2" or node.tag == "details":  # the references are a heading inside <details>
             break
         blocks.append(node)
     return blocks
@@ -267,9 +267,12 @@ def test_module_action_points_takeaways_and_why(site, module_yaml):
 
 
 def test_module_references(site, module_yaml):
+    """Collapsed under one heading that gives their number, in a <details> that quiz.js opens to print."""
     body = article(page(site, MODULE))
     heading = body.find("h2", id="references")
-    items = [li for b in _section_after(heading) if b.tag == "ol" for li in b.find_all("li")]
+    assert heading.text().startswith("References (1)")
+    assert heading.parent.tag == "summary" and heading.parent.parent.tag == "details"
+    items = [li for b in heading.parent.parent.children if getattr(b, "tag", "") == "ol" for li in b.find_all("li")]
     ref = module_yaml["references"][0]
     assert len(items) == len(module_yaml["references"]) == 1
     assert items[0].text().startswith(f"{ref['title']}. {ref['publisher']}, {ref['year']}.")

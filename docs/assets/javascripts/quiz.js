@@ -387,6 +387,18 @@
   /* A module is done when each of its self-checks is complete (the build lists them in
      #quiz-course); without that list, when every quiz of it that has progress is complete. */
   function markNavigation(t) {
+    var done = doneModules();
+    document.querySelectorAll(".md-nav__link[href]").forEach(function (link) {
+      var match = /modules\/([a-z0-9-]+)(\/|\.html)(#.*)?$/.exec(link.getAttribute("href"));
+      var mark = link.querySelector(".quiz-done");
+      var wanted = !!(match && done[match[1]]);
+      if (mark && !wanted) mark.remove();
+      if (wanted && !mark) link.appendChild(el("span", { "class": "quiz-done", title: t.module_done, "aria-label": t.module_done }, "✓"));
+    });
+  }
+
+  /* Which modules are done ({id: true}), by the rule above; the home page's ticks use it too. */
+  function doneModules() {
     var course = readJson("#quiz-course") || {};
     var complete = {};
     var done = {};
@@ -400,13 +412,7 @@
     Object.keys(course).forEach(function (m) {
       done[m] = course[m].length > 0 && course[m].every(function (q) { return complete[q]; });
     });
-    document.querySelectorAll(".md-nav__link[href]").forEach(function (link) {
-      var match = /modules\/([a-z0-9-]+)(\/|\.html)(#.*)?$/.exec(link.getAttribute("href"));
-      var mark = link.querySelector(".quiz-done");
-      var wanted = !!(match && done[match[1]]);
-      if (mark && !wanted) mark.remove();
-      if (wanted && !mark) link.appendChild(el("span", { "class": "quiz-done", title: t.module_done, "aria-label": t.module_done }, "✓"));
-    });
+    return done;
   }
 
   /* Printing: a clean worksheet, or with "print the answers" ticked, the answer key and every
@@ -441,7 +447,7 @@
     if (window.QuizProgress) window.QuizProgress.render(store, PREFIX, t);
   }
 
-  window.QuizEngine = { store: store, prefix: PREFIX, score: score, loadState: loadState, el: el, format: format, readAttribute: readAttribute };
+  window.QuizEngine = { store: store, prefix: PREFIX, score: score, loadState: loadState, el: el, format: format, readAttribute: readAttribute, doneModules: doneModules };
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

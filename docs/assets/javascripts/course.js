@@ -1,0 +1,271 @@
+/* The way forward and a record to keep: what the course adds around the quiz engine (quiz.js).
+   - After a self-check is complete: its score, links to the sections of the questions missed, and
+     the next module.
+   - On the home page: a tick beside each module that is done, by the navigation's own rule.
+   - Printing a module opens its references and the text versions of its figures.
+   - On My progress: the learner's name (kept on this device only) and a one-page course record.
+   Plain JavaScript, no network; needs window.QuizEngine from quiz.js, loaded before it. */
+(function () {
+  "use strict";
+
+  var NAME_KEY = "ipu-mediation/v1/learner-name"; // outside the quiz prefix: not part of exported results
+
+  function engine() { return window.QuizEngine; }
+  function strings() { return window.__quizStrings || {}; }
+
+  /* ---- After a self-check: score, what to review, the next module -------------------------- */
+
+  function showWayForward(form) {
+    var E = engine();
+    var t = strings();
+    var data = E.readAttribute(form, "data-quiz");
+    var box = data && document.querySelector('[data-quiz-next="' + data.id + '"]');
+    if (!box) return;
+    var state = E.loadState(data.id);
+    if (!state.complete) { box.hidden = true; return; }
+    var result = selfCheckResult(data, state);
+    box.querySelector(".quiz-next-score").textContent = E.format(t.next_score, { score: result.score, total: result.total });
+    var review = box.querySelector(".quiz-next-review");
+    review.textContent = "";
+    var links = reviewLinks(form, result.missed);
+    if (links.length) {
+      review.appendChild(E.el("p", {}, t.next_review));
+      var list = review.appendChild(E.el("ul"));
+      links.forEach(function (link) { list.appendChild(E.el("li")).appendChild(link); });
+    } else if (!result.missed.length) {
+      review.appendChild(E.el("p", {}, t.next_all_right));
+    }
+    box.hidden = false;
+  }
+
+  /* The score over the graded questions, and the ids of those not answered fully right. */
+  function selfCheckResult(data, state) {
+    var graded = data.questions.filter(function (q) { return q.answer !== undefined; });
+    var got = 0;
+    var missed = [];
+    graded.forEach(function (q) {
+      var entry = state.answers[q.id];
+      var score = entry && entry.fp === q.fingerprint && typeof entry.score === "number" ? entry.score : 0;
+      got += score;
+      if (score < 1) missed.push(q.id);
+    });
+    return { score: Math.round(got * 10) / 10, total: graded.length, missed: missed };
+  }
+
+  /* One link per section to review (the build's "Read more" link of each missed question). */
+  function reviewLinks(form, missed) {
+    var seen = {};
+    var links = [];
+    missed.forEach(function (id) {
+      var fieldset = form.querySelector('fieldset[data-question-id="' + id + '"]');
+      var source = fieldset && fieldset.querySelector(".quiz-answer .quiz-read-more a[href]");
+      if (!source || seen[source.getAttribute("href")]) return;
+      seen[source.getAttribute("href")] = true;
+      links.push(engine().el("a", { href: source.getAttribute("href") }, source.textContent));
+    });
+    return links;
+  }
+
+  /* ---- Home: which modules are done -------------------------------------------------------- */
+
+  function markHomeModules() {
+    var done = engine().doneModules();
+    var t = strings();
+    document.querySelectorAll(".module-list h3").forEach(function (heading) {
+      var link = heading.querySelector("a[href]");
+      var match = link && /modules\/([a-z0-9-]+)(\/|\.html|\.md)?(#.*)?$/.exec(link.getAttribute("href"));
+      var mark = heading.querySelector(".module-done");
+      var wanted = !!(match && done[match[1]]);
+      if (mark && !wanted) mark.remove();
+      if (wanted && !mark) {
+        mark = engine().el("span", { "class": "module-done" });
+        mark.appendChild(engine().el("span", { "aria-hidden": "true" }, " ✓ "));
+        mark.appendChild(document.createTextNode(t.home_done || "Done"));
+        heading.appendChild(document.createTextNode(" "));
+        heading.appendChild(mark);
+      }
+    });
+  }
+
+  /* ---- Printing: references and figure descriptions open on paper --------------------------- */
+
+  function openForPrint(printing) {
+    document.querySelectorAll("details.module-references, details.figure-description").forEach(function (details) {
+      if (printing && !details.open) {
+        details.open = true;
+        details.setAttribute("data-opened-for-print", "");
+      } else if (!printing && details.hasAttribute("data-opened-for-print")) {
+        details.open = false;
+        details.removeAttribute("data-opened-for-print");
+      }
+    });
+  }
+
+  /* ---- My progress: the learner's name and the course record -------------------------------- */
+
+  function setUpRecord() {
+    var section = document.querySelector(".course-record");
+    var input = document.getElementById("course-record-name");
+    if (!section || !input || section.hasAttribute("data-ready")) return;
+    section.setAttribute("data-ready", "");
+    input.value = engine().store.get(NAME_KEY) || "";
+    input.addEventListener("input", function () {
+      var name = input.value.trim();
+      if (name) engine().store.set(NAME_KEY, name);
+      else engine().store.remove(NAME_KEY);
+      buildRecord();
+    });
+    section.querySelector('[data-action="print-record"]').addEventListener("click", function () {
+      buildRecord();
+      window.print();
+    });
+    buildRecord();
+  }
+
+  /* The printed sheet, kept up to date in the page (hidden on screen, the only thing on paper). */
+  function buildRecord() {
+    var section = document.querySelector(".course-record");
+    var catalogue = engine().readAttribute(document.getElementById("quiz-progress"), "data-catalogue");
+    if (!section || !catalogue) return;
+    var E = engine();
+    var t = strings();
+    var article = section.closest(".md-content__inner") || section.parentNode;
+    var old = article.querySelector(".course-record-sheet");
+    var sheet = E.el("div", { "class": "course-record-sheet" });
+    var states = {};
+    catalogue.quizzes.forEach(function (quiz) { states[quiz.id] = E.loadState(quiz.id); });
+    var name = E.store.get(NAME_KEY);
+    sheet.appendChild(E.el("h1", {}, E.format(t.record_heading, { course: section.getAttribute("data-course") })));
+    sheet.appendChild(labelled(t.record_name, name || t.record_no_name));
+    sheet.appendChild(labelled(t.record_date, today()));
+    moduleRecord(sheet, catalogue, states);
+    objectiveRecord(sheet, catalogue, states);
+    sheet.appendChild(E.el("p", { "class": "course-record-note" }, t.record_note));
+    if (old) old.replaceWith(sheet); else article.appendChild(sheet);
+  }
+
+  function labelled(label, value) {
+    var p = engine().el("p");
+    p.appendChild(engine().el("strong", {}, label));
+    p.appendChild(document.createTextNode(" " + value));
+    return p;
+  }
+
+  function today() {
+    var lang = document.documentElement.lang || undefined;
+    try {
+      return new Date().toLocaleDateString(lang, { day: "numeric", month: "long", year: "numeric" });
+    } catch (e) {
+      return new Date().toISOString().slice(0, 10);
+    }
+  }
+
+  function moduleRecord(sheet, catalogue, states) {
+    var E = engine();
+    var t = strings();
+    var done = E.doneModules();
+    var byId = {};
+    catalogue.quizzes.forEach(function (q) { byId[q.id] = q; });
+    var count = catalogue.modules.filter(function (m) { return done[m.id]; }).length;
+    sheet.appendChild(E.el("h2", {}, E.format(t.record_modules, { done: count, total: catalogue.modules.length })));
+    var rows = catalogue.modules.map(function (m) {
+      var scores = m.quizzes.map(function (id) { return byId[id]; }).filter(function (q) { return q && q.kind === "self-check"; })
+        .map(function (q) { return checkedScore(q, states[q.id]); }).filter(Boolean);
+      return [t.record_module + " " + m.number + ": " + m.title, done[m.id] ? t.record_done : t.record_not_done, scores.join("; ") || "–"];
+    });
+    sheet.appendChild(recordTable([t.record_module, t.record_status, t.record_self_check], rows));
+  }
+
+  /* "5 / 6" over the graded questions checked so far, or "" when none is. */
+  function checkedScore(quiz, state) {
+    var got = 0;
+    var checked = 0;
+    var graded = quiz.questions.filter(function (q) { return q.answer !== undefined; });
+    graded.forEach(function (q) {
+      var entry = state.answers[q.id];
+      if (entry && entry.fp === q.fingerprint && entry.checked && typeof entry.score === "number") { got += entry.score; checked++; }
+    });
+    return checked ? Math.round(got * 10) / 10 + " / " + graded.length : "";
+  }
+
+  function objectiveRecord(sheet, catalogue, states) {
+    var E = engine();
+    var t = strings();
+    var shares = assessmentShares(catalogue, states);
+    var rows = [];
+    catalogue.modules.forEach(function (m) {
+      m.objectives.forEach(function (o) {
+        var share = shares[o.id];
+        if (!o.key || !share || (!share.diagnostic[1] && !share.post[1])) return;
+        var before = percent(share.diagnostic);
+        var after = percent(share.post);
+        var change = before !== null && after !== null ? (after - before > 0 ? "+" : "") + (after - before) + " pts" : "–";
+        rows.push([o.text, before === null ? "–" : before + "%", after === null ? "–" : after + "%", change]);
+      });
+    });
+    sheet.appendChild(E.el("h2", {}, t.record_change));
+    if (rows.length) sheet.appendChild(recordTable([t.record_objective, t.record_before, t.record_after, t.record_change_label], rows));
+    else sheet.appendChild(E.el("p", {}, t.record_no_change));
+  }
+
+  /* Per objective: [points, questions] answered in the diagnostic and in the post assessment. */
+  function assessmentShares(catalogue, states) {
+    var shares = {};
+    catalogue.quizzes.forEach(function (quiz) {
+      if (quiz.kind !== "diagnostic" && quiz.kind !== "post") return;
+      var state = states[quiz.id];
+      if (!state.submitted) return;
+      quiz.questions.forEach(function (q) {
+        if (q.answer === undefined) return;
+        var entry = state.answers[q.id];
+        var score = entry && entry.fp === q.fingerprint && typeof entry.score === "number" ? entry.score : 0;
+        (q.objectives || []).forEach(function (o) {
+          var share = shares[o] = shares[o] || { diagnostic: [0, 0], post: [0, 0] };
+          share[quiz.kind][0] += score;
+          share[quiz.kind][1]++;
+        });
+      });
+    });
+    return shares;
+  }
+
+  function percent(cell) {
+    return cell[1] ? Math.round((100 * cell[0]) / cell[1]) : null;
+  }
+
+  function recordTable(headers, rows) {
+    var E = engine();
+    var table = E.el("table");
+    var head = table.appendChild(E.el("thead")).appendChild(E.el("tr"));
+    headers.forEach(function (h) { head.appendChild(E.el("th", { scope: "col" }, h)); });
+    var body = table.appendChild(E.el("tbody"));
+    rows.forEach(function (cells) {
+      var row = body.appendChild(E.el("tr"));
+      cells.forEach(function (cell) { row.appendChild(E.el("td", {}, cell)); });
+    });
+    return table;
+  }
+
+  /* ---- Wiring ------------------------------------------------------------------------------ */
+
+  function start() {
+    if (!engine()) return;
+    document.querySelectorAll("form.quiz--enhanced[data-quiz-kind='self-check']").forEach(showWayForward);
+    markHomeModules();
+    setUpRecord();
+  }
+
+  document.addEventListener("quiz:saved", function (event) {
+    var form = event.target.closest && event.target.closest("form.quiz");
+    if (form && form.getAttribute("data-quiz-kind") === "self-check") showWayForward(form);
+  });
+  window.addEventListener("beforeprint", function () {
+    openForPrint(true);
+    if (document.querySelector(".course-record")) buildRecord();
+  });
+  window.addEventListener("afterprint", function () { openForPrint(false); });
+
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
