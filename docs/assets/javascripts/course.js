@@ -117,6 +117,7 @@
     });
     section.querySelector('[data-action="print-record"]').addEventListener("click", function () {
       buildRecord();
+      document.documentElement.classList.add("course-record-printing");
       window.print();
     });
     buildRecord();
@@ -136,8 +137,9 @@
     catalogue.quizzes.forEach(function (quiz) { states[quiz.id] = E.loadState(quiz.id); });
     var name = E.store.get(NAME_KEY);
     sheet.appendChild(E.el("h1", {}, E.format(t.record_heading, { course: section.getAttribute("data-course") })));
-    sheet.appendChild(labelled(t.record_name, name || t.record_no_name));
-    sheet.appendChild(labelled(t.record_date, today()));
+    var who = sheet.appendChild(E.el("div", { "class": "course-record-who" }));
+    who.appendChild(labelled(t.record_name, name || t.record_no_name));
+    who.appendChild(labelled(t.record_date, today()));
     moduleRecord(sheet, catalogue, states);
     objectiveRecord(sheet, catalogue, states);
     sheet.appendChild(E.el("p", { "class": "course-record-note" }, t.record_note));
@@ -235,7 +237,7 @@
 
   function recordTable(headers, rows) {
     var E = engine();
-    var table = E.el("table");
+    var table = E.el("table", { "class": "course-record-table" }); // a class: Material styles only class-less tables
     var head = table.appendChild(E.el("thead")).appendChild(E.el("tr"));
     headers.forEach(function (h) { head.appendChild(E.el("th", { scope: "col" }, h)); });
     var body = table.appendChild(E.el("tbody"));
@@ -263,7 +265,10 @@
     openForPrint(true);
     if (document.querySelector(".course-record")) buildRecord();
   });
-  window.addEventListener("afterprint", function () { openForPrint(false); });
+  window.addEventListener("afterprint", function () {
+    openForPrint(false);
+    document.documentElement.classList.remove("course-record-printing");
+  });
 
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
