@@ -110,7 +110,8 @@ def test_figures_are_in_the_module_handout_with_caption_and_description():
     assert "Judicial settlement" in text and "named in Article 33 of the UN Charter" in text  # the SVG's own text
     assert "The picture in words:" in text
     with pikepdf.open(io.BytesIO(pdf)) as document:  # PDF/UA: the figure is tagged with its alt text
-        alts = [str(node.get("/Alt")) for node in _structure(document.Root.StructTreeRoot) if node.get("/S") == "/Figure"]
+        nodes = _structure(document.Root.StructTreeRoot)
+        alts = [str(node.get("/Alt")) for node in nodes if node.get("/S") == "/Figure"]
     assert " ".join(figure.alt.split()) in alts
 
 

@@ -156,8 +156,9 @@ def test_a_figure_shows_as_an_image_with_its_caption_and_text_version(tab, serve
     settle(page)
     figure = page.locator("figure.module-figure")
     image = figure.locator("img")
-    expect(image).to_have_attribute("alt", "Two boxes side by side. Mediation, where the parties decide; "
-                                    "arbitration, where a third party decides.")
+    expect(image).to_have_attribute(
+        "alt", "Two boxes side by side. Mediation, where the parties decide; arbitration, where a third party decides."
+    )
     image.scroll_into_view_if_needed()
     expect(image).to_have_js_property("complete", True)
     assert image.evaluate("img => img.naturalWidth") > 0  # the SVG file was found and drawn
@@ -295,7 +296,8 @@ def test_the_course_record_of_the_full_course_fits_on_one_page(tab, course_url):
           localStorage.setItem('ipu-mediation/v1/quiz/' + quiz.id, JSON.stringify(
             {v: 1, answers, submitted: true, complete: true, modules: [], kind: quiz.kind, title: quiz.title}));
         }
-        localStorage.setItem('ipu-mediation/v1/learner-name', JSON.stringify('Hon. Maria Fernanda Rodríguez-Echeverría'));
+        const name = 'Hon. Maria Fernanda Rodríguez-Echeverría';
+        localStorage.setItem('ipu-mediation/v1/learner-name', JSON.stringify(name));
     }"""
     )
     pages = print_record(page)
