@@ -115,8 +115,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         return context
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        """Rebuild when a module or quiz changes, as for a page in docs/."""
-        for folder in ("modules", "quizzes"):
+        """Rebuild when a module, quiz or figure changes, as for a page in docs/."""
+        for folder in ("modules", "quizzes", FIGURES):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         return server

@@ -373,3 +373,49 @@ def test_screenshots_at_phone_width(browser, course_url, scheme):
     record.scroll_into_view_if_needed()
     page.screenshot(path=SCREENSHOTS / f"forward-progress-{scheme}.png")
     context.close()
+
+
+@pytest.mark.parametrize("width", [320, 412])
+def test_what_this_file_adds_fits_a_phone(browser, course_url, width):
+    """Figures, folded references, the result box and the record form: within the screen, nothing cut off.
+
+    (The pages' other parts are checked over every page by the phone tests of issue 10.)
+    """
+    context = phone(browser, width=width)
+    page = context.new_page()
+    inside = "e => { const r = e.getBoundingClientRect(); return r.left >= 0 && r.right <= window.innerWidth + 0.5; }"
+    for path in ("modules/understanding-conflict/", "modules/mediation-process-and-skills/", "essentials/"):
+        page.goto(course_url + path)
+        settle(page)
+        for figure in page.locator("figure.module-figure img").all():
+            figure.scroll_into_view_if_needed()
+            assert figure.evaluate(inside), f"{path}: a figure overflows at {width} px"
+            assert figure.evaluate("img => img.getBoundingClientRect().width") >= width - 60  # legible: full width
+        if path.startswith("modules/"):
+            summary = page.locator("details.module-references summary")
+            assert summary.evaluate(inside) and summary.evaluate("s => s.scrollWidth <= s.clientWidth")
+    page.goto(course_url + "quizzes/neighbours-self-check/")
+    settle(page)
+    page.evaluate(FINISH_WITH_TWO_MISSED, "neighbours-self-check")
+    page.reload()
+    settle(page)
+    box = page.locator("[data-quiz-next='neighbours-self-check']")
+    expect(box).to_be_visible()
+    assert box.evaluate("b => b.scrollWidth <= b.clientWidth"), f"the result box overflows at {width} px"
+    page.goto(course_url + "progress/")
+    settle(page)
+    record = page.locator(".course-record")
+    assert record.evaluate("s => s.scrollWidth <= s.clientWidth"), f"the record form overflows at {width} px"
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_essentials_page_is_axe_clean(browser, course_url, scheme):
+    context = phone(browser, scheme)
+    page = context.new_page()
+    page.goto(course_url + "essentials/")
+    settle(page)
+    expect(page.locator("figure.module-figure")).to_have_count(3)
+    assert_fits(page, "essentials")
+    assert_axe_clean(page, f"essentials, {scheme}")
+    context.close()
