@@ -126,3 +126,17 @@ def _structure(node):
         if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
             yield kid
             yield from _structure(kid)
+
+
+@pytest.mark.parametrize("edition", ["site_build", "offline_build"])
+def test_the_built_page_shows_the_figure_from_a_file_that_exists(request, edition):
+    """Both editions (directory URLs, and .html files for file://) point at the copied SVG."""
+    import re
+
+    site = request.getfixturevalue(edition).site
+    page = site / ("modules/sample/index.html" if edition == "site_build" else "modules/sample.html")
+    html = page.read_text(encoding="utf-8")
+    [src] = re.findall(r'<img alt="Two boxes[^>]*src="([^"]+)"', html)
+    assert (page.parent / src).resolve() == (site / "figures" / "who-decides.svg").resolve()
+    assert (site / "figures" / "who-decides.svg").read_bytes() == (SITE / "figures" / "who-decides.svg").read_bytes()
+    assert "<figcaption>In mediation the <em>parties</em> decide" in html
