@@ -153,7 +153,13 @@ class Renderer:
     def quiz_page(self, quiz: Quiz) -> str:
         modules = [m.id for m in self.content.modules if quiz.id in m.quizzes]
         next_module = self.next_module(modules[0]) if modules else None
-        return self.env.get_template("quiz.md.j2").render(quiz=quiz, modules=modules, next_module=next_module)
+        if next_module:
+            next_href = self.page_root(2) + self.page_href("modules", next_module.id)
+        else:
+            next_href = self.page_root(2) + ("progress/" if self.directory_urls else "progress.html")
+        return self.env.get_template("quiz.md.j2").render(
+            quiz=quiz, modules=modules, next_module=next_module, next_href=next_href
+        )
 
     def next_module(self, module_id: str) -> Module | None:
         """The module after this one in teaching order, or None after the last."""
