@@ -26,13 +26,15 @@ def content():
 
 
 def _pages(content, directory_urls=True):
-    renderer = Renderer(content, directory_urls=directory_urls)
+    """Page sources with the HTML of author Markdown put in place of its placeholders, as built."""
+    renderer = Renderer(content, directory_urls=directory_urls, nonce="golden")
     module = content.modules[0]
-    return {
+    pages = {
         "sample-module.md": renderer.module_page(module),
         "sample-check.md": renderer.quiz_page(content.quizzes["sample-check"]),
         "module-list.md": renderer.module_list(),
     }
+    return {name: renderer.fill(page) for name, page in pages.items()}
 
 
 @pytest.mark.parametrize("name", ["sample-module.md", "sample-check.md", "module-list.md"])
