@@ -25,7 +25,7 @@ TAGS = frozenset({
     "table", "thead", "tbody", "tr", "th", "td", "abbr",
 })  # fmt: skip
 ATTRIBUTES = {"a": {"href"}, "abbr": {"title"}, "ol": {"start"}, "th": {"style"}, "td": {"style"}}
-MARKUP_CHARACTERS = frozenset("\\`*_{}[]()#+!<>&|~=:\"^$@%")
+MARKUP_CHARACTERS = frozenset('\\`*_{}[]()#+!<>&|~=:"^$@%')
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 # Browsers drop ASCII tab and newline anywhere in a URL and C0 controls and spaces at its ends,
 # so `java\tscript:` is `javascript:` to them: judge the URL as they will read it.
