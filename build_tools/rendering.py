@@ -217,8 +217,8 @@ class Renderer:
             return ""
         lines = []
         for term in self.content.glossary.terms:
-            # Python-Markdown keeps `&lt;` in a title as it is: double it so the tooltip shows `<`.
-            definition = tooltip_text(term.definition.replace("&", "&amp;")).replace("&lt;", "&amp;lt;")
+            # Python-Markdown copies character references into the title as they are: escape once more.
+            definition = tooltip_text(term.definition).replace("&", "&amp;")
             lines += [f"*[{form}]: {definition}" for form in [term.term, *term.forms]]
         return "\n\n" + "\n".join(lines) + "\n"
 

@@ -105,12 +105,13 @@ def escape_meta(text: str) -> str:
 
 
 def tooltip_text(text: str) -> str:
-    """A definition for a tooltip's `title`: plain text that stays text when Material inserts it as HTML.
+    """A definition for a tooltip's `title`: the text as HTML, since that is how Material reads it.
 
-    Material's tooltips set `innerHTML` from the title, so a literal `<` would start a tag there;
-    it becomes `&lt;`, which that insertion turns back into the character. A `&` can only make text.
+    Material's tooltips insert the title with `innerHTML` (and remove the attribute while shown),
+    so the title holds the text HTML-escaped: `<img ...>` or `&lt;` written by an author show as
+    written, and no tag can start.
     """
-    return " ".join(text.split()).replace("<", "&lt;")
+    return html.escape(" ".join(text.split()), quote=False)
 
 
 def markdown_to_text(text: str) -> str:
