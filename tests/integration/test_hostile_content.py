@@ -5,7 +5,7 @@ the glossary, script payloads that `check` accepts, because they are harmless as
 reach every built page as text (no event handler, no javascript:/vbscript:/data: URL, no tag that
 author text could have made). The payloads that would be live markup are in REJECTED below: each is
 put into every field where it could appear and must be reported there, with its file and line.
-The browser half (tests/browser/test_hostile_content.py) opens the pages in Chromium.
+The browser half (tests/browser/test_hostile_in_browser.py) opens the pages in Chromium.
 """
 
 from __future__ import annotations
