@@ -23,7 +23,7 @@ from .handouts.documents import HandoutOptions
 from .loader import Content, load_content
 from .problems import ContentError, format_report
 from .rendering import DOWNLOADS_URI, GLOSSARY_URI, PROGRESS_URI, Renderer, load_strings, module_uri, quiz_uri
-from .safe_html import escape_meta
+from .safe_html import escape_title
 
 MODULE_LIST_MARKER = "<!-- module-list -->"
 # The generated pages use these Markdown extensions: admonitions, heading ids, tooltips, glossary.
@@ -156,7 +156,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         for module in self.content.modules:
             pages = [module_uri(module.id)] + [quiz_uri(q) for q in module.quizzes]
             # mkdocs and Material print navigation titles unescaped: give them escaped text.
-            nav.append({escape_meta(f"{module.number}. {module.title}"): pages})
+            nav.append({escape_title(f"{module.number}. {module.title}"): pages})
         others = [quiz_uri(q) for q in sorted(self.content.quizzes) if q not in linked]
         if others:
             nav.append({self.config.nav_assessments_title: others})

@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from .loader import Content
 from .model import GRADED_TYPES, Module, Question, Quiz
-from .safe_html import escape_meta, markdown_to_text, plain_in_markdown, render_markdown, tooltip_text
+from .safe_html import escape_meta, escape_title, markdown_to_text, plain_in_markdown, render_markdown, tooltip_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 STRINGS = Path(__file__).parent / "strings"
@@ -136,6 +136,7 @@ class Renderer:
             md_block=render_markdown,
             plain=plain_in_markdown,
             meta_text=lambda text: _yaml_text(escape_meta(text)),
+            title_text=lambda text: _yaml_text(escape_title(text)),
             meta_markdown=lambda text: _yaml_text(escape_meta(markdown_to_text(text))),
             yaml_text=_yaml_text,
             link=_autolink,

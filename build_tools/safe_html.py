@@ -100,8 +100,18 @@ def plain_in_markdown(text: str) -> Markup:
 
 
 def escape_meta(text: str) -> str:
-    """Plain text for a template that prints it unescaped (Material's titles, nav and meta description)."""
+    """Plain text for an attribute that a template prints unescaped (Material's meta description)."""
     return html.escape(" ".join(text.split()), quote=True)
+
+
+def escape_title(text: str) -> str:
+    """A page or navigation title: Material prints it unescaped as text, and escaped (`| e`) in labels.
+
+    Quotes stay as they are, so that a label escaped once more still reads `'` (not `&#x27;`);
+    `&` must be escaped, or a title written as `&lt;img ...&gt;` would become a tag where Material
+    copies a truncated title into a tooltip.
+    """
+    return html.escape(" ".join(text.split()), quote=False)
 
 
 def tooltip_text(text: str) -> str:
