@@ -78,3 +78,18 @@ def test_fingerprint_ignores_feedback_but_not_options(content):
     new_option = question.model_copy(update={"options": question.options[:1]})
     assert question_fingerprint(reworded) == question_fingerprint(question)
     assert question_fingerprint(new_option) != question_fingerprint(question)
+
+
+def test_author_markdown_never_reaches_python_markdown(content):
+    """The page source carries placeholders for author Markdown; `fill` puts the sanitised HTML in after."""
+    renderer = Renderer(content)
+    module = content.modules[0]
+    source = renderer.module_page(module)
+    for _, text in module.prose():
+        assert text not in source
+    assert renderer.nonce in source and len(renderer.nonce) == 16
+    filled = renderer.fill(source)
+    assert renderer.nonce not in filled and "<strong>parties</strong>" in filled
+    spelt = "authortext" + "0" * 16 + "x0x"
+    assert renderer.fill(f"<p>{spelt}</p>") == f"<p>{spelt}</p>"
+    assert Renderer(content).nonce != renderer.nonce
