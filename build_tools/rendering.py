@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from .loader import Content
 from .model import GRADED_TYPES, Module, Question, Quiz
+from .presentation import numbered_questions, presented_options
 
 TEMPLATES = Path(__file__).parent / "templates"
 STRINGS = Path(__file__).parent / "strings"
@@ -133,6 +134,8 @@ class Renderer:
             quiz_uri=quiz_uri,
             fingerprint=question_fingerprint,
             shuffled=shuffled,
+            presented=presented_options,
+            numbered=numbered_questions,
             is_graded=lambda q: isinstance(q, GRADED_TYPES),
             section_href=self.section_href,
             quiz_data=quiz_data,
