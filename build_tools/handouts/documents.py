@@ -188,6 +188,7 @@ def _quizzes_in_order(content: Content) -> list[Quiz]:
 
 def _quiz(quiz: Quiz, strings: dict) -> dict:
     return {
+        "id": quiz.id,
         "title": escape(quiz.title),
         "introduction": to_typst(quiz.introduction) if quiz.introduction else None,
         "questions": [_question(quiz, shown, strings) for shown in numbered_questions(quiz)],

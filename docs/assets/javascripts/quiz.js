@@ -180,6 +180,7 @@
       this.enhanceOrdering(fieldset);
       fieldset.initialOrder = this.read(fieldset);
     }
+    if (fieldset.parentNode.closest("fieldset.quiz-question")) return; // a rating: part of the question it rates
     var result = el("div", { "class": "quiz-result", tabindex: "-1", hidden: "" });
     fieldset.appendChild(result);
     if (this.graded && !this.assessment && details) {
