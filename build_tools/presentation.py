@@ -37,9 +37,10 @@ def key_positions(quiz: Quiz) -> dict[str, int]:
     """The position (0 first) where each shuffled single-choice question of the quiz shows its key.
 
     Pinned questions keep their authored key position and count towards the balance. The others,
-    those with fewest options first and then in an order hashed from their ids, each take the least used position they have, trying the
-    positions from a point that moves on by one per question (a round-robin whose start the quiz
-    id decides, so that courses of many quizzes do not pile their remainders on one position).
+    those with fewest options first, then in an order hashed from their ids, each take the least
+    used position they have, trying the positions from a point that moves on by one per question
+    (a round-robin whose start the quiz id decides, so that courses of many quizzes do not pile
+    their remainders on one position).
     """
     singles = [q for q in quiz.questions if isinstance(q, SingleChoice)]
     used = Counter(_authored_key_position(q) for q in singles if not q.shuffle)
