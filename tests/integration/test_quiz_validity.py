@@ -87,22 +87,14 @@ def test_multiple_response_keys_are_not_simply_the_first_options():
     assert first <= len(multiples) // 2, f"{first} of {len(multiples)} keys are the first options shown"
 
 
-# --- cues the content must avoid ----------------------------------------------------------------
-# These two wait on the content rewrite of issue 8 (branch `content`, not yet in main when written).
-# They are strict: once that content is merged they pass, the xfail turns into a failure, and the
-# marker must be removed. Until then they fail only because of the content.
-WAITS_ON_CONTENT = pytest.mark.xfail(
-    strict=True, reason="issue 8: the content rewrite (branch `content`) rebalances true/false and option lengths"
-)
+# --- cues the content must avoid (the content rewrite of issue 8 brought the course inside) -------
 
 
-@WAITS_ON_CONTENT
 def test_content_true_false_keys_are_balanced_course_wide():
     low, high = TRUE_SHARE
     assert low <= COURSE.true_share <= high, f"{COURSE.true_keys} true, {COURSE.false_keys} false"
 
 
-@WAITS_ON_CONTENT
 def test_content_correct_option_is_rarely_the_longest_course_wide():
     assert COURSE.longest_share <= LONGEST_SHARE_MAX, f"{COURSE.longest_correct} of {COURSE.singles}"
 
