@@ -55,13 +55,54 @@
     return String(text).replace(/\{(\w+)\}/g, function (_, k) { return values[k] !== undefined ? values[k] : ""; });
   }
 
+  /* The shape of a saved quiz state (also the shape of each quiz in a results file). stateProblem
+     returns null when a value fits, or where it does not and what was expected there. */
+  var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  var KINDS = ["diagnostic", "self-check", "post", "survey"];
+  function isId(v) { return typeof v === "string" && v.length <= 64 && ID.test(v); }
+  function isText(max) { return function (v) { return typeof v === "string" && v.length <= max; }; }
+  function isFlag(v) { return typeof v === "boolean"; }
+  function isMap(v) { return !!v && typeof v === "object" && !Array.isArray(v); }
+  function isScore(v) { return v === null || (typeof v === "number" && v >= 0 && v <= 1); }
+  function listOf(test, max) { return function (v) { return Array.isArray(v) && v.length <= max && v.every(test); }; }
+  function isPick(v) { return v === "" || isId(v); }
+  function isAnswer(v) { // an option id or a text; a list of ids; pair id -> chosen pair id
+    if (isMap(v)) return Object.keys(v).length <= 100 && Object.keys(v).every(function (k) { return isId(k) && isPick(v[k]); });
+    return isText(20000)(v) || listOf(isId, 100)(v);
+  }
+  function isHash(v) { return typeof v === "string" && /^[0-9a-f]{1,64}$/.test(v); }
+  var ENTRY = { fp: [isHash, "fingerprint"], answer: [isAnswer, "answer"], score: [isScore, "score"], checked: [isFlag, "flag"], at: [isText(40), "time"] };
+  var STATE = { v: [function (v) { return v === 1; }, "version"], answers: [isMap, "fields"], submitted: [isFlag, "flag"], submittedAt: [isText(40), "time"], complete: [isFlag, "flag"], modules: [listOf(isId, 99), "ids"], title: [isText(300), "text"], kind: [function (v) { return KINDS.indexOf(v) >= 0; }, "kind"] };
+
+  function fieldsProblem(value, fields, required, place) {
+    if (!isMap(value)) return { place: place, want: "fields" };
+    var keys = Object.keys(value);
+    var wrong = keys.filter(function (k) { return !fields.hasOwnProperty(k) || !fields[k][0](value[k]); })[0];
+    if (wrong) return { place: place.concat(wrong), want: fields.hasOwnProperty(wrong) ? fields[wrong][1] : "known" };
+    var missing = required.filter(function (k) { return !value.hasOwnProperty(k); })[0];
+    return missing ? { place: place.concat(missing), want: fields[missing][1] } : null;
+  }
+
+  function stateProblem(state, place) {
+    place = place || [];
+    var problem = fieldsProblem(state, STATE, ["v", "answers"], place);
+    if (problem) return problem;
+    var ids = Object.keys(state.answers);
+    if (ids.length > 500) return { place: place.concat("answers"), want: "fields" };
+    for (var i = 0; i < ids.length; i++) {
+      if (!isId(ids[i])) return { place: place.concat("answers", ids[i]), want: "id" };
+      problem = fieldsProblem(state.answers[ids[i]], ENTRY, ["fp", "answer"], place.concat("answers", ids[i]));
+      if (problem) return problem;
+    }
+    return null;
+  }
+
   /* A saved quiz state; anything of another shape (an older format, a corrupt value) is dropped. */
   function loadState(quizId) {
     var state = store.get(PREFIX + quizId);
-    if (!state || state.v !== 1 || typeof state.answers !== "object" || state.answers === null) {
-      return { v: 1, answers: {}, submitted: false };
-    }
-    return state;
+    var problem = state === null ? null : stateProblem(state);
+    if (problem && window.console) console.warn("Saved answers to quiz " + quizId + " were dropped: " + problem.place.join(".") + " is not a valid " + problem.want + ".");
+    return state && !problem ? state : { v: 1, answers: {}, submitted: false };
   }
 
   function score(question, answer) {
@@ -191,9 +232,9 @@
     var q = this.question(fieldset);
     if (q.type === "ordering") {
       var list = fieldset.querySelector(".quiz-order");
-      answer.forEach(function (id) {
-        var item = list.querySelector('[data-item-id="' + id + '"]');
-        if (item) list.appendChild(item);
+      var items = Array.prototype.slice.call(list.querySelectorAll(".quiz-order-item"));
+      answer.forEach(function (id) { // ids compared in script: stored text never becomes a selector
+        items.filter(function (i) { return i.getAttribute("data-item-id") === id; }).forEach(function (i) { list.appendChild(i); });
       });
       this.numberOrder(fieldset);
     } else if (q.type === "matching") {
@@ -311,9 +352,9 @@
     result.textContent = "";
     result.className = "quiz-result " + (entry.score === 1 ? "is-right" : "is-wrong");
     result.appendChild(el("p", { "class": "quiz-verdict" }, verdict));
+    var feedback = Array.prototype.slice.call(details.querySelectorAll(".quiz-feedback [data-option-id]"));
     [].concat(entry.answer).forEach(function (id) {
-      var item = details.querySelector('.quiz-feedback [data-option-id="' + id + '"]');
-      if (item) result.appendChild(el("p", {}, item.textContent));
+      feedback.forEach(function (item) { if (item.getAttribute("data-option-id") === id) result.appendChild(el("p", {}, item.textContent)); });
     });
     var reveal = entry.score !== 1 && (q.type === "ordering" || q.type === "matching" || this.assessment);
     ["quiz-key", "quiz-key-order", "quiz-key-matches", "quiz-explanation", "quiz-read-more"].forEach(function (name) {
@@ -391,7 +432,8 @@
     var complete = {};
     var done = {};
     store.keys().forEach(function (key) {
-      var state = store.get(key) || {};
+      var state = store.get(key);
+      if (stateProblem(state)) return;
       complete[key.slice(PREFIX.length)] = !!state.complete;
       (Array.isArray(state.modules) ? state.modules : []).forEach(function (m) {
         done[m] = done[m] !== false && !!state.complete;
@@ -441,7 +483,7 @@
     if (window.QuizProgress) window.QuizProgress.render(store, PREFIX, t);
   }
 
-  window.QuizEngine = { store: store, prefix: PREFIX, score: score, loadState: loadState, el: el, format: format, readAttribute: readAttribute };
+  window.QuizEngine = { store: store, prefix: PREFIX, score: score, loadState: loadState, stateProblem: stateProblem, isId: isId, el: el, format: format, readAttribute: readAttribute };
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
