@@ -80,7 +80,7 @@ def _bad_escape(e: _Error) -> Explanation:
 
 
 def _colon_or_indent(e: _Error) -> Explanation:
-    """"mapping values are not allowed here": a second `: ` on a line, or a field indented too far."""
+    """The parser found `key: value` where it cannot be: a second `: ` on a line, or a field indented too far."""
     before = _content(e.at.text)[: max(0, e.at.column - 1 - _indent(e.at.text))]
     if ": " in before or before.endswith(":"):
         return (
@@ -88,8 +88,10 @@ def _colon_or_indent(e: _Error) -> Explanation:
             f"at column {e.at.column}, a colon followed by a space starts a new field, but this line already has one",
             QUOTE_HINT.format(example=_quoted_example(e.at.text)),
         )
-    return e.at.line, f"this line is indented more than the field above it (column {_indent(e.at.text) + 1})", (
-        INDENT_HINT
+    return (
+        e.at.line,
+        f"this line is indented more than the field above it (column {_indent(e.at.text) + 1})",
+        INDENT_HINT,
     )
 
 
@@ -150,8 +152,7 @@ def _unclosed_list(e: _Error) -> Explanation:
     return (
         e.opened.line,
         f"the {bracket} at column {e.opened.column} is not closed with {closing} on its line",
-        f"close it with {closing}, as in `[first-id, second-id]`; a text that starts with {bracket} "
-        "must be in quotes",
+        f"close it with {closing}, as in `[first-id, second-id]`; a text that starts with {bracket} must be in quotes",
     )
 
 
