@@ -287,6 +287,7 @@ CORRUPT = {
     "a huge score": {"v": 1, "answers": {"who": {"fp": "FP-who", "answer": "parties", "score": 1e29, "checked": True}}},
     "a submitted flag as text": {"v": 1, "answers": {}, "submitted": "yes"},
     "a prototype key": '{"v": 1, "answers": {"__proto__": {"fp": "0", "answer": "x"}}}',
+    "a field named hasOwnProperty": {"v": 1, "answers": {}, "hasOwnProperty": 1},
 }
 
 

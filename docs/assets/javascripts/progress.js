@@ -212,9 +212,10 @@
   function resultsProblem(data) {
     if (!data || typeof data !== "object" || Array.isArray(data) || data.format !== FORMAT) return { not_results: true };
     var keys = Object.keys(data);
-    var wrong = keys.filter(function (k) { return !FILE.hasOwnProperty(k) || !FILE[k][0](data[k]); })[0];
-    if (wrong) return { place: [wrong], want: FILE.hasOwnProperty(wrong) ? FILE[wrong][1] : "known" };
-    if (!data.hasOwnProperty("quizzes")) return { place: ["quizzes"], want: "fields" };
+    var has = window.QuizEngine.has;
+    var wrong = keys.filter(function (k) { return !has(FILE, k) || !FILE[k][0](data[k]); })[0];
+    if (wrong) return { place: [wrong], want: has(FILE, wrong) ? FILE[wrong][1] : "known" };
+    if (!has(data, "quizzes")) return { place: ["quizzes"], want: "fields" };
     var ids = Object.keys(data.quizzes);
     if (!ids.length) return { empty: true };
     if (ids.length > MAX_QUIZZES) return { place: ["quizzes"], want: "fields" };

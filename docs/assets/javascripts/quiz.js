@@ -55,8 +55,8 @@
     return String(text).replace(/\{(\w+)\}/g, function (_, k) { return values[k] !== undefined ? values[k] : ""; });
   }
 
-  /* The shape of a saved quiz state (also the shape of each quiz in a results file). stateProblem
-     returns null when a value fits, or where it does not and what was expected there. */
+  /* The shape of a saved quiz state, and of each quiz in a results file: stateProblem gives null,
+     or where a value does not fit and what was wanted there. */
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var KINDS = ["diagnostic", "self-check", "post", "survey"];
   function isId(v) { return typeof v === "string" && v.length <= 64 && ID.test(v); }
@@ -71,15 +71,16 @@
     return isText(20000)(v) || listOf(isId, 100)(v);
   }
   function isHash(v) { return typeof v === "string" && /^[0-9a-f]{1,64}$/.test(v); }
+  function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
   var ENTRY = { fp: [isHash, "fingerprint"], answer: [isAnswer, "answer"], score: [isScore, "score"], checked: [isFlag, "flag"], at: [isText(40), "time"] };
   var STATE = { v: [function (v) { return v === 1; }, "version"], answers: [isMap, "fields"], submitted: [isFlag, "flag"], submittedAt: [isText(40), "time"], complete: [isFlag, "flag"], modules: [listOf(isId, 99), "ids"], title: [isText(300), "text"], kind: [function (v) { return KINDS.indexOf(v) >= 0; }, "kind"] };
 
   function fieldsProblem(value, fields, required, place) {
     if (!isMap(value)) return { place: place, want: "fields" };
     var keys = Object.keys(value);
-    var wrong = keys.filter(function (k) { return !fields.hasOwnProperty(k) || !fields[k][0](value[k]); })[0];
-    if (wrong) return { place: place.concat(wrong), want: fields.hasOwnProperty(wrong) ? fields[wrong][1] : "known" };
-    var missing = required.filter(function (k) { return !value.hasOwnProperty(k); })[0];
+    var wrong = keys.filter(function (k) { return !has(fields, k) || !fields[k][0](value[k]); })[0];
+    if (wrong) return { place: place.concat(wrong), want: has(fields, wrong) ? fields[wrong][1] : "known" };
+    var missing = required.filter(function (k) { return !has(value, k); })[0];
     return missing ? { place: place.concat(missing), want: fields[missing][1] } : null;
   }
 
@@ -101,7 +102,7 @@
   function loadState(quizId) {
     var state = store.get(PREFIX + quizId);
     var problem = state === null ? null : stateProblem(state);
-    if (problem && window.console) console.warn("Saved answers to quiz " + quizId + " were dropped: " + problem.place.join(".") + " is not a valid " + problem.want + ".");
+    if (problem) console.warn("Saved answers to " + quizId + " dropped: " + problem.place.join(".") + " is no valid " + problem.want);
     return state && !problem ? state : { v: 1, answers: {}, submitted: false };
   }
 
@@ -483,7 +484,7 @@
     if (window.QuizProgress) window.QuizProgress.render(store, PREFIX, t);
   }
 
-  window.QuizEngine = { store: store, prefix: PREFIX, score: score, loadState: loadState, stateProblem: stateProblem, isId: isId, el: el, format: format, readAttribute: readAttribute };
+  window.QuizEngine = { store: store, prefix: PREFIX, score: score, loadState: loadState, stateProblem: stateProblem, isId: isId, has: has, el: el, format: format, readAttribute: readAttribute };
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
