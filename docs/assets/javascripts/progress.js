@@ -202,23 +202,24 @@
   var MAX_BYTES = 1024 * 1024;
   var MAX_QUIZZES = 200;
   var FILE = {
-    format: [function (v) { return v === FORMAT; }, "format"],
-    version: [function (v) { return v === 1; }, "version"],
-    exported: [function (v) { return typeof v === "string" && v.length <= 40; }, "time"],
-    label: [function (v) { return typeof v === "string" && v.length <= 80; }, "label"],
-    quizzes: [function (v) { return !!v && typeof v === "object" && !Array.isArray(v); }, "fields"]
+    format: function (v) { return v === FORMAT; },
+    version: function (v) { return v === 1; },
+    exported: function (v) { return typeof v === "string" && v.length <= 40; },
+    label: function (v) { return typeof v === "string" && v.length <= 80; },
+    quizzes: function (v) { return !!v && typeof v === "object" && !Array.isArray(v); }
   };
+  /* What each field should hold, by its name (the import_want strings). */
+  var WANT = { v: "version", version: "version", answers: "fields", quizzes: "fields", fp: "fingerprint", checked: "flag", submitted: "flag", complete: "flag", at: "time", submittedAt: "time", exported: "time", modules: "ids", title: "text" };
 
   function resultsProblem(data) {
     if (!data || typeof data !== "object" || Array.isArray(data) || data.format !== FORMAT) return { not_results: true };
-    var keys = Object.keys(data);
     var has = window.QuizEngine.has;
-    var wrong = keys.filter(function (k) { return !has(FILE, k) || !FILE[k][0](data[k]); })[0];
-    if (wrong) return { place: [wrong], want: has(FILE, wrong) ? FILE[wrong][1] : "known" };
-    if (!has(data, "quizzes")) return { place: ["quizzes"], want: "fields" };
+    var wrong = Object.keys(data).filter(function (k) { return !has(FILE, k) || !FILE[k](data[k]); })[0];
+    if (wrong) return { place: [wrong], want: has(FILE, wrong) ? wrong : "known" };
+    if (!has(data, "quizzes")) return { place: ["quizzes"], want: "quizzes" };
     var ids = Object.keys(data.quizzes);
     if (!ids.length) return { empty: true };
-    if (ids.length > MAX_QUIZZES) return { place: ["quizzes"], want: "fields" };
+    if (ids.length > MAX_QUIZZES) return { place: ["quizzes"], want: "quizzes" };
     for (var i = 0; i < ids.length; i++) {
       if (!window.QuizEngine.isId(ids[i])) return { place: ["quizzes", ids[i]], want: "id" };
       var problem = window.QuizEngine.stateProblem(data.quizzes[ids[i]], ["quizzes", ids[i]]);
@@ -231,7 +232,8 @@
     if (problem.not_results) return t.import_not_results;
     if (problem.empty) return t.import_empty;
     var place = problem.place.map(function (p) { return "“" + String(p).slice(0, 80) + "”"; }).join(" › ");
-    return window.QuizEngine.format(t.import_damaged, { place: place, want: t.import_want[problem.want] || problem.want });
+    var want = WANT[problem.want] || problem.want;
+    return window.QuizEngine.format(t.import_damaged, { place: place, want: t.import_want[want] || want });
   }
 
   /* The quizzes named by their titles, in the course's order (those it does not have, last). */

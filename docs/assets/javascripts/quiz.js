@@ -55,33 +55,27 @@
     return String(text).replace(/\{(\w+)\}/g, function (_, k) { return values[k] !== undefined ? values[k] : ""; });
   }
 
-  /* The shape of a saved quiz state, and of each quiz in a results file: stateProblem gives null,
-     or where a value does not fit and what was wanted there. */
-  var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-  var KINDS = ["diagnostic", "self-check", "post", "survey"];
-  function isId(v) { return typeof v === "string" && v.length <= 64 && ID.test(v); }
+  /* The shape of a saved quiz state (and of a quiz in a results file): stateProblem gives null or
+     where it does not fit and what is wanted there (a field's name, "known", "fields" or "id"). */
+  function isId(v) { return typeof v === "string" && v.length <= 64 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v); }
   function isText(max) { return function (v) { return typeof v === "string" && v.length <= max; }; }
   function isFlag(v) { return typeof v === "boolean"; }
   function isMap(v) { return !!v && typeof v === "object" && !Array.isArray(v); }
   function isScore(v) { return v === null || (typeof v === "number" && v >= 0 && v <= 1); }
   function listOf(test, max) { return function (v) { return Array.isArray(v) && v.length <= max && v.every(test); }; }
-  function isPick(v) { return v === "" || isId(v); }
-  function isAnswer(v) { // an option id or a text; a list of ids; pair id -> chosen pair id
-    if (isMap(v)) return Object.keys(v).length <= 100 && Object.keys(v).every(function (k) { return isId(k) && isPick(v[k]); });
-    return isText(20000)(v) || listOf(isId, 100)(v);
+  function isAnswer(v) { // an id or a text, a list of ids, or pair id -> pair id or ""
+    return isText(20000)(v) || listOf(isId, 100)(v) || (isMap(v) && listOf(isId, 100)(Object.keys(v)) && listOf(function (p) { return p === "" || isId(p); }, 100)(Object.values(v)));
   }
-  function isHash(v) { return typeof v === "string" && /^[0-9a-f]{1,64}$/.test(v); }
-  function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
-  var ENTRY = { fp: [isHash, "fingerprint"], answer: [isAnswer, "answer"], score: [isScore, "score"], checked: [isFlag, "flag"], at: [isText(40), "time"] };
-  var STATE = { v: [function (v) { return v === 1; }, "version"], answers: [isMap, "fields"], submitted: [isFlag, "flag"], submittedAt: [isText(40), "time"], complete: [isFlag, "flag"], modules: [listOf(isId, 99), "ids"], title: [isText(300), "text"], kind: [function (v) { return KINDS.indexOf(v) >= 0; }, "kind"] };
+  function has(o, k) { return {}.hasOwnProperty.call(o, k); }
+  var ENTRY = { fp: isText(64), answer: isAnswer, score: isScore, checked: isFlag, at: isText(40) };
+  var STATE = { v: function (v) { return v === 1; }, answers: isMap, submitted: isFlag, submittedAt: isText(40), complete: isFlag, modules: listOf(isId, 99), title: isText(300), kind: function (v) { return ["diagnostic", "self-check", "post", "survey"].indexOf(v) >= 0; } };
 
   function fieldsProblem(value, fields, required, place) {
     if (!isMap(value)) return { place: place, want: "fields" };
-    var keys = Object.keys(value);
-    var wrong = keys.filter(function (k) { return !has(fields, k) || !fields[k][0](value[k]); })[0];
-    if (wrong) return { place: place.concat(wrong), want: has(fields, wrong) ? fields[wrong][1] : "known" };
+    var wrong = Object.keys(value).filter(function (k) { return !has(fields, k) || !fields[k](value[k]); })[0];
     var missing = required.filter(function (k) { return !has(value, k); })[0];
-    return missing ? { place: place.concat(missing), want: fields[missing][1] } : null;
+    if (wrong || missing) return { place: place.concat(wrong || missing), want: has(fields, wrong || missing) ? wrong || missing : "known" };
+    return null;
   }
 
   function stateProblem(state, place) {
@@ -89,7 +83,6 @@
     var problem = fieldsProblem(state, STATE, ["v", "answers"], place);
     if (problem) return problem;
     var ids = Object.keys(state.answers);
-    if (ids.length > 500) return { place: place.concat("answers"), want: "fields" };
     for (var i = 0; i < ids.length; i++) {
       if (!isId(ids[i])) return { place: place.concat("answers", ids[i]), want: "id" };
       problem = fieldsProblem(state.answers[ids[i]], ENTRY, ["fp", "answer"], place.concat("answers", ids[i]));
@@ -102,7 +95,7 @@
   function loadState(quizId) {
     var state = store.get(PREFIX + quizId);
     var problem = state === null ? null : stateProblem(state);
-    if (problem) console.warn("Saved answers to " + quizId + " dropped: " + problem.place.join(".") + " is no valid " + problem.want);
+    if (problem) console.warn("Saved answers to " + quizId + " dropped: bad " + (problem.place.join(".") || "value"));
     return state && !problem ? state : { v: 1, answers: {}, submitted: false };
   }
 
@@ -233,9 +226,9 @@
     var q = this.question(fieldset);
     if (q.type === "ordering") {
       var list = fieldset.querySelector(".quiz-order");
-      var items = Array.prototype.slice.call(list.querySelectorAll(".quiz-order-item"));
+      var items = list.querySelectorAll(".quiz-order-item");
       answer.forEach(function (id) { // ids compared in script: stored text never becomes a selector
-        items.filter(function (i) { return i.getAttribute("data-item-id") === id; }).forEach(function (i) { list.appendChild(i); });
+        items.forEach(function (i) { if (i.getAttribute("data-item-id") === id) list.appendChild(i); });
       });
       this.numberOrder(fieldset);
     } else if (q.type === "matching") {
@@ -353,7 +346,7 @@
     result.textContent = "";
     result.className = "quiz-result " + (entry.score === 1 ? "is-right" : "is-wrong");
     result.appendChild(el("p", { "class": "quiz-verdict" }, verdict));
-    var feedback = Array.prototype.slice.call(details.querySelectorAll(".quiz-feedback [data-option-id]"));
+    var feedback = details.querySelectorAll(".quiz-feedback [data-option-id]");
     [].concat(entry.answer).forEach(function (id) {
       feedback.forEach(function (item) { if (item.getAttribute("data-option-id") === id) result.appendChild(el("p", {}, item.textContent)); });
     });
