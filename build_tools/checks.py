@@ -11,16 +11,16 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, TypeVar
 
-from .markdown_subset import unsupported_in
+from .markdown_subset import hint_for, unsupported_in
 from .model import Likert, Matching, Module, MultipleChoice, Ordering, Quiz, SingleChoice
 from .problems import Problem
+from .text_checks import check_plain_text
 from .validation_messages import field_label
 
 if TYPE_CHECKING:
     from .loader import SourceFile
 
 T = TypeVar("T")
-SUBSET_HINT = "use paragraphs, **bold**, *italic*, [links](https://...), lists, quotes and tables"
 MEASURABLE_HINT = "start with a verb a learner can show: distinguish, explain, apply, draft, assess"
 UNREADABLE = "__unreadable__"  # the key of the ids a file that is not readable YAML seems to declare
 VAGUE_VERBS = {"understand", "know", "learn", "appreciate", "realise", "realize", "be"}
@@ -60,6 +60,8 @@ def check_content(
         objectives |= set(stand_in[UNREADABLE])
         sections |= {f"{stand_in['id']}#{declared}" for declared in stand_in[UNREADABLE]}
     quiz_ids = {q.model.id for q in quizzes} | {str(d.get("id")) for d in invalid.get("quizzes", [])}
+    for source in modules + quizzes:
+        problems += check_plain_text(source)
     for source in modules:
         problems += _check_module(_Where(source), source.model, quiz_ids)
     problems += _objectives_unique_across_modules(modules)
@@ -163,7 +165,7 @@ def _markdown_subset(where: _Where, document: Module | Quiz) -> list[Problem]:
         as_text = is_quiz and path != ("introduction",)
         found = unsupported_in(text, inline=inline, html_as_text=as_text)
         if found:
-            problems.append(where.problem(path, f"{found} is not allowed here", SUBSET_HINT))
+            problems.append(where.problem(path, f"{found} is not allowed here", hint_for(found)))
     return problems
 
 

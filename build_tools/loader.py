@@ -13,6 +13,7 @@ from .course_checks import check_course
 from .model import Glossary, Module, Quiz
 from .problems import ContentError, Problem, display_path
 from .strict_yaml import MAX_BYTES, YamlDocument, read_yaml
+from .text_checks import check_plain_text
 from .validation_messages import problems_from
 
 SOURCES: dict[str, type[BaseModel]] = {"modules": Module, "quizzes": Quiz}
@@ -68,7 +69,7 @@ def load_content(root: Path) -> Content:
             else:  # what a broken file declares still counts, so that others report no false "missing"
                 invalid[folder].append(document.data if document else _stand_in(path))
     glossary, found = _load_glossary(root)
-    problems += found
+    problems += found + (check_plain_text(glossary) if glossary else [])
     problems += check_content(sources["modules"], sources["quizzes"], invalid)
     if not problems:
         problems += check_course(sources["modules"], sources["quizzes"], glossary)

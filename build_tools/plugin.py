@@ -29,6 +29,7 @@ from .loader import GLOSSARY, Content, load_content
 from .preview import NO_CONTENT, with_banner
 from .problems import ContentError, Problem, format_report
 from .rendering import DOWNLOADS_URI, GLOSSARY_URI, PROGRESS_URI, Renderer, load_strings, module_uri, quiz_uri
+from .safe_html import escape_title
 
 MODULE_LIST_MARKER = "<!-- module-list -->"
 # The generated pages use these Markdown extensions: admonitions, heading ids, tooltips, glossary.
@@ -120,6 +121,10 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             markdown = markdown.replace(MODULE_LIST_MARKER, self.renderer.module_list())
         return markdown + self.renderer.abbreviations()
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Put the sanitised HTML of author Markdown in place of its placeholders (see rendering.py)."""
+        return self.renderer.fill(html)
+
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         """Point "edit this page" at the YAML a generated page comes from."""
         source = self._source_of(page)
@@ -182,7 +187,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         nav: list = ["index.md", *self.config.nav_intro]
         for module in self.content.modules:
             pages = [module_uri(module.id)] + [quiz_uri(q) for q in module.quizzes]
-            nav.append({f"{module.number}. {module.title}": pages})
+            # mkdocs and Material print navigation titles unescaped: give them escaped text.
+            nav.append({escape_title(f"{module.number}. {module.title}"): pages})
         others = [quiz_uri(q) for q in sorted(self.content.quizzes) if q not in linked]
         if others:
             nav.append({self.config.nav_assessments_title: others})

@@ -603,7 +603,7 @@ INJECTED = [
     ("table", "| Syntax | Shown as |", "Syntax Shown as"),
     ("table", "| `$x$` | $y$ stays |", "$x$ $y$ stays"),
     ("table", "| #sys.inputs | [a link](https://example.org/table) |", "#sys.inputs a link"),
-    ("heading", "Labels <label> and references @ref", "Labels <label> and references @ref"),
+    ("heading", "Labels @label and references @ref", "Labels @label and references @ref"),
     ("body", r"Ask @ref or mail a@example.org. A \<label\> stays.", "Ask @ref or mail a@example.org. A <label> stays."),
     (
         "body",
@@ -661,7 +661,7 @@ ANSWERS = [
 ]
 GLOSSARY = [
     "Glossary",
-    "comment Text after // or between /* and */ that Typst would drop: $x$ <label>.",
+    "comment Text after // or between /* and */ that Typst would drop: $x$ @label.",
     'tilde The ~ character, which Typst reads as a non-breaking space: #upper("executed").',
 ]
 
@@ -704,7 +704,7 @@ def test_author_text_adds_no_links_headings_or_structure(injected, name):
     walk(pdf.reader.outline)
     assert "not a heading" not in " ".join(bookmarks)
     assert [b for b in bookmarks if "Comments" in b or "Labels" in b] == [
-        "Comments // and /* */ are not comments", "Labels <label> and references @ref",
+        "Comments // and /* */ are not comments", "Labels @label and references @ref",
     ]  # fmt: skip
     tags = pdf.tags()
     assert tags.count("/Table") == 1 and tags.count("/TH") == 2, "the table lost its header row"

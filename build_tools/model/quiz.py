@@ -125,6 +125,10 @@ class Quiz(Document):
     introduction: Text | None = None
     questions: list[Question] = Field(min_length=1)
 
+    def plain_fields(self) -> list[tuple[tuple, str, bool]]:
+        """Every plain-text field with its path and whether it is a title (navigation, contents, tooltip)."""
+        return [(("title",), self.title, True)]
+
     def markdown_fields(self) -> list[tuple[tuple, str, bool]]:
         """Every Markdown text with its path and whether it is one line (inline), for the subset check."""
         fields = [(("introduction",), self.introduction, False)] if self.introduction else []

@@ -81,6 +81,14 @@ def test_glossary_page_lists_every_term(course_site):
         assert term.term in page
 
 
+def test_glossary_page_gives_each_term_one_entry(course_site):
+    """One term and one definition each: a definition must not be read as the next term."""
+    article = _article((course_site / "glossary" / "index.html").read_text(encoding="utf-8"))
+    terms = re.findall(r'<dt id="term-([a-z0-9-]+)">', article)
+    assert sorted(terms) == sorted(t.id for t in CONTENT.glossary.terms)
+    assert article.count("<dt") == len(CONTENT.glossary.terms) == article.count("<dd")
+
+
 def test_assessments_compare_before_and_after():
     diagnostic, post = CONTENT.quizzes["diagnostic"], CONTENT.quizzes["post"]
     graded = [q for q in diagnostic.questions if q.type != "likert"]
