@@ -164,7 +164,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
                 paper=self.config.handouts_paper, site_url=site_url or "", directory_urls=config.use_directory_urls
             )
             try:
-                handouts = build_handouts(self.content, options, cache=self.root / ".cache" / "handouts")
+                cache = self.root / ".cache" / "handouts"
+                handouts = build_handouts(self.content, options, cache=cache, edition="learner")  # no keys
             except HandoutError as error:
                 raise PluginError(str(error)) from None
             found.update({f"downloads/{h.name}": h.pdf for h in handouts})

@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from .loader import Content
 from .model import GRADED_TYPES, Module, Question, Quiz
+from .presentation import numbered_questions, presented_options
 from .safe_html import escape_meta, escape_title, markdown_to_text, plain_in_markdown, render_markdown, tooltip_text
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -148,6 +149,8 @@ class Renderer:
             quiz_uri=quiz_uri,
             fingerprint=question_fingerprint,
             shuffled=shuffled,
+            presented=presented_options,
+            numbered=numbered_questions,
             is_graded=lambda q: isinstance(q, GRADED_TYPES),
             section_href=self.section_href,
             quiz_data=quiz_data,

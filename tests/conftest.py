@@ -102,6 +102,19 @@ def offline_build(tmp_path_factory) -> Build:
     return _built(tmp_path_factory, "offline-build", offline=OFFLINE_ON)
 
 
+@pytest.fixture(scope="session")
+def course_site(tmp_path_factory) -> Path:
+    """The project's own course (modules/, quizzes/), built once per session with its handouts."""
+    site = tmp_path_factory.mktemp("course") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, env=env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
 def hostile_project(dest: Path) -> Path:
     """The fixture site with its content replaced by the hostile course (tests/fixtures/hostile)."""
     project = copy_fixture_site(dest)

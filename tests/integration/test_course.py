@@ -7,10 +7,7 @@ the curriculum: a module that loses its case study or references fails here, not
 from __future__ import annotations
 
 import html
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,16 +16,6 @@ from build_tools.loader import load_content
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = load_content(ROOT)
-
-
-@pytest.fixture(scope="module")
-def course_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("course") / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=600, env=env)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
 
 
 def _page(site: Path, folder: str, page_id: str) -> str:
