@@ -291,7 +291,8 @@ def test_the_course_record_of_the_full_course_fits_on_one_page(tab, course_url):
           const answers = {};
           for (const q of quiz.questions) {
             if (q.answer === undefined) continue;
-            answers[q.id] = {fp: q.fingerprint, answer: q.answer, score: 1, checked: true, at: '2026-01-01'};
+            const answer = typeof q.answer === 'boolean' ? String(q.answer) : q.answer;  // a radio's value
+            answers[q.id] = {fp: q.fingerprint, answer, score: 1, checked: true, at: '2026-01-01'};
           }
           localStorage.setItem('ipu-mediation/v1/quiz/' + quiz.id, JSON.stringify(
             {v: 1, answers, submitted: true, complete: true, modules: [], kind: quiz.kind, title: quiz.title}));
