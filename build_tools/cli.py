@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from .handouts.build import HandoutError, build_handouts, terminal_progress
-from .handouts.documents import HandoutOptions
+from .handouts.documents import HandoutOptions, public_address
 from .loader import load_content
 from .model.common import ID_PATTERN
 from .packing import pack_site
@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return _check(args.root, args.format)
     if args.command == "handouts":
-        return _handouts(args.root, args.out, HandoutOptions(paper=args.paper, site_url=args.site_url))
+        return _handouts(args.root, args.out, HandoutOptions(paper=args.paper, site_url=public_address(args.site_url)))
     if args.command == "pack":
         count = pack_site(args.site, args.zip)
         print(f"wrote {args.zip} ({count} files, {args.zip.stat().st_size // 1024} KB)")

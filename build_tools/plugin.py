@@ -7,6 +7,7 @@ one `PluginError` that mkdocs prints without a traceback, before anything is wri
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -18,8 +19,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .glossary_terms import GlossaryTermsExtension
 from .handouts.build import HandoutError, build_handouts
-from .handouts.documents import HandoutOptions
+from .handouts.documents import HandoutOptions, public_address
 from .loader import Content, load_content
 from .problems import ContentError, format_report
 from .rendering import DOWNLOADS_URI, GLOSSARY_URI, PROGRESS_URI, Renderer, load_strings, module_uri, quiz_uri
@@ -29,6 +31,7 @@ MODULE_LIST_MARKER = "<!-- module-list -->"
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "abbr", "def_list", "tables")
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
 THEME_DIR = Path(__file__).parent / "theme"
+log = logging.getLogger("mkdocs.plugins.mediation")
 
 
 class MediationConfig(base.Config):
@@ -71,6 +74,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             m.id: [q.id for q in self.content.quizzes_of(m) if q.kind == "self-check"] for m in self.content.modules
         }
         config.markdown_extensions += [e for e in REQUIRED_EXTENSIONS if e not in config.markdown_extensions]
+        config.markdown_extensions.append(GlossaryTermsExtension())
         if config.nav is None:
             config.nav = self._navigation(config)
         return config
@@ -122,10 +126,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         """The PDF handouts (from the cache when unchanged) and the offline edition's zip."""
         found: dict[str, bytes] = {}
         if self.config.handouts:
-            site_url = self.config.handouts_site_url if self.config.handouts_site_url is not None else config.site_url
-            options = HandoutOptions(
-                paper=self.config.handouts_paper, site_url=site_url or "", directory_urls=config.use_directory_urls
-            )
+            options = self._handout_options(config)
             try:
                 handouts = build_handouts(self.content, options, cache=self.root / ".cache" / "handouts")
             except HandoutError as error:
@@ -135,6 +136,27 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         if zipped and zipped.is_file() and not _offline_enabled(config):
             found["downloads/offline-edition.zip"] = zipped.read_bytes()
         return found
+
+    def _handout_options(self, config: MkDocsConfig) -> HandoutOptions:
+        """The handouts' settings, and a line in the build output on where their quiz links point."""
+        given = self.config.handouts_site_url if self.config.handouts_site_url is not None else config.site_url
+        site_url = public_address(given)
+        offline = _offline_enabled(config)
+        if offline:
+            log.info("Handouts of the offline edition point to its quiz pages on the USB stick.")
+        elif not site_url:
+            seen = f"'{given}' is this computer's own address" if given else "no site_url is set"
+            log.info(
+                "Handouts print no web address or QR code for the quizzes (%s): set site_url in mkdocs.yml "
+                "(or handouts_site_url) to the published address.",
+                seen,
+            )
+        return HandoutOptions(
+            paper=self.config.handouts_paper,
+            site_url=site_url,
+            directory_urls=config.use_directory_urls,
+            offline=offline,
+        )
 
     def _source_of(self, page: Page) -> str | None:
         meta = page.meta or {}
@@ -182,8 +204,11 @@ def _prepare_offline(config: MkDocsConfig) -> None:
     """Adjust the offline edition, which opens from file:// with no network.
 
     Material's docs advise against instant navigation there (it needs fetch), and its offline
-    plugin would add the iframe-worker shim from a CDN unless a local copy is listed first.
+    plugin would add the iframe-worker shim from a CDN unless a local copy is listed first. A 404
+    page is for a web server to send: from file:// nothing sends it, and its assets, addressed from
+    the site's root, would not load.
     """
+    config.theme.static_templates.discard("404.html")
     features = config.theme.get("features", [])
     config.theme["features"] = [f for f in features if not f.startswith("navigation.instant")]
     config.extra.setdefault("polyfills", [])

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from .loader import Content
 from .model import GRADED_TYPES, Module, Question, Quiz
+from .report import reading_minutes
 
 TEMPLATES = Path(__file__).parent / "templates"
 STRINGS = Path(__file__).parent / "strings"
@@ -139,6 +140,7 @@ class Renderer:
             size=human_size,
             downloads=self.downloads,
             anchor=lambda id: Markup("{#" + id + "}"),
+            reading_minutes=reading_minutes,
         )
         return env
 

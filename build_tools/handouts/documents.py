@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import hashlib
 import io
+import ipaddress
 from dataclasses import dataclass, field
 from functools import lru_cache
+from urllib.parse import urlparse
 
 import segno
 
 from ..loader import Content
 from ..model import Module, Quiz
+from ..packing import FOLDER
 from ..rendering import load_strings, shuffled
+from ..report import reading_minutes
 from .typst_markup import escape, inline_to_typst, to_typst
 
 PAPERS = {"a4": "a4", "letter": "us-letter"}
@@ -31,18 +35,41 @@ class HandoutOptions:
         site_url: the address of the published site, for the links and QR codes to the quizzes;
             empty when unknown (the link is then relative to the downloads folder).
         language: the language of the interface strings.
+        offline: the handouts of the offline edition, which point to its pages on the USB stick.
     """
 
     paper: str = "a4"
     site_url: str = ""
     language: str = "en"
     directory_urls: bool = True
+    offline: bool = False
 
     @property
     def variant(self) -> str:
         """A short name for these settings, e.g. `a4-en-dirs-5d41402a`."""
         site = hashlib.sha256(self.site_url.encode()).hexdigest()[:8]
-        return f"{self.paper}-{self.language}-{'dirs' if self.directory_urls else 'files'}-{site}"
+        pages = "offline" if self.offline else "dirs" if self.directory_urls else "files"
+        return f"{self.paper}-{self.language}-{pages}-{site}"
+
+
+LOCAL_HOSTS = {"localhost", "localhost.localdomain", "ip6-localhost"}
+
+
+def public_address(site_url: str | None) -> str:
+    """`site_url` if a reader elsewhere can open it; empty for none or for this machine's own address.
+
+    `mkdocs serve` sets `site_url` to `http://127.0.0.1:8000/`: printed on paper or in a QR code, that
+    address would open nothing on the reader's phone.
+    """
+    host = urlparse(site_url or "").hostname or ""
+    if not host or host in LOCAL_HOSTS:
+        return ""
+    try:
+        if ipaddress.ip_address(host).is_loopback:
+            return ""
+    except ValueError:  # a name, not an IP address
+        pass
+    return site_url
 
 
 @dataclass(frozen=True)
@@ -99,7 +126,7 @@ def _module(content: Content, module: Module, options: HandoutOptions, strings: 
     return {
         "number": module.number,
         "title": escape(module.title),
-        "minutes": module.minutes,
+        "minutes": reading_minutes(module),
         "why": to_typst(module.why_it_matters),
         "objectives": [inline_to_typst(o.text) for o in module.objectives],
         "sections": [{"heading": escape(s.heading), "body": to_typst(s.body)} for s in module.sections],
@@ -137,10 +164,18 @@ def _notes(module: Module) -> dict:
 
 
 def _quiz_link(content: Content, module: Module, options: HandoutOptions, strings: dict) -> dict | None:
-    """The link (and, with a known site address, a QR code) to the module's first self-check."""
+    """The link (and, with a known site address, a QR code) to the module's first self-check.
+
+    In the offline edition the handout names the quiz's file on the USB stick, as a reader holding
+    the paper finds it there, and links to it relative to the PDF (both in the edition's folder).
+    """
     quiz = next((q for q in content.quizzes_of(module) if q.kind == "self-check"), None)
     if quiz is None:
         return None
+    if options.offline:
+        page = f"quizzes/{quiz.id}.html"
+        return {"url": "../" + page, "text": strings["quiz_text_offline"], "label": escape(f"{FOLDER}/{page}"),
+                "qr": None, "alt": strings["qr_alt"]}  # fmt: skip
     page = f"quizzes/{quiz.id}/" if options.directory_urls else f"quizzes/{quiz.id}.html"
     url = options.site_url.rstrip("/") + "/" + page if options.site_url else "../" + page
     # Without the site's address, the link is relative (it works beside the site and in the offline

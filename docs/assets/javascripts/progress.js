@@ -175,9 +175,11 @@
         render(store, prefix, t);
         var status = document.querySelector(".quiz-progress-tools .quiz-live");
         if (status) status.textContent = ok ? t.import_done : t.import_failed;
+        if (status) { status.setAttribute("tabindex", "-1"); status.focus(); } // the old focus was re-rendered away
       });
     });
-    [labelFor, label, download, fileLabel, file, print, message].forEach(function (n) { box.appendChild(n); });
+    // The file input sits just before its label, which draws its focus outline (quiz.css).
+    [labelFor, label, download, file, fileLabel, print, message].forEach(function (n) { box.appendChild(n); });
     return box;
   }
 
