@@ -115,13 +115,12 @@ def test_keyboard_reaches_a_quiz_question_soon_after_following_a_link(tab, cours
     assert page.evaluate("() => window.__samePage === true"), "not an instant navigation"
     expect(page.locator("article h1")).to_be_focused()
     first = "form.quiz fieldset.quiz-question:first-of-type :is(input, select, textarea, button)"
-    for presses in range(1, 16):
+    for _ in range(15):
         page.keyboard.press("Tab")
         if page.evaluate("s => document.activeElement.matches(s)", first):
             break
     else:
         raise AssertionError("Question 1 not reached in 15 Tabs after the navigation")
-    assert presses <= 15
     tab.problems.assert_none()
 
 
