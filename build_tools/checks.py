@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, TypeVar
 
-from .markdown_subset import unsupported_in
+from .markdown_subset import empty_header_in, unsupported_in
 from .model import Likert, Matching, Module, MultipleChoice, Ordering, Quiz, SingleChoice
 from .problems import Problem
 from .validation_messages import field_label
@@ -158,6 +158,11 @@ def _markdown_subset(where: _Where, document: Module | Quiz) -> list[Problem]:
         found = unsupported_in(text, inline=inline, html_as_text=as_text)
         if found:
             problems.append(where.problem(path, f"{found} is not allowed here", SUBSET_HINT))
+        empty = None if inline else empty_header_in(text)
+        if empty:
+            problems.append(
+                where.problem(path, f"a table's header cell {empty} is empty", "name the column, e.g. | Aspect |")
+            )
     return problems
 
 

@@ -168,12 +168,11 @@ class MediationPlugin(BasePlugin[MediationConfig]):
 
     def _navigation(self, config: MkDocsConfig) -> list:
         """Home, then each module with its quizzes, then other quizzes, then hand-written pages."""
-        linked = {quiz_id for module in self.content.modules for quiz_id in module.quizzes}
         nav: list = ["index.md", *self.config.nav_intro]
         for module in self.content.modules:
             pages = [module_uri(module.id)] + [quiz_uri(q) for q in module.quizzes]
             nav.append({f"{module.number}. {module.title}": pages})
-        others = [quiz_uri(q) for q in sorted(self.content.quizzes) if q not in linked]
+        others = [quiz_uri(q.id) for q in self.content.other_quizzes()]
         if others:
             nav.append({self.config.nav_assessments_title: others})
         if self.content.glossary:

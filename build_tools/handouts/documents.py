@@ -206,8 +206,7 @@ def _glossary(content: Content) -> list[dict]:
 def _quizzes_in_order(content: Content) -> list[Quiz]:
     """Each module's quizzes after it, then the quizzes no module lists (assessments, surveys)."""
     listed = [content.quizzes[q] for m in content.modules for q in m.quizzes]
-    seen = {q.id for q in listed}
-    return listed + [q for q_id, q in sorted(content.quizzes.items()) if q_id not in seen]
+    return listed + content.other_quizzes()
 
 
 def _quiz(quiz: Quiz, strings: dict) -> dict:
