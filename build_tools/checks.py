@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, TypeVar
 
 from .markdown_subset import empty_header_in, unsupported_in
-from .model import Likert, Matching, Module, MultipleChoice, Ordering, Quiz, SingleChoice
+from .model import INTRODUCTIONS, Likert, Matching, Module, MultipleChoice, Ordering, Quiz, SingleChoice
 from .problems import Problem
 from .validation_messages import field_label
 
@@ -154,7 +154,7 @@ def _markdown_subset(where: _Where, document: Module | Quiz) -> list[Problem]:
     problems = []
     is_quiz = isinstance(document, Quiz)
     for path, text, inline in document.markdown_fields():
-        as_text = is_quiz and path != ("introduction",)
+        as_text = is_quiz and path[0] not in INTRODUCTIONS
         found = unsupported_in(text, inline=inline, html_as_text=as_text)
         if found:
             problems.append(where.problem(path, f"{found} is not allowed here", SUBSET_HINT))

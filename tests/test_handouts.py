@@ -809,3 +809,26 @@ def test_offline_handouts_name_the_quiz_file_on_the_usb_stick(content, tmp_path)
     assert "../quizzes/sample-check.html" in pdf.uris()
     assert f"{SITE_URL}/quizzes" not in pdf.compact and not [u for u in pdf.uris() if u.startswith(SITE_URL)]
     assert not [e for e in pdf.structure() if e.S == "/Figure"], "a QR code in the offline edition"
+
+
+def test_worksheets_tell_one_answer_from_all_that_apply(pdfs, content):
+    workbook = pdfs["workbook.pdf"]
+    quiz = content.quizzes["sample-check"]
+    for question in quiz.questions:
+        if question.type not in ("single", "multiple"):
+            continue
+        marker, words = ("☐", T["choose_all"]) if question.type == "multiple" else ("○", T["choose_one"])
+        printed = [f"{marker} {option.text}" for option in question.options]
+        assert in_order(workbook.text, [question.prompt, words, *printed]) == [], question.id
+
+
+def test_worksheets_of_the_course_keep_no_web_wording(tmp_path):
+    course = load_content(ROOT)
+    [workbook] = [h for h in build_handouts(course, HandoutOptions(), cache=tmp_path) if h.name == "workbook.pdf"]
+    text = Pdf("workbook.pdf", workbook.pdf).text
+    worksheets = text.split(T["worksheet"] + ":", 1)[1]
+    for web in ("When you submit", "this device", "print the page", "comes with feedback"):
+        assert web not in worksheets, web
+    for quiz in course.quizzes.values():
+        if quiz.worksheet_introduction:
+            assert " ".join(quiz.worksheet_introduction.split()) in worksheets, quiz.id

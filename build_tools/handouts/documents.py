@@ -212,7 +212,7 @@ def _quizzes_in_order(content: Content) -> list[Quiz]:
 def _quiz(quiz: Quiz, strings: dict) -> dict:
     return {
         "title": escape(quiz.title),
-        "introduction": to_typst(quiz.introduction) if quiz.introduction else None,
+        "introduction": to_typst(quiz.worksheet_introduction) if quiz.worksheet_introduction else None,
         "questions": [_question(q, n, quiz.id, strings) for n, q in enumerate(quiz.questions, start=1)],
     }
 
@@ -223,12 +223,16 @@ def _question(q, number: int, quiz_id: str, strings: dict) -> dict:
         "number": number,
         "prompt": inline_to_typst(q.prompt),
         "kind": "write",
+        "choose": None,
         "hint": None,
         "options": [],
         "prompts": [],
         "key": None,
         "explanation": to_typst(q.explanation) if hasattr(q, "explanation") else None,
     }
+    if q.type in ("single", "multiple", "true-false", "likert", "poll"):
+        several = q.type == "multiple" or (q.type == "poll" and q.multiple)
+        item.update(choose="all" if several else "one", hint=escape(strings["choose_all" if several else "choose_one"]))
     if q.type in ("single", "multiple"):
         item.update(kind="choice", options=[inline_to_typst(o.text) for o in q.options])
         answers = {q.answer} if q.type == "single" else set(q.answer)
