@@ -24,9 +24,20 @@ from .handouts.build import HandoutError, build_handouts
 from .handouts.documents import HandoutOptions, public_address
 from .loader import Content, load_content
 from .problems import ContentError, format_report
-from .rendering import DOWNLOADS_URI, GLOSSARY_URI, PROGRESS_URI, Renderer, load_strings, module_uri, quiz_uri
+from .rendering import (
+    DOWNLOADS_URI,
+    GLOSSARY_URI,
+    PROGRESS_URI,
+    Renderer,
+    contact_kind,
+    contact_sentence,
+    load_strings,
+    module_uri,
+    quiz_uri,
+)
 
 MODULE_LIST_MARKER = "<!-- module-list -->"
+CONTACT_MARKER = "<!-- contact -->"
 # The generated pages use these Markdown extensions: admonitions, heading ids, tooltips, glossary.
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "abbr", "def_list", "tables")
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
@@ -47,6 +58,9 @@ class MediationConfig(base.Config):
     """Address of the published site, for the quiz links and QR codes; defaults to site_url."""
     offline_zip = c.Optional(c.Type(str))
     """A zip of the offline edition to publish under downloads/, when the file exists."""
+    contact = c.Optional(c.Type(str))
+    """Where readers report errors, shown on a page holding `<!-- contact -->` (About): an e-mail
+    address or a web address such as an issue tracker. Defaults to `repo_url`'s issues page."""
     edit_uri_content = c.Optional(c.Type(str))
     """Path under `repo_url` to the project root for "edit this page", e.g. `edit/main/`."""
 
@@ -57,6 +71,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
     def __init__(self):
         self.content: Content | None = None
         self.renderer: Renderer | None = None
+        self.contact: str | None = None
         self.downloads: dict[str, bytes] = {}
         self.root = Path.cwd()
 
@@ -67,6 +82,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             self.content = load_content(self.root)
         except ContentError as error:
             raise PluginError("Content problems:\n" + format_report(error.problems)) from None
+        self.contact = self._contact(config)
         if _offline_enabled(config):
             _prepare_offline(config)
         _add_theme_overrides(config)
@@ -106,6 +122,14 @@ class MediationPlugin(BasePlugin[MediationConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri == "index.md":
             markdown = markdown.replace(MODULE_LIST_MARKER, self.renderer.module_list())
+        if CONTACT_MARKER in markdown:
+            if not self.contact:
+                log.info(
+                    "%s names no contact for error reports: set contact (an e-mail address or an issue "
+                    "tracker's address) under the mediation plugin in mkdocs.yml.",
+                    page.file.src_uri,
+                )
+            markdown = markdown.replace(CONTACT_MARKER, contact_sentence(self.contact, self.renderer.language))
         return markdown + self.renderer.abbreviations()
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -136,6 +160,18 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         if zipped and zipped.is_file() and not _offline_enabled(config):
             found["downloads/offline-edition.zip"] = zipped.read_bytes()
         return found
+
+    def _contact(self, config: MkDocsConfig) -> str | None:
+        """The `contact` setting, checked; else the issue tracker beside `repo_url`, if any."""
+        contact = self.config.contact
+        if contact and not contact_kind(contact):
+            raise PluginError(
+                f"mediation: contact: '{contact}' is neither an e-mail address nor a web address "
+                "(hint: contact: errors@parliament.example or contact: https://example.org/issues)"
+            )
+        if not contact and config.repo_url:
+            contact = config.repo_url.rstrip("/") + "/issues"
+        return contact
 
     def _handout_options(self, config: MkDocsConfig) -> HandoutOptions:
         """The handouts' settings, and a line in the build output on where their quiz links point."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -231,6 +232,24 @@ class Renderer:
         module = self.content.module_by_id(module_id)
         heading = next(s.heading for s in module.sections if s.id == section_id)
         return f"{self.page_root(2)}{self.page_href('modules', module_id)}#{section_id}", heading
+
+
+EMAIL = re.compile(r"^[^@\s<>()\[\]:]+@[^@\s<>()\[\]]+\.[A-Za-z]{2,}$")
+WEB_ADDRESS = re.compile(r"^https?://[^\s<>()\[\]]+$")
+
+
+def contact_kind(contact: str) -> str | None:
+    """`email` or `link` for an address readers can write to, None for anything else."""
+    if EMAIL.match(contact):
+        return "email"
+    return "link" if WEB_ADDRESS.match(contact) else None
+
+
+def contact_sentence(contact: str | None, language: str = "en") -> str:
+    """The About page's sentence on where to report an error (Markdown), from the `contact` setting."""
+    strings = load_strings(language)
+    kind = contact_kind(contact) if contact else None
+    return strings[f"contact_{kind or 'none'}"].format(contact=contact)
 
 
 def _md_inline(text: str) -> Markup:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -142,3 +143,26 @@ def test_no_glossary_tooltip_inside_a_link_or_a_heading_and_each_is_focusable(co
                 assert "<abbr" not in inner, f"{page.relative_to(course_site)}: a tooltip inside <{tag}>"
         for abbr in re.findall(r"<abbr [^>]*>", article):
             assert 'tabindex="0"' in abbr, f"{page.relative_to(course_site)}: {abbr}"
+
+
+@pytest.mark.parametrize(
+    "setting, shown",
+    [
+        ("      contact: errors@parliament.example\n", 'href="mailto:errors@parliament.example"'),
+        ("", "the trainer or the parliamentary staff who gave you this course"),
+    ],
+)
+def test_about_names_the_contact_set_in_mkdocs_yml(tmp_path, setting, shown):
+    project = tmp_path / "project"
+    for part in ("docs", "modules", "quizzes"):
+        shutil.copytree(ROOT / part, project / part)
+    shutil.copy2(ROOT / "glossary.yml", project / "glossary.yml")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("      handouts: !ENV [HANDOUTS, true]", "      handouts: false\n" + setting.rstrip("\n"))
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                            cwd=project, capture_output=True, text=True, timeout=600, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert shown in (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    assert ("names no contact" in result.stderr) == (not setting)
