@@ -69,7 +69,8 @@
     rows.forEach(function (cells) {
       var row = body.appendChild(E.el("tr"));
       cells.forEach(function (cell, i) {
-        var td = row.appendChild(E.el(i ? "td" : "th", i ? {} : { scope: "row" }));
+        // data-label: on a phone each row is shown as a card, each value under its column's name
+        var td = row.appendChild(E.el(i ? "td" : "th", i ? { "data-label": headers[i] } : { scope: "row" }));
         if (cell && cell.nodeType) td.appendChild(cell); else td.textContent = cell;
       });
     });
