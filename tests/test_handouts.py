@@ -791,6 +791,7 @@ def test_the_site_and_the_offline_edition_share_the_cache_without_evicting_each_
         ("http://localhost:8000/course/", ""),
         ("http://[::1]:8000/", ""),
         ("http://127.5.0.1/", ""),
+        ("http://0.0.0.0:8000/", ""),
         ("", ""),
         (None, ""),
         ("https://example.org/course/", "https://example.org/course/"),

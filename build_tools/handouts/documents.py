@@ -65,7 +65,8 @@ def public_address(site_url: str | None) -> str:
     if not host or host in LOCAL_HOSTS:
         return ""
     try:
-        if ipaddress.ip_address(host).is_loopback:
+        address = ipaddress.ip_address(host)
+        if address.is_loopback or address.is_unspecified:  # 0.0.0.0: `mkdocs serve` on every interface
             return ""
     except ValueError:  # a name, not an IP address
         pass

@@ -165,3 +165,11 @@ def test_a_printed_quiz_keeps_every_question_and_option(tab, course_instant):
         for text in texts:
             plain = " ".join(text.replace("*", "").split())
             assert plain[:60] in printed, f"{question.id}: {plain[:60]}"
+
+
+def test_the_printed_progress_summary_is_at_least_9_pt(tab, served_site):
+    page = tab.page
+    open_progress(page, served_site)
+    page.emulate_media(media="print")
+    size = page.locator("#quiz-progress table td").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+    assert size >= 12, f"{size * 0.75} pt"  # 9 pt is 12 CSS px
