@@ -12,8 +12,9 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / ".cache" / "screenshots"
 # their box. Text is "cut off" when its box reaches past the screen with no scrollable box around
 # it (a wide table scrolls in Material's wrapper: WCAG 1.4.10 lets data tables scroll), past a box
 # that hides its overflow, or when it overflows its own box that hides the rest.
-# Left out: Material's navigation drawer and search dialog (off screen until opened), and the
-# header's title, which Material shortens with an ellipsis on purpose (the page's h1 holds it whole).
+# Left out: Material's navigation drawer and search dialog (off screen until opened), the header's
+# title, which Material shortens with an ellipsis on purpose (the page's h1 holds it whole), and
+# text visually hidden on purpose for screen readers (a clip-path on it or around it).
 MEASURE = """
 () => {
   const width = document.documentElement.clientWidth;
@@ -31,7 +32,11 @@ MEASURE = """
       if (getComputedStyle(el).clipPath === "none") zero.push(describe(el) + " " + box.width + "x" + box.height);
       continue;
     }
-    let scrolls = false, clipped = false;
+    let scrolls = false, clipped = false, forScreenReaders = false;
+    for (let a = el; a && a !== document.body; a = a.parentElement) {
+      if (getComputedStyle(a).clipPath !== "none") { forScreenReaders = true; break; }
+    }
+    if (forScreenReaders) continue;
     for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
       const overflow = getComputedStyle(a).overflowX;
       const outer = a.getBoundingClientRect();
