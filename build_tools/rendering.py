@@ -141,13 +141,18 @@ class Renderer:
             size=human_size,
             downloads=self.downloads,
             anchor=lambda id: Markup("{#" + id + "}"),
-            reading_minutes=reading_minutes,
+            reading_time=self.reading_time,
         )
         return env
 
     @cached_property
     def strings(self) -> dict:
         return load_strings(self.language)
+
+    def reading_time(self, module: Module) -> str:
+        """`13 minutes` (or `1 minute`), worked out from the module's words."""
+        minutes = reading_minutes(module)
+        return f"{minutes} {self.strings['minute' if minutes == 1 else 'minutes']}"
 
     def module_page(self, module: Module) -> str:
         return self.env.get_template("module.md.j2").render(module=module, quizzes=self.content.quizzes_of(module))

@@ -312,13 +312,18 @@
     var list = item.parentNode;
     var items = Array.prototype.slice.call(list.children);
     var index = items.indexOf(item) + step;
-    if (index < 0 || index >= items.length) return;
+    var where = { item: item.querySelector("label").textContent, position: index + 1, total: items.length };
+    if (index < 0 || index >= items.length) { // already first or last: say where it is
+      where.position = items.indexOf(item) + 1;
+      this.announce(format(this.t.moved, where));
+      return;
+    }
     list.insertBefore(item, step < 0 ? items[index] : items[index].nextSibling);
     button.focus();
     var fieldset = item.closest("fieldset.quiz-question");
     this.numberOrder(fieldset);
     this.onChange({ target: item });
-    this.announce(format(this.t.moved, { item: item.querySelector("label").textContent, position: index + 1, total: items.length }));
+    this.announce(format(this.t.moved, where));
   };
 
   /* Feedback that says why: the verdict, the feedback of each chosen option, the explanation and
