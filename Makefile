@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup serve build offline check schemas test lint bench new report handouts chromium clean
+.PHONY: setup serve build offline check schemas test lint bench new report handouts trainer chromium clean
 
 setup: $(STAMP)
 
@@ -32,6 +32,10 @@ offline: setup
 
 handouts: setup
 	$(BIN)/python -m build_tools handouts --out site/downloads
+
+# The trainer edition (every answer key), beside the site and never published with it.
+trainer: setup
+	$(BIN)/python -m build_tools trainer --out dist/trainer
 
 check: setup
 	$(BIN)/python -m build_tools check
@@ -65,4 +69,4 @@ chromium:
 	  ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium poppler-utils)
 
 clean:
-	rm -rf site .cache .pytest_cache
+	rm -rf site dist .cache .pytest_cache

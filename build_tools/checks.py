@@ -11,16 +11,16 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, TypeVar
 
-from .markdown_subset import empty_header_in, unsupported_in
+from .markdown_subset import empty_header_in, hint_for, unsupported_in
 from .model import INTRODUCTIONS, Likert, Matching, Module, MultipleChoice, Ordering, Quiz, SingleChoice
 from .problems import Problem
+from .text_checks import check_plain_text
 from .validation_messages import field_label
 
 if TYPE_CHECKING:
     from .loader import SourceFile
 
 T = TypeVar("T")
-SUBSET_HINT = "use paragraphs, **bold**, *italic*, [links](https://...), lists, quotes and tables"
 MEASURABLE_HINT = "start with a verb a learner can show: distinguish, explain, apply, draft, assess"
 VAGUE_VERBS = {"understand", "know", "learn", "appreciate", "realise", "realize", "be"}
 
@@ -54,6 +54,8 @@ def check_content(
     sections = {f"{m.model.id}#{s.id}" for m in modules for s in m.model.sections}
     sections |= {f"{d.get('id')}#{s}" for d in raw_modules for s in _raw_ids([d], "sections")}
     quiz_ids = {q.model.id for q in quizzes} | {str(d.get("id")) for d in invalid.get("quizzes", [])}
+    for source in modules + quizzes:
+        problems += check_plain_text(source)
     for source in modules:
         problems += _check_module(_Where(source), source.model, quiz_ids)
     problems += _objectives_unique_across_modules(modules)
@@ -157,7 +159,7 @@ def _markdown_subset(where: _Where, document: Module | Quiz) -> list[Problem]:
         as_text = is_quiz and path[0] not in INTRODUCTIONS
         found = unsupported_in(text, inline=inline, html_as_text=as_text)
         if found:
-            problems.append(where.problem(path, f"{found} is not allowed here", SUBSET_HINT))
+            problems.append(where.problem(path, f"{found} is not allowed here", hint_for(found)))
         empty = None if inline else empty_header_in(text)
         if empty:
             problems.append(

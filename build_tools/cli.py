@@ -11,6 +11,7 @@ import re
 import sys
 from pathlib import Path
 
+from .cues import cue_stats, cue_warnings, format_cues
 from .handouts.build import HandoutError, build_handouts, terminal_progress
 from .handouts.documents import HandoutOptions, public_address
 from .loader import load_content
@@ -23,6 +24,8 @@ from .scaffolds import ScaffoldError, new_module
 from .schemas import write_schemas
 
 CACHE = Path(".cache") / "handouts"
+TRAINER_OUT = Path("dist") / "trainer"
+"""The trainer edition's folder: beside the site, so that it is never published with it."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,11 +36,17 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--format", choices=["text", "github"], default="text")
     commands.add_parser("schemas", help="write JSON Schemas for editors into schemas/")
     handouts = commands.add_parser(
-        "handouts", help="write the PDF handouts (module handouts, workbook, trainer edition)"
+        "handouts", help="write the learners' PDF handouts (one per module, and the workbook)"
     )
     handouts.add_argument("--out", type=Path, default=Path("site/downloads"), help="folder for the PDFs")
     handouts.add_argument("--paper", choices=["a4", "letter"], default="a4")
     handouts.add_argument("--site-url", default="", help="address of the published site, for quiz links and QR codes")
+    trainer = commands.add_parser(
+        "trainer", help="write the trainer edition (every answer key) beside the site, never into it"
+    )
+    trainer.add_argument("--out", type=Path, default=TRAINER_OUT, help="folder for the PDF")
+    trainer.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    trainer.add_argument("--site-url", default="", help="address of the published site, for quiz links and QR codes")
     pack = commands.add_parser("pack", help="zip a site built with OFFLINE=true into one file")
     pack.add_argument("site", type=Path)
     pack.add_argument("zip", type=Path)
@@ -55,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
         return _check(args.root, args.format)
     if args.command == "handouts":
         return _handouts(args.root, args.out, HandoutOptions(paper=args.paper, site_url=public_address(args.site_url)))
+    if args.command == "trainer":
+        options = HandoutOptions(paper=args.paper, site_url=public_address(args.site_url))
+        return _handouts(args.root, args.out, options, edition="trainer")
     if args.command == "pack":
         count = pack_site(args.site, args.zip)
         print(f"wrote {args.zip} ({count} files, {args.zip.stat().st_size // 1024} KB)")
@@ -74,6 +86,9 @@ def _check(root: Path, style: str) -> int:
     except ContentError as error:
         print(format_report(error.problems, style), file=sys.stdout)
         return 1
+    warnings = cue_warnings(content)
+    if warnings:  # reported, but they do not fail the check
+        print(format_report(warnings, style) if style == "github" else "\n".join(w.as_text() for w in warnings))
     quizzes = sum(len(m.quizzes) for m in content.modules)
     print(f"ok: {len(content.modules)} modules, {len(content.quizzes)} quizzes ({quizzes} linked from modules)")
     return 0
@@ -105,13 +120,15 @@ def _report(root: Path) -> int:
         print(format_report(error.problems))
         return 1
     print(format_stats(module_stats(content)))
+    print()
+    print(format_cues(*cue_stats(content)))
     return 0
 
 
-def _handouts(root: Path, out: Path, options: HandoutOptions) -> int:
+def _handouts(root: Path, out: Path, options: HandoutOptions, edition: str = "learner") -> int:
     try:
         content = load_content(root)
-        handouts = build_handouts(content, options, cache=root / CACHE, progress=terminal_progress)
+        handouts = build_handouts(content, options, cache=root / CACHE, progress=terminal_progress, edition=edition)
     except ContentError as error:
         print(format_report(error.problems))
         return 1

@@ -12,6 +12,7 @@ from .course_checks import check_course
 from .model import Glossary, Module, Quiz
 from .problems import ContentError, Problem, display_path
 from .strict_yaml import YamlDocument, read_yaml
+from .text_checks import check_plain_text
 from .validation_messages import problems_from
 
 SOURCES: dict[str, type[BaseModel]] = {"modules": Module, "quizzes": Quiz}
@@ -77,7 +78,7 @@ def load_content(root: Path) -> Content:
             elif document:
                 invalid[folder].append(document.data)
     glossary, found = _load_glossary(root)
-    problems += found
+    problems += found + (check_plain_text(glossary) if glossary else [])
     problems += check_content(sources["modules"], sources["quizzes"], invalid)
     if not problems:
         problems += check_course(sources["modules"], sources["quizzes"], glossary)

@@ -4,15 +4,29 @@ The site renders module text with Python-Markdown and the handouts convert it to
 markdown-it tokens. Two parsers agree only on a defined subset, so `check` rejects anything else:
 raw HTML (it would reach the page unescaped), images, headings, code blocks and rules.
 Allowed: paragraphs, **strong**, *emphasis*, `code`, [links](https://...), bullet and numbered
-lists, quotes and tables.
+lists, quotes and tables. The site's renderer (safe_html.py) drops links to anything but http,
+https, mailto and relative targets and shows `{ attribute }` syntax as text: `check` reports both,
+so that an author learns it from the report rather than from a changed page.
 """
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .safe_html import is_safe_link
+
 parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+parser.validateLink = is_safe_link  # what the handouts convert: an unsafe link stays text
+_checking = MarkdownIt("commonmark", {"html": True}).enable("table")
+_checking.validateLink = lambda url: True  # every link becomes a token, so that `unsupported_in` can judge it
+
+ATTRIBUTE_SYNTAX = re.compile(r"\{:?\s*(?:[#.][\w-]|[A-Za-z_:][\w:.-]*\s*=)[^{}]*\}")
+"""`{ #id }`, `{ .class }`, `{ onclick="..." }`: Python-Markdown's attr_list, which content may not use."""
+NAMESPACED_TAG = re.compile(r"</?[A-Za-z][\w.-]*:[\w:.-]*[^<>]*>?")
+"""`<x:y ...>`: not HTML to CommonMark, but HTML to Python-Markdown and to browsers."""
 
 ALLOWED = {
     "paragraph_open", "paragraph_close", "inline", "text", "softbreak", "hardbreak",
@@ -26,6 +40,19 @@ NAMES = {
     "html_block": "raw HTML", "html_inline": "raw HTML", "image": "an image", "heading_open": "a heading",
     "fence": "a code block", "code_block": "an indented code block (4 spaces)", "hr": "a horizontal rule",
 }  # fmt: skip
+
+
+SUBSET_HINT = "use paragraphs, **bold**, *italic*, [links](https://...), lists, quotes and tables"
+HINTS = {
+    "a link to": "links may go to http://, https:// or mailto: addresses, or to a page of this site",
+    "a link title": "a title in quotes after the address is not shown: put the words in the text",
+    "attribute syntax": "remove the {...}: content cannot set classes, ids or attributes",
+}
+
+
+def hint_for(found: str) -> str:
+    """The hint for what `unsupported_in` found: how to write it within the subset."""
+    return next((hint for start, hint in HINTS.items() if found.startswith(start)), SUBSET_HINT)
 
 
 def parse(text: str) -> list[Token]:
@@ -45,11 +72,14 @@ def unsupported_in(text: str, *, inline: bool = False, html_as_text: bool = Fals
         html_as_text: `<tags>` are shown as written (quiz text is escaped), so they are allowed.
     """
     allowed = ALLOWED | ({"html_inline", "html_block"} if html_as_text else set())
-    for token in walk(parse_inline(text) if inline else parse(text)):
+    for token in walk(_checking.parseInline(text) if inline else _checking.parse(text)):
         if token.type not in allowed:
             detail = token.content.strip().splitlines()[0][:40] if token.content.strip() else ""
             name = NAMES.get(token.type, token.type.removesuffix("_open"))
             return f"{name} ({detail})" if detail else name
+        found = _unsafe_link(token) or (_in_text(token.content, html_as_text) if token.type == "text" else None)
+        if found:
+            return found
     return None
 
 
@@ -70,6 +100,29 @@ def empty_header_in(text: str) -> int | None:
             if inline.type != "inline" or not inline.content.strip():
                 return cells
     return None
+
+
+def _unsafe_link(token: Token) -> str | None:
+    if token.type != "link_open":
+        return None
+    href = str(token.attrGet("href") or "")
+    if not is_safe_link(href):
+        return f"a link to '{href[:40]}'"
+    if token.attrGet("title"):
+        return f'a link title ("{str(token.attrGet("title"))[:40]}")'
+    return None
+
+
+def _in_text(text: str, html_as_text: bool) -> str | None:
+    """Markup hidden in text: a namespaced tag that Python-Markdown would take as HTML, `{attributes}`."""
+    tag = None if html_as_text else NAMESPACED_TAG.search(text)
+    return f"raw HTML ({tag.group(0)[:40]})" if tag else attribute_syntax_in(text)
+
+
+def attribute_syntax_in(text: str) -> str | None:
+    """`attribute syntax ({ onclick=... })` when the text holds `{...}` attributes, else None."""
+    match = ATTRIBUTE_SYNTAX.search(text)
+    return f"attribute syntax ({match.group(0)[:40]})" if match else None
 
 
 def walk(tokens: list[Token]):

@@ -35,6 +35,7 @@ from .rendering import (
     module_uri,
     quiz_uri,
 )
+from .safe_html import escape_title
 
 MODULE_LIST_MARKER = "<!-- module-list -->"
 CONTACT_MARKER = "<!-- contact -->"
@@ -132,6 +133,10 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             markdown = markdown.replace(CONTACT_MARKER, contact_sentence(self.contact, self.renderer.language))
         return markdown + self.renderer.abbreviations()
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Put the sanitised HTML of author Markdown in place of its placeholders (see rendering.py)."""
+        return self.renderer.fill(html)
+
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         """Point "edit this page" at the YAML a generated page comes from."""
         source = self._source_of(page)
@@ -152,7 +157,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         if self.config.handouts:
             options = self._handout_options(config)
             try:
-                handouts = build_handouts(self.content, options, cache=self.root / ".cache" / "handouts")
+                cache = self.root / ".cache" / "handouts"
+                handouts = build_handouts(self.content, options, cache=cache, edition="learner")  # no keys
             except HandoutError as error:
                 raise PluginError(str(error)) from None
             found.update({f"downloads/{h.name}": h.pdf for h in handouts})
@@ -207,7 +213,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         nav: list = ["index.md", *self.config.nav_intro]
         for module in self.content.modules:
             pages = [module_uri(module.id)] + [quiz_uri(q) for q in module.quizzes]
-            nav.append({f"{module.number}. {module.title}": pages})
+            # mkdocs and Material print navigation titles unescaped: give them escaped text.
+            nav.append({escape_title(f"{module.number}. {module.title}"): pages})
         others = [quiz_uri(q.id) for q in self.content.other_quizzes()]
         if others:
             nav.append({self.config.nav_assessments_title: others})

@@ -16,6 +16,7 @@ class Problem:
         field: dotted path to the field, e.g. `questions[2].answer`; empty for the file.
         message: what is wrong and what was expected.
         hint: how to fix it, when there is something useful to say.
+        severity: `error` (the build stops) or `warning` (reported; `check` still passes).
     """
 
     file: str
@@ -23,17 +24,20 @@ class Problem:
     field: str
     message: str
     hint: str = ""
+    severity: str = "error"
 
     def as_text(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         what = f"{self.field}: {self.message}" if self.field else self.message
+        if self.severity == "warning":
+            what = f"warning: {what}"
         return f"{where}: {what}" + (f" (hint: {self.hint})" if self.hint else "")
 
     def as_github(self) -> str:
         """A GitHub Actions annotation, so CI shows the problem beside the line."""
-        text = self.as_text().split(": ", 1)[1]
+        text = self.as_text().split(": ", 1)[1].removeprefix("warning: ")
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.file},line={max(self.line, 1)}::{text}"
+        return f"::{self.severity} file={self.file},line={max(self.line, 1)}::{text}"
 
 
 class ContentError(Exception):

@@ -1,8 +1,11 @@
 """Renders the content model into page sources (Markdown with HTML where forms need it).
 
-One Jinja2 environment, templates in `templates/`, autoescape on: author text is escaped unless a
-filter says it is Markdown. Markdown in quiz forms is rendered here with markdown-it-py, with raw
-HTML off, so that no author text can inject markup into a form, an attribute or a script block.
+One Jinja2 environment, templates in `templates/`, autoescape on. Author text reaches a page one
+way only (safe_html.py): plain text is escaped for where it goes (`plain` in Markdown, `meta_text`
+in front matter); author Markdown is rendered here to sanitised HTML. In a Markdown page, that HTML
+is held back as a *fragment*: the page source carries only an unguessable placeholder word, and
+`fill` puts the HTML in after mkdocs' Markdown has run, so Python-Markdown (with attr_list,
+md_in_html and abbr) never reads author text as Markdown or HTML.
 """
 
 from __future__ import annotations
@@ -10,22 +13,24 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import secrets
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 import yaml
-from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from .loader import Content
 from .model import GRADED_TYPES, Module, Question, Quiz
+from .presentation import numbered_questions, presented_options
 from .report import reading_minutes
+from .safe_html import escape_meta, escape_title, markdown_to_text, plain_in_markdown, render_markdown, tooltip_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 STRINGS = Path(__file__).parent / "strings"
-_markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 PROGRESS_URI = "progress.md"
@@ -111,6 +116,9 @@ class Renderer:
     language: str = "en"
     downloads: dict[str, int] = field(default_factory=dict)
     """Files offered under downloads/ (a module's PDF is `<id>.pdf`) and their sizes in bytes."""
+    nonce: str = field(default_factory=lambda: secrets.token_hex(8))
+    """Part of every fragment placeholder, so that no author text can spell one."""
+    fragments: dict[str, str] = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
     def env(self) -> jinja2.Environment:
@@ -123,10 +131,17 @@ class Renderer:
             keep_trailing_newline=True,
         )
         env.filters.update(
-            markdown=Markup,
-            md_inline=_md_inline,
-            md_block=_md_block,
-            yaml_text=lambda text: Markup(json.dumps(text, ensure_ascii=False)),
+            markdown=self.markdown_fragment,
+            markdown_inline=lambda text: self.markdown_fragment(text, inline=True),
+            markdown_item=lambda text: self.markdown_fragment(text, item=True),
+            md_inline=lambda text: render_markdown(text, inline=True),
+            md_block=render_markdown,
+            plain=plain_in_markdown,
+            meta_text=lambda text: _yaml_text(escape_meta(text)),
+            title_text=lambda text: _yaml_text(escape_title(text)),
+            meta_markdown=lambda text: _yaml_text(escape_meta(markdown_to_text(text))),
+            yaml_text=_yaml_text,
+            link=_autolink,
             indent_md=_indent,
         )
         env.globals.update(
@@ -135,6 +150,8 @@ class Renderer:
             quiz_uri=quiz_uri,
             fingerprint=question_fingerprint,
             shuffled=shuffled,
+            presented=presented_options,
+            numbered=numbered_questions,
             is_graded=lambda q: isinstance(q, GRADED_TYPES),
             section_href=self.section_href,
             quiz_data=quiz_data,
@@ -144,6 +161,37 @@ class Renderer:
             reading_time=self.reading_time,
         )
         return env
+
+    @cached_property
+    def glossary_terms(self) -> dict[str, str]:
+        """Every form of every glossary term, with its definition."""
+        if not self.content.glossary:
+            return {}
+        return {form: t.definition for t in self.content.glossary.terms for form in [t.term, *t.forms]}
+
+    def markdown_fragment(self, text: str, inline: bool = False, item: bool = False) -> Markup:
+        """Author Markdown rendered to sanitised HTML, held back; returns the placeholder for the page.
+
+        The placeholder is one word of letters and digits, which Markdown leaves as it is. A block
+        placeholder stands alone in its paragraph; `fill` replaces that whole `<p>`.
+
+        Args:
+            inline: one line of text (an objective): no block syntax.
+            item: the text of a list item: a single paragraph loses its `<p>`, as in a tight list.
+        """
+        key = f"authortext{self.nonce}x{len(self.fragments)}x"
+        rendered = str(render_markdown(text, inline=inline, glossary=self.glossary_terms))
+        if item:
+            rendered = _unwrap_paragraph(rendered)
+        self.fragments[key] = rendered
+        return Markup(key)
+
+    def fill(self, page_html: str) -> str:
+        """Put the held-back HTML of author Markdown in place of its placeholders in a built page."""
+        if self.nonce not in page_html:
+            return page_html
+        pattern = re.compile(rf"<p>(authortext{self.nonce}x\d+x)</p>|authortext{self.nonce}x\d+x")
+        return pattern.sub(lambda m: self.fragments.get(m.group(1) or m.group(0), ""), page_html)
 
     @cached_property
     def strings(self) -> dict:
@@ -180,7 +228,8 @@ class Renderer:
             return ""
         lines = []
         for term in self.content.glossary.terms:
-            definition = " ".join(term.definition.split())
+            # Python-Markdown copies character references into the title as they are: escape once more.
+            definition = tooltip_text(term.definition).replace("&", "&amp;")
             lines += [f"*[{form}]: {definition}" for form in [term.term, *term.forms]]
         return "\n\n" + "\n".join(lines) + "\n"
 
@@ -257,12 +306,18 @@ def contact_sentence(contact: str | None, language: str = "en") -> str:
     return strings[f"contact_{kind or 'none'}"].format(contact=contact)
 
 
-def _md_inline(text: str) -> Markup:
-    return Markup(_markdown.renderInline(text))
+def _unwrap_paragraph(rendered: str) -> str:
+    inner = rendered.strip().removeprefix("<p>").removesuffix("</p>")
+    return inner if rendered.strip() == f"<p>{inner}</p>" and "<p>" not in inner else rendered
 
 
-def _md_block(text: str) -> Markup:
-    return Markup(_markdown.render(text))
+def _autolink(url: str) -> Markup:
+    """A checked http(s) address as a Markdown autolink; characters that could end it are %-encoded."""
+    return Markup("<" + quote(url, safe=";/?:@&=+$,#%[]!*()~-_.") + ">")
+
+
+def _yaml_text(text: str) -> Markup:
+    return Markup(json.dumps(text, ensure_ascii=False))
 
 
 def _indent(text: str, width: int = 4) -> Markup:

@@ -18,6 +18,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
+HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 
 # The value of OFFLINE that turns the offline edition on, as the Makefile and mkdocs.yml document it.
 # mkdocs reads `!ENV [OFFLINE, false]` as YAML, so it must be a boolean word: "1" would be an integer,
@@ -99,3 +100,41 @@ def site_build(tmp_path_factory) -> Build:
 def offline_build(tmp_path_factory) -> Build:
     """The fixture site's offline edition (Material's offline plugin on), built once per session."""
     return _built(tmp_path_factory, "offline-build", offline=OFFLINE_ON)
+
+
+@pytest.fixture(scope="session")
+def course_site(tmp_path_factory) -> Path:
+    """The project's own course (modules/, quizzes/), built once per session with its handouts."""
+    site = tmp_path_factory.mktemp("course") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, env=env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def hostile_project(dest: Path) -> Path:
+    """The fixture site with its content replaced by the hostile course (tests/fixtures/hostile)."""
+    project = copy_fixture_site(dest)
+    for folder in ("modules", "quizzes"):
+        shutil.rmtree(project / folder)
+        shutil.copytree(HOSTILE / folder, project / folder)
+    shutil.copy(HOSTILE / "glossary.yml", project / "glossary.yml")
+    return project
+
+
+@pytest.fixture(name="hostile_project", scope="session")
+def hostile_project_fixture():
+    """`hostile_project(dest)`: a project folder holding the hostile course, for tests that change it."""
+    return hostile_project
+
+
+@pytest.fixture(scope="session")
+def hostile_build(tmp_path_factory) -> Build:
+    """The hostile course (every author field full of script payloads that `check` accepts), built once."""
+    base = tmp_path_factory.mktemp("hostile-build")
+    build = run_mkdocs_build(hostile_project(base / "project"), base / "site")
+    assert build.returncode == 0, f"mkdocs build of the hostile course failed:\n{build.output}"
+    return build

@@ -32,6 +32,7 @@ from PIL import Image
 from build_tools.handouts.build import Handout, build_handouts
 from build_tools.handouts.documents import HandoutOptions, public_address
 from build_tools.loader import Content, load_content
+from build_tools.presentation import numbered_questions, presented_options
 from build_tools.problems import ContentError
 from build_tools.rendering import load_strings
 
@@ -139,7 +140,7 @@ def fonts_of(resources, seen: set) -> list[pikepdf.Dictionary]:
 
 
 def build(content: Content, cache: Path | None, **options) -> dict[str, Handout]:
-    handouts = build_handouts(content, HandoutOptions(site_url=SITE_URL, **options), cache=cache)
+    handouts = build_handouts(content, HandoutOptions(site_url=SITE_URL, **options), cache=cache, edition="all")
     return {h.name: h for h in handouts}
 
 
@@ -171,6 +172,7 @@ def module_pdf(pdfs) -> Pdf:
 
 
 NAMES = ["sample.pdf", "workbook.pdf", "trainer-edition.pdf"]
+LEARNER_NAMES = ["sample.pdf", "workbook.pdf"]
 
 
 def test_one_pdf_per_module_then_the_workbook_and_the_trainer_edition(cold, content):
@@ -396,13 +398,16 @@ def test_workbook_has_every_module_and_a_worksheet_for_every_quiz(pdfs, content,
         assert heading in pdf.text
         worksheet = pdf.text[pdf.text.index(heading) :]
         items = []
-        for number, question in enumerate(quiz.questions, start=1):
+        for shown in numbered_questions(quiz):
+            question = shown.question
             prompt = " ".join(question.prompt.split())
-            items += [f"{T['question']} {number}. {prompt}"]
+            items += [f"{T['question']} {shown.number}. {prompt}"]
             if question.type in ("single", "multiple"):
-                items += [o.text for o in question.options]
+                items += [o.text for o in presented_options(quiz, question)]
             elif question.type == "true-false":
                 items += [T["label_true"], T["label_false"]]
+            if shown.confidence:  # under the question it rates, with no number of its own
+                items += [shown.confidence.prompt, *T["scale_confidence"]]
         assert in_order(worksheet, items) == [], f"worksheet of {quiz.id}"
 
 
@@ -435,15 +440,15 @@ def test_trainer_edition_adds_facilitator_notes_and_answer_keys(pdfs, content):
         key,
         [
             f"{T['question']} 1. The parties", f"{T['why']}: Mediation is non-binding",
-            f"{T['question']} 3. Consent of the parties; Voluntary outcome", f"{T['why']}: Mediation rests on consent.",
-            f"{T['question']} 4. {T['label_false']}", f"{T['why']}: Only the parties can bind themselves.",
-            f"{T['question']} 5. Negotiation → Mediation → Arbitration",
+            f"{T['question']} 2. Consent of the parties; Voluntary outcome", f"{T['why']}: Mediation rests on consent.",
+            f"{T['question']} 3. {T['label_false']}", f"{T['why']}: Only the parties can bind themselves.",
+            f"{T['question']} 4. Negotiation → Mediation → Arbitration",
             f"{T['why']}: Control moves from the parties to a third party.",
         ],
     ) == []  # fmt: skip
-    assert re.search(r"Question 6\. 1–[AB]; 2–[AB] Why: Who decides is the key difference\.", key)
-    # ungraded questions (the likert rating, the reflection) have no key
-    assert f"{T['question']} 2. " not in key.split(f"{T['worksheet']}: Sample diagnostic")[0]
+    assert re.search(r"Question 5\. 1–[AB]; 2–[AB] Why: Who decides is the key difference\.", key)
+    # ungraded questions (the reflection; the confidence rating is part of question 1) have no key
+    assert f"{T['question']} 6. " not in key.split(f"{T['worksheet']}: Sample diagnostic")[0]
 
 
 def test_us_letter_option_gives_letter_pages(content):
@@ -603,7 +608,7 @@ INJECTED = [
     ("table", "| Syntax | Shown as |", "Syntax Shown as"),
     ("table", "| `$x$` | $y$ stays |", "$x$ $y$ stays"),
     ("table", "| #sys.inputs | [a link](https://example.org/table) |", "#sys.inputs a link"),
-    ("heading", "Labels <label> and references @ref", "Labels <label> and references @ref"),
+    ("heading", "Labels @label and references @ref", "Labels @label and references @ref"),
     ("body", r"Ask @ref or mail a@example.org. A \<label\> stays.", "Ask @ref or mail a@example.org. A <label> stays."),
     (
         "body",
@@ -661,7 +666,7 @@ ANSWERS = [
 ]
 GLOSSARY = [
     "Glossary",
-    "comment Text after // or between /* and */ that Typst would drop: $x$ <label>.",
+    "comment Text after // or between /* and */ that Typst would drop: $x$ @label.",
     'tilde The ~ character, which Typst reads as a non-breaking space: #upper("executed").',
 ]
 
@@ -704,7 +709,7 @@ def test_author_text_adds_no_links_headings_or_structure(injected, name):
     walk(pdf.reader.outline)
     assert "not a heading" not in " ".join(bookmarks)
     assert [b for b in bookmarks if "Comments" in b or "Labels" in b] == [
-        "Comments // and /* */ are not comments", "Labels <label> and references @ref",
+        "Comments // and /* */ are not comments", "Labels @label and references @ref",
     ]  # fmt: skip
     tags = pdf.tags()
     assert tags.count("/Table") == 1 and tags.count("/TH") == 2, "the table lost its header row"
@@ -729,7 +734,7 @@ def test_injected_notes_worksheets_keys_and_glossary_print_as_written(injected):
 # --- the command line ---------------------------------------------------------------------------
 
 
-def test_cli_handouts_writes_every_pdf_and_exits_0(tmp_path):
+def test_cli_handouts_writes_the_learners_pdfs_and_exits_0(tmp_path):
     root = tmp_path / "site"  # a copy: the command keeps its cache in <root>/.cache/handouts
     shutil.copytree(FIXTURE_SITE, root, ignore=shutil.ignore_patterns("site", "site-offline", ".cache"))
     out = tmp_path / "out"
@@ -738,8 +743,8 @@ def test_cli_handouts_writes_every_pdf_and_exits_0(tmp_path):
     result = subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=tmp_path)
     seconds = time.perf_counter() - start
     assert result.returncode == 0, result.stdout + result.stderr
-    assert sorted(p.name for p in out.iterdir()) == sorted(NAMES)
-    for name in NAMES:
+    assert sorted(p.name for p in out.iterdir()) == sorted(LEARNER_NAMES)
+    for name in LEARNER_NAMES:
         pdf = Pdf(name, (out / name).read_bytes())
         assert len(pdf.reader.pages) > 0 and "/StructTreeRoot" in pdf.pike.Root
         assert re.search(rf"^{re.escape(name)}\s+\d+ KB\s+rendered in", result.stdout, re.M), result.stdout
@@ -747,7 +752,7 @@ def test_cli_handouts_writes_every_pdf_and_exits_0(tmp_path):
 
     again = subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert again.returncode == 0
-    assert again.stdout.count("unchanged") == len(NAMES), again.stdout
+    assert again.stdout.count("unchanged") == len(LEARNER_NAMES), again.stdout
 
     letter = subprocess.run(
         [*command, "--paper", "letter", "--site-url", SITE_URL], capture_output=True, text=True, timeout=300,
@@ -833,3 +838,15 @@ def test_worksheets_of_the_course_keep_no_web_wording(tmp_path):
     for quiz in course.quizzes.values():
         if quiz.worksheet_introduction:
             assert " ".join(quiz.worksheet_introduction.split()) in worksheets, quiz.id
+
+
+def test_cli_trainer_writes_only_the_trainer_edition_beside_the_site(tmp_path):
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURE_SITE, root, ignore=shutil.ignore_patterns("site", "site-offline", ".cache"))
+    command = [sys.executable, "-m", "build_tools", "--root", str(root), "trainer"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    written = root / "dist" / "trainer"
+    assert sorted(p.name for p in written.iterdir()) == ["trainer-edition.pdf"]
+    assert T["answer_key"] in Pdf("trainer-edition.pdf", (written / "trainer-edition.pdf").read_bytes()).text
+    assert not (root / "site").exists(), "the trainer edition went into the site"

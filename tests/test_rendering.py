@@ -26,13 +26,15 @@ def content():
 
 
 def _pages(content, directory_urls=True):
-    renderer = Renderer(content, directory_urls=directory_urls)
+    """Page sources with the HTML of author Markdown put in place of its placeholders, as built."""
+    renderer = Renderer(content, directory_urls=directory_urls, nonce="golden")
     module = content.modules[0]
-    return {
+    pages = {
         "sample-module.md": renderer.module_page(module),
         "sample-check.md": renderer.quiz_page(content.quizzes["sample-check"]),
         "module-list.md": renderer.module_list(),
     }
+    return {name: renderer.fill(page) for name, page in pages.items()}
 
 
 @pytest.mark.parametrize("name", ["sample-module.md", "sample-check.md", "module-list.md"])
@@ -93,3 +95,18 @@ def test_about_page_says_where_to_report_an_error(contact, expected):
 @pytest.mark.parametrize("contact", ["errors", "mailto:errors@example.org", "ftp://example.org", "a b@c.org"])
 def test_a_contact_that_is_neither_an_address_nor_a_link_is_refused(contact):
     assert contact_kind(contact) is None
+
+
+def test_author_markdown_never_reaches_python_markdown(content):
+    """The page source carries placeholders for author Markdown; `fill` puts the sanitised HTML in after."""
+    renderer = Renderer(content)
+    module = content.modules[0]
+    source = renderer.module_page(module)
+    for _, text in module.prose():
+        assert text not in source
+    assert renderer.nonce in source and len(renderer.nonce) == 16
+    filled = renderer.fill(source)
+    assert renderer.nonce not in filled and "<strong>parties</strong>" in filled
+    spelt = "authortext" + "0" * 16 + "x0x"
+    assert renderer.fill(f"<p>{spelt}</p>") == f"<p>{spelt}</p>"
+    assert Renderer(content).nonce != renderer.nonce

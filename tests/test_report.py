@@ -35,5 +35,7 @@ def test_stats_count_the_questions_that_assess_each_objective():
 
 def test_report_command_prints_one_line_per_module(capsys):
     assert main(["--root", str(SITE), "report"]) == 0
-    lines = capsys.readouterr().out.splitlines()
+    modules, cues = capsys.readouterr().out.split("\n\n", 1)
+    lines = modules.splitlines()
     assert lines[1].startswith("1. sample") and lines[-1].startswith("total:")
+    assert cues.splitlines()[0].startswith("quiz") and "course" in cues

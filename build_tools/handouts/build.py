@@ -35,8 +35,10 @@ def build_handouts(
     options: HandoutOptions,
     cache: Path | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    edition: str = "learner",
 ) -> list[Handout]:
-    """Every handout of the course: one per module, the workbook and the trainer edition.
+    """The handouts of one edition: for learners, one per module and the workbook; for trainers, the
+    trainer edition (every answer key); or all of them.
 
     Args:
         cache: a folder of PDFs named by fingerprint; a document whose data and template are
@@ -44,13 +46,14 @@ def build_handouts(
         progress: called with (done, total, name) after each document.
     """
     try:
-        documents = all_documents(content, options)
+        documents = all_documents(content, options, edition)
     except ValueError as error:  # text outside the Markdown subset that `check` did not catch
         raise HandoutError(f"a text could not be converted for print: {error}") from None
     template = TEMPLATE.read_bytes()
     if cache:
         # One folder per variant, so the site and the offline edition do not evict each other.
-        cache = cache / options.variant
+        # One folder per edition too, so that building one edition does not prune the other's PDFs.
+        cache = cache / options.variant / edition
     handouts = []
     for index, document in enumerate(documents, start=1):
         handouts.append(_build_one(document, template, cache))

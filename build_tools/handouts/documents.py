@@ -16,8 +16,9 @@ from urllib.parse import urlparse
 import segno
 
 from ..loader import Content
-from ..model import Module, Quiz
+from ..model import Likert, Module, Quiz
 from ..packing import FOLDER
+from ..presentation import Numbered, numbered_questions, presented_options
 from ..rendering import load_strings, shuffled
 from ..report import reading_minutes
 from .typst_markup import escape, inline_to_typst, to_typst
@@ -105,9 +106,19 @@ def workbook(content: Content, options: HandoutOptions, trainer: bool = False) -
     return Document("trainer-edition.pdf" if trainer else "workbook.pdf", data)
 
 
-def all_documents(content: Content, options: HandoutOptions) -> list[Document]:
-    documents = [module_handout(content, m, options) for m in content.modules]
-    return documents + [workbook(content, options), workbook(content, options, trainer=True)]
+EDITIONS = ("learner", "trainer", "all")
+"""Which handouts to make: the learners' (module handouts and workbook), the trainer edition, or both."""
+
+
+def all_documents(content: Content, options: HandoutOptions, edition: str = "all") -> list[Document]:
+    """The handouts of one edition. The trainer edition holds every answer key: it is never published
+    with the learners' site, but built beside it (`make trainer`)."""
+    documents = []
+    if edition in ("learner", "all"):
+        documents += [module_handout(content, m, options) for m in content.modules] + [workbook(content, options)]
+    if edition in ("trainer", "all"):
+        documents.append(workbook(content, options, trainer=True))
+    return documents
 
 
 def _strings(options: HandoutOptions) -> dict:
@@ -212,16 +223,18 @@ def _quizzes_in_order(content: Content) -> list[Quiz]:
 
 def _quiz(quiz: Quiz, strings: dict) -> dict:
     return {
+        "id": quiz.id,
         "title": escape(quiz.title),
         "introduction": to_typst(quiz.worksheet_introduction) if quiz.worksheet_introduction else None,
-        "questions": [_question(q, n, quiz.id, strings) for n, q in enumerate(quiz.questions, start=1)],
+        "questions": [_question(quiz, shown, strings) for shown in numbered_questions(quiz)],
     }
 
 
-def _question(q, number: int, quiz_id: str, strings: dict) -> dict:
+def _question(quiz: Quiz, shown: Numbered, strings: dict) -> dict:
     """A question as a blank worksheet item, with its key and explanation for the trainer edition."""
+    q, quiz_id = shown.question, quiz.id
     item = {
-        "number": number,
+        "number": shown.number,
         "prompt": inline_to_typst(q.prompt),
         "kind": "write",
         "choose": None,
@@ -230,14 +243,16 @@ def _question(q, number: int, quiz_id: str, strings: dict) -> dict:
         "prompts": [],
         "key": None,
         "explanation": to_typst(q.explanation) if hasattr(q, "explanation") else None,
+        "confidence": _confidence(shown.confidence, strings),
     }
     if q.type in ("single", "multiple", "true-false", "likert", "poll"):
         several = q.type == "multiple" or (q.type == "poll" and q.multiple)
         item.update(choose="all" if several else "one", hint=escape(strings["choose_all" if several else "choose_one"]))
     if q.type in ("single", "multiple"):
-        item.update(kind="choice", options=[inline_to_typst(o.text) for o in q.options])
+        options = presented_options(quiz, q)
+        item.update(kind="choice", options=[inline_to_typst(o.text) for o in options])
         answers = {q.answer} if q.type == "single" else set(q.answer)
-        item["key"] = "; ".join(inline_to_typst(o.text) for o in q.options if o.id in answers)
+        item["key"] = "; ".join(inline_to_typst(o.text) for o in options if o.id in answers)
     elif q.type == "true-false":
         item.update(kind="choice", options=[escape(strings["label_true"]), escape(strings["label_false"])])
         item["key"] = escape(strings["label_true" if q.answer else "label_false"])
@@ -256,6 +271,14 @@ def _question(q, number: int, quiz_id: str, strings: dict) -> dict:
         labels = strings[f"scale_{q.scale}"] if q.type == "likert" else [o.text for o in q.options]
         item.update(kind="choice", options=[inline_to_typst(label) for label in labels])
     return item
+
+
+def _confidence(rating: Likert | None, strings: dict) -> dict | None:
+    """The confidence rating printed under the question it rates."""
+    if rating is None:
+        return None
+    labels = strings[f"scale_{rating.scale}"]
+    return {"prompt": inline_to_typst(rating.prompt), "options": [inline_to_typst(label) for label in labels]}
 
 
 def _matching(item: dict, q, quiz_id: str, strings: dict) -> None:

@@ -31,3 +31,11 @@ class Glossary(Strict):
 
     language: LanguageCode = "en"
     terms: list[Term] = Field(min_length=1)
+
+    def plain_fields(self) -> list[tuple[tuple, str, bool]]:
+        """Every field with its path; all are plain text, and all appear in tooltips."""
+        fields = []
+        for i, term in enumerate(self.terms):
+            fields += [(("terms", i, "term"), term.term, True), (("terms", i, "definition"), term.definition, True)]
+            fields += [(("terms", i, "forms", j), form, True) for j, form in enumerate(term.forms)]
+        return fields

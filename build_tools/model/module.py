@@ -93,6 +93,22 @@ class Module(Document):
         texts += [(("takeaways", i), text) for i, text in enumerate(self.takeaways)]
         return texts
 
+    def plain_fields(self) -> list[tuple[tuple, str, bool]]:
+        """Every plain-text field with its path and whether it is a title (navigation, contents, tooltip)."""
+        fields = [(("title",), self.title, True), (("summary",), self.summary, False)]
+        fields += [(("sections", i, "heading"), s.heading, True) for i, s in enumerate(self.sections)]
+        for i, case in enumerate(self.case_studies):
+            fields += [
+                (("case_studies", i, "title"), case.title, True),
+                (("case_studies", i, "when"), case.when, False),
+            ]
+        for i, ref in enumerate(self.references):
+            fields += [
+                (("references", i, "title"), ref.title, False),
+                (("references", i, "publisher"), ref.publisher, False),
+            ]
+        return fields
+
     def markdown_fields(self) -> list[tuple[tuple, str, bool]]:
         """Every Markdown text with its path and whether it is one line (inline), for the subset check."""
         fields = [(path, text, False) for path, text in self.prose()]

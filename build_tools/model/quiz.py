@@ -12,6 +12,12 @@ QuizKind = Literal["diagnostic", "self-check", "post", "survey"]
 """Self-checks give feedback per question; diagnostic and post are assessments; surveys are ungraded."""
 
 
+SHUFFLE_DESCRIPTION = (
+    "Show the options in a stable shuffled order (the default); false keeps the authored order, for options "
+    "that must stay in order, such as a scale or a last 'none of these'."
+)
+
+
 class Option(Strict):
     """A choice in a single- or multiple-choice question, with feedback that says why."""
 
@@ -53,6 +59,7 @@ class SingleChoice(GradedQuestion):
     type: Literal["single"]
     options: list[Option] = Field(min_length=2, max_length=8)
     answer: Id
+    shuffle: StrictBool = Field(default=True, description=SHUFFLE_DESCRIPTION)
 
 
 class MultipleChoice(GradedQuestion):
@@ -60,6 +67,7 @@ class MultipleChoice(GradedQuestion):
     options: list[Option] = Field(min_length=2, max_length=10)
     answer: list[Id]
     scoring: Literal["all-or-nothing", "partial"] = "all-or-nothing"
+    shuffle: StrictBool = Field(default=True, description=SHUFFLE_DESCRIPTION)
 
 
 class TrueFalse(GradedQuestion):
@@ -128,6 +136,10 @@ class Quiz(Document):
     """What the printed worksheet says before the questions, in place of `introduction`, which speaks
     of the web page (submitting, this device). Without it the worksheet has no introduction."""
     questions: list[Question] = Field(min_length=1)
+
+    def plain_fields(self) -> list[tuple[tuple, str, bool]]:
+        """Every plain-text field with its path and whether it is a title (navigation, contents, tooltip)."""
+        return [(("title",), self.title, True)]
 
     def markdown_fields(self) -> list[tuple[tuple, str, bool]]:
         """Every Markdown text with its path and whether it is one line (inline), for the subset check."""

@@ -124,7 +124,7 @@ def tab_to(page, selector: str, limit: int = 250) -> None:
 
 def _choose_radio_by_keyboard(page, name: str, value: str) -> None:
     """Tab into a radio group, then Space on the first radio or arrow keys to the wanted one."""
-    group = f"fieldset#{name} input[type=radio]"
+    group = f"fieldset#{name} > .quiz-options input[type=radio]"
     tab_to(page, group)
     values = page.locator(group).evaluate_all("radios => radios.map(r => r.value)")
     target = values.index(value)

@@ -42,7 +42,7 @@ pytestmark = pytest.mark.browser
 STRINGS = yaml.safe_load((Path(__file__).resolve().parents[2] / "build_tools" / "strings" / "en.yml").read_text())
 T = STRINGS["engine"]
 QUIZ = "sample-check"
-NUMBER = {"who": 1, "sure-who": 2, "features": 3, "binding": 4, "order": 5, "pairs": 6, "think": 7}
+NUMBER = {"who": 1, "features": 2, "binding": 3, "order": 4, "pairs": 5, "think": 6}  # the rating is part of 1
 
 
 def _feedback_lines(quiz_id: str, question_id: str, value) -> list[str]:
@@ -182,8 +182,8 @@ def test_arrow_keys_change_a_radio_group_but_never_check(question_id, tab, serve
     page = tab.page
     open_quiz(page, served_site, QUIZ)
     name = f"{QUIZ}--{question_id}"
-    radios = page.locator(f"fieldset#{name} input[type=radio]")
-    tab_to(page, f"fieldset#{name} input[type=radio]")
+    radios = page.locator(f"fieldset#{name} > .quiz-options input[type=radio]")  # not the rating inside
+    tab_to(page, f"fieldset#{name} > .quiz-options input[type=radio]")
     page.keyboard.press("Space")
     expect(radios.nth(0)).to_be_checked()
     for key, checked in (("ArrowDown", 1), ("ArrowUp", 0), ("ArrowRight", 1), ("ArrowLeft", 0), ("Enter", 0)):
@@ -197,7 +197,7 @@ def test_arrow_keys_change_a_radio_group_but_never_check(question_id, tab, serve
     if question_id != "sure-who":  # once checked, moving on with the arrows clears the old verdict
         check(page, QUIZ, question_id, KEYBOARD)
         expect(result(page, QUIZ, question_id)).to_be_visible()
-        tab_to(page, f"fieldset#{name} input[type=radio]")
+        tab_to(page, f"fieldset#{name} > .quiz-options input[type=radio]")
         page.keyboard.press("ArrowDown")
         expect(radios.nth(1)).to_be_checked()
         expect(result(page, QUIZ, question_id)).to_be_hidden()
@@ -293,7 +293,7 @@ def test_assessment_with_missing_answers_asks_before_submitting_mouse(tab, serve
     form = open_quiz(page, served_site, DIAGNOSTIC)
     answer(page, DIAGNOSTIC, "who", "parties", MOUSE)
     form.locator("button[data-action='submit']").click()
-    assert messages == [T["confirm_missing"].format(count=3)]
+    assert messages == [T["confirm_missing"].format(count=2)]  # the confidence rating is optional
     expect(form.locator(".quiz-summary")).to_be_hidden()  # dismissed: still answering
     assert fieldset(page, DIAGNOSTIC, "consent").evaluate("f => f.disabled") is False
 
@@ -309,10 +309,11 @@ def test_assessment_with_missing_answers_asks_before_submitting_mouse(tab, serve
 def test_arrow_keys_never_submit_an_assessment(tab, served_site):
     page = tab.page
     form = open_quiz(page, served_site, DIAGNOSTIC)
-    tab_to(page, f"fieldset#{DIAGNOSTIC}--who input[type=radio]")
-    for key in ("ArrowDown", "ArrowUp", "ArrowDown", "Enter"):
+    radios = page.locator(f"fieldset#{DIAGNOSTIC}--who > .quiz-options input[type=radio]")
+    tab_to(page, f"fieldset#{DIAGNOSTIC}--who > .quiz-options input[type=radio]")
+    for key in ("Space", "ArrowDown", "ArrowUp", "ArrowDown", "Enter"):
         page.keyboard.press(key)
-    expect(page.locator(f"#{DIAGNOSTIC}--who--mediator")).to_be_checked()
+    expect(radios.nth(1)).to_be_checked()
     expect(form.locator(".quiz-summary")).to_be_hidden()
     expect(form.locator(".quiz-result:visible")).to_have_count(0)
     assert stored(page, DIAGNOSTIC)["submitted"] is False

@@ -23,16 +23,6 @@ ROOT = Path(__file__).resolve().parents[2]
 CONTENT = load_content(ROOT)
 
 
-@pytest.fixture(scope="module")
-def course_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("course") / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=600, env=env)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
-
-
 def _page(site: Path, folder: str, page_id: str) -> str:
     return (site / folder / page_id / "index.html").read_text(encoding="utf-8")
 
@@ -81,6 +71,14 @@ def test_glossary_page_lists_every_term(course_site):
     page = html.unescape((course_site / "glossary" / "index.html").read_text(encoding="utf-8"))
     for term in CONTENT.glossary.terms:
         assert term.term in page
+
+
+def test_glossary_page_gives_each_term_one_entry(course_site):
+    """One term and one definition each: a definition must not be read as the next term."""
+    article = _article((course_site / "glossary" / "index.html").read_text(encoding="utf-8"))
+    terms = re.findall(r'<dt id="term-([a-z0-9-]+)">', article)
+    assert sorted(terms) == sorted(t.id for t in CONTENT.glossary.terms)
+    assert article.count("<dt") == len(CONTENT.glossary.terms) == article.count("<dd")
 
 
 def test_assessments_compare_before_and_after():

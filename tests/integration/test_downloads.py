@@ -27,7 +27,7 @@ from build_tools.rendering import human_size, load_strings
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
-PDFS = ["sample.pdf", "workbook.pdf", "trainer-edition.pdf"]
+PDFS = ["sample.pdf", "workbook.pdf"]  # the learners' handouts; the trainer edition is never published
 S = load_strings("en")
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -116,7 +116,7 @@ def resolve(site: Path, page: Path, href: str) -> Path:
 # --- the online site ------------------------------------------------------------------------------
 
 
-def test_downloads_folder_has_every_module_pdf_the_workbook_and_the_trainer_edition(site_build):
+def test_downloads_folder_has_every_module_pdf_and_the_workbook(site_build):
     downloads = site_build.site / "downloads"
     modules = sorted(p.stem for p in (FIXTURE_SITE / "modules").glob("*.yml"))
     assert modules == ["sample"]
@@ -126,6 +126,13 @@ def test_downloads_folder_has_every_module_pdf_the_workbook_and_the_trainer_edit
         with pikepdf.open(downloads / name) as pdf:
             assert len(pdf.pages) > 0 and "/StructTreeRoot" in pdf.Root
     assert (downloads / "index.html").is_file(), "no Downloads page"
+
+
+def test_learner_downloads_have_no_trainer_edition(site_build):
+    """The trainer edition holds every answer key: it is built beside the site (`make trainer`)."""
+    assert not list(site_build.site.rglob("trainer-edition*")), "the trainer edition is published"
+    page = (site_build.site / "downloads" / "index.html").read_text(encoding="utf-8")
+    assert "trainer-edition" not in page and "Trainer edition" not in page
 
 
 def test_downloads_page_lists_every_file_with_its_size(site_build):
@@ -140,7 +147,6 @@ def test_downloads_page_lists_every_file_with_its_size(site_build):
         assert f"(PDF, {size})" in link.item, f"{href}: the page says '{link.item}', the file is {size}"
     assert links["sample.pdf"].text == "Module 1: A sample module"
     assert links["workbook.pdf"].text == S["downloads_workbook"]
-    assert links["trainer-edition.pdf"].text == S["downloads_trainer"]
     assert "offline-edition.zip" not in links, "the fixture site publishes no zip"
 
 

@@ -37,7 +37,10 @@
     var answers = {};
     quiz.questions.forEach(function (q) {
       var entry = state.answers[q.id];
-      if (entry && entry.fp === q.fingerprint) answers[q.id] = entry;
+      if (!entry || entry.fp !== q.fingerprint) return;
+      // scored as the engine scores now (an order saved as all-or-nothing earns its partial credit)
+      var now = q.answer !== undefined && entry.answer !== undefined ? window.QuizEngine.score(q, entry.answer) : entry.score;
+      answers[q.id] = Object.assign({}, entry, { score: now === null ? entry.score : now });
     });
     return { answers: answers, complete: !!state.complete, submitted: !!state.submitted };
   }

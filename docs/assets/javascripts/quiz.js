@@ -75,13 +75,60 @@
       if (question.scoring === "partial") return Math.max(0, (right - wrong) / key.length);
       return right === key.length && wrong === 0 ? 1 : 0;
     }
-    if (question.type === "ordering") return answer.join() === key.join() ? 1 : 0;
+    if (question.type === "ordering") return pairsInOrder(answer, key);
     if (question.type === "matching") {
       var pairs = Object.keys(key);
       var hits = pairs.filter(function (p) { return answer[p] === key[p]; }).length;
       return hits / pairs.length;
     }
     return null;
+  }
+
+  /* Partial credit for an order: the share of pairs of items in the right order relative to each
+     other. One swap of neighbours in five items keeps 9 of 10 pairs; the reverse order keeps none. */
+  function pairsInOrder(answer, key) {
+    var rank = ranks(key);
+    var items = answer.filter(function (id) { return rank[id] !== undefined; });
+    var total = key.length * (key.length - 1) / 2;
+    var right = 0;
+    for (var i = 0; i < items.length; i++) {
+      for (var j = i + 1; j < items.length; j++) if (rank[items[i]] < rank[items[j]]) right++;
+    }
+    return total ? right / total : 0;
+  }
+
+  function ranks(key) {
+    var rank = {};
+    key.forEach(function (id, i) { rank[id] = i; });
+    return rank;
+  }
+
+  /* The items out of place: the fewest items that, moved, put the order right (all but the longest
+     run of items already in the right order relative to each other). */
+  function outOfPlace(answer, key) {
+    var rank = ranks(key);
+    var items = answer.filter(function (id) { return rank[id] !== undefined; });
+    var length = [];
+    var before = [];
+    items.forEach(function (id, i) {
+      length[i] = 1;
+      before[i] = -1;
+      for (var j = 0; j < i; j++) {
+        if (rank[items[j]] < rank[id] && length[j] + 1 > length[i]) { length[i] = length[j] + 1; before[i] = j; }
+      }
+    });
+    var end = length.indexOf(Math.max.apply(null, length.concat([0])));
+    var kept = {};
+    for (var k = end; k >= 0; k = before[k]) kept[items[k]] = true;
+    return items.filter(function (id) { return !kept[id]; });
+  }
+
+  /* The elements of one question that match a selector, leaving out those of a question inside it
+     (the confidence rating sits inside the question it rates). */
+  function own(fieldset, selector) {
+    return Array.prototype.filter.call(fieldset.querySelectorAll(selector), function (node) {
+      return node.closest("fieldset.quiz-question") === fieldset;
+    });
   }
 
   /* Whether a stored value has the shape of an answer to the question. */
@@ -124,13 +171,18 @@
     return Array.prototype.slice.call(this.form.querySelectorAll("fieldset.quiz-question"));
   };
 
+  /* The numbered questions: every question but the confidence ratings inside them. */
+  Quiz.prototype.numbered = function () {
+    return this.fieldsets().filter(function (f) { return !f.parentNode.closest("fieldset.quiz-question"); });
+  };
+
   Quiz.prototype.question = function (fieldset) {
     return this.byId[fieldset.getAttribute("data-question-id")];
   };
 
   Quiz.prototype.enhance = function (fieldset) {
     var q = this.question(fieldset);
-    var details = fieldset.querySelector(".quiz-answer");
+    var details = own(fieldset, ".quiz-answer")[0];
     if (details) details.hidden = true;
     if (q.type === "ordering") {
       this.enhanceOrdering(fieldset);
@@ -141,6 +193,7 @@
       var copy = el("div", { "class": "quiz-print-text", "aria-hidden": "true" });
       fieldset.querySelector("textarea").insertAdjacentElement("afterend", copy);
     }
+    if (fieldset.parentNode.closest("fieldset.quiz-question")) return; // a rating: part of the question it rates
     var result = el("div", { "class": "quiz-result", tabindex: "-1", hidden: "" });
     fieldset.appendChild(result);
     if (this.graded && !this.assessment && details) {
@@ -183,7 +236,7 @@
   /* The learner's current answer to one question, read from the controls (the DOM is the state). */
   Quiz.prototype.read = function (fieldset) {
     var q = this.question(fieldset);
-    var checked = Array.prototype.map.call(fieldset.querySelectorAll("input:checked"), function (i) { return i.value; });
+    var checked = own(fieldset, "input:checked").map(function (i) { return i.value; });
     if (q.type === "multiple" || q.multiple) return checked.length ? checked : null; // q.multiple: a poll
     if (q.type === "ordering") {
       return Array.prototype.map.call(fieldset.querySelectorAll(".quiz-order-item"), function (i) { return i.getAttribute("data-item-id"); });
@@ -217,7 +270,7 @@
       this.copyForPrint(fieldset);
     } else {
       var values = [].concat(answer);
-      fieldset.querySelectorAll("input").forEach(function (i) { i.checked = values.indexOf(i.value) >= 0; });
+      own(fieldset, "input").forEach(function (i) { i.checked = values.indexOf(i.value) >= 0; });
     }
   };
 
@@ -238,6 +291,7 @@
       if (!entry) return;
       // the question changed, or the value is not an answer to it: never misapply
       if (entry.fp !== q.fingerprint || !fits(q, entry.answer)) { delete saved[q.id]; return; }
+      if (q.answer !== undefined) entry.score = score(q, entry.answer); // scored as the engine scores now
       this.write(fieldset, entry.answer);
       if (entry.checked && !this.assessment) this.showResult(fieldset, false);
     }, this);
@@ -332,8 +386,8 @@
     var q = this.question(fieldset);
     // an assessment question left unanswered is reviewed too, as wrong, with its key and explanation
     var entry = this.state.answers[q.id] || (this.assessment ? { answer: [], score: 0 } : null);
-    var result = fieldset.querySelector(".quiz-result");
-    var details = fieldset.querySelector(".quiz-answer");
+    var result = own(fieldset, ".quiz-result")[0];
+    var details = own(fieldset, ".quiz-answer")[0];
     if (!entry || !details) return;
     var verdict = entry.score === 1 ? this.t.correct : entry.score > 0 ? this.t.partly : this.t.wrong;
     if (!this.state.answers[q.id]) verdict = this.t.not_answered;
@@ -344,6 +398,13 @@
       var item = details.querySelector('.quiz-feedback [data-option-id="' + id + '"]');
       if (item) result.appendChild(el("p", {}, item.textContent));
     });
+    if (q.type === "ordering" && this.state.answers[q.id] && entry.score < 1) {
+      var labels = outOfPlace(entry.answer, q.answer).map(function (id) {
+        var item = fieldset.querySelector('.quiz-order-item[data-item-id="' + id + '"] label');
+        return item ? item.textContent : id;
+      });
+      result.appendChild(el("p", { "class": "quiz-out-of-place" }, format(this.t.out_of_place, { items: labels.join("; ") })));
+    }
     var reveal = entry.score !== 1 && (q.type === "ordering" || q.type === "matching" || this.assessment);
     ["quiz-key", "quiz-key-order", "quiz-key-matches", "quiz-explanation", "quiz-read-more"].forEach(function (name) {
       if (!reveal && name.indexOf("quiz-key") === 0) return;
@@ -352,18 +413,18 @@
     });
     result.hidden = false;
     if (focus) {
-      this.announce(format(this.t.question_result, { number: this.fieldsets().indexOf(fieldset) + 1, verdict: verdict }));
+      this.announce(format(this.t.question_result, { number: this.numbered().indexOf(fieldset) + 1, verdict: verdict }));
       result.focus();
     }
   };
 
   Quiz.prototype.hideResult = function (fieldset) {
-    var result = fieldset.querySelector(".quiz-result");
+    var result = own(fieldset, ".quiz-result")[0];
     if (result) result.hidden = true;
   };
 
   Quiz.prototype.submit = function () {
-    var missing = this.fieldsets().filter(function (f) { return this.question(f).type !== "reflection" && this.read(f) === null; }, this);
+    var missing = this.numbered().filter(function (f) { return this.question(f).type !== "reflection" && this.read(f) === null; }, this);
     if (missing.length && !window.confirm(format(this.t.confirm_missing, { count: missing.length }))) return;
     this.fieldsets().forEach(function (f) { this.remember(f, true); }, this);
     this.state.submitted = true;
@@ -489,7 +550,7 @@
     if (window.QuizProgress) window.QuizProgress.render(store, PREFIX, t);
   }
 
-  window.QuizEngine = { store: store, prefix: PREFIX, score: score, loadState: loadState, el: el, format: format, readAttribute: readAttribute };
+  window.QuizEngine = { store: store, prefix: PREFIX, score: score, outOfPlace: outOfPlace, loadState: loadState, el: el, format: format, readAttribute: readAttribute };
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

@@ -1,0 +1,154 @@
+"""The one way from author text to HTML.
+
+Every author field is either plain text, escaped for where it goes (`plain_in_markdown`,
+`escape_meta`, `tooltip_text`), or our Markdown subset, rendered by `render_markdown`: markdown-it
+with raw HTML off and no attribute syntax, links limited to `LINK_SCHEMES` and relative targets
+(`is_safe_link`, after entity decoding and case folding), then the nh3 allow-list sanitiser as a
+second line of defence. `check` reports what this path would drop (see markdown_subset.py), so an
+author learns it from `make check`, not from a silently changed page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markupsafe import Markup
+
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+TAGS = frozenset({
+    "p", "br", "strong", "em", "code", "a", "ul", "ol", "li", "blockquote",
+    "table", "thead", "tbody", "tr", "th", "td", "abbr",
+})  # fmt: skip
+ATTRIBUTES = {"a": {"href"}, "abbr": {"title"}, "ol": {"start"}, "th": {"style"}, "td": {"style"}}
+MARKUP_CHARACTERS = frozenset('\\`*_{}[]()#+!<>&|~=:"^$@%')
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+# Browsers drop ASCII tab and newline anywhere in a URL and C0 controls and spaces at its ends,
+# so `java\tscript:` is `javascript:` to them: judge the URL as they will read it.
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
+
+
+def is_safe_link(url: str) -> bool:
+    """Whether a link target is http, https, mailto or relative, read as a browser would read it."""
+    target = _IGNORED_IN_URL.sub("", html.unescape(url)).casefold()
+    match = _SCHEME.match(target)
+    return match is None or match.group(1) in LINK_SCHEMES
+
+
+def _renderer() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False}).enable("table").disable("image")
+    md.validateLink = is_safe_link
+    return md
+
+
+_markdown = _renderer()
+
+
+def render_markdown(text: str, *, inline: bool = False, glossary: Mapping[str, str] | None = None) -> Markup:
+    """Author Markdown as sanitised HTML.
+
+    Args:
+        inline: one line (an option, an objective): no paragraph around it, block syntax stays text.
+        glossary: term → definition; each term in the text becomes an `<abbr>` tooltip.
+    """
+    tokens = _markdown.parseInline(text) if inline else _markdown.parse(text)
+    if glossary:
+        _mark_terms(tokens, glossary)
+    rendered = _markdown.renderer.render(tokens, _markdown.options, {})
+    return Markup(sanitise(rendered))
+
+
+def sanitise(fragment: str) -> str:
+    """The allow-list: only the tags and attributes our Markdown subset produces, only safe URLs."""
+    return nh3.clean(
+        fragment,
+        tags=set(TAGS),
+        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+        attribute_filter=_only_listed,
+        url_schemes=set(LINK_SCHEMES),
+        filter_style_properties={"text-align"},
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def _only_listed(tag: str, attribute: str, value: str) -> str | None:
+    """nh3 always allows `title` and `lang` on every tag: keep only what ATTRIBUTES lists."""
+    return value if attribute in ATTRIBUTES.get(tag, ()) else None
+
+
+def plain_in_markdown(text: str) -> Markup:
+    """Plain text placed in a Markdown page (a heading, a link text): inert to every Markdown parser.
+
+    Whitespace collapses to single spaces (a newline would end a heading). Every character that
+    Markdown, HTML or attribute syntax could read as markup, and the first character when it is not
+    a letter (`1. `, `- `, `: ` start blocks), becomes a numeric character reference, which
+    Python-Markdown passes through as text. Hyphens, apostrophes and full stops inside the text stay
+    as they are, so glossary terms such as `intra-parliamentary` still get their tooltips.
+    """
+    collapsed = " ".join(text.split())
+    return Markup(
+        "".join(
+            f"&#{ord(c)};" if c in MARKUP_CHARACTERS or (i == 0 and c.isascii() and not c.isalpha()) else c
+            for i, c in enumerate(collapsed)
+        )
+    )
+
+
+def escape_meta(text: str) -> str:
+    """Plain text for an attribute that a template prints unescaped (Material's meta description)."""
+    return html.escape(" ".join(text.split()), quote=True)
+
+
+def escape_title(text: str) -> str:
+    """A page or navigation title: Material prints it unescaped as text, and escaped (`| e`) in labels.
+
+    Quotes stay as they are, so that a label escaped once more still reads `'` (not `&#x27;`);
+    `&` must be escaped, or a title written as `&lt;img ...&gt;` would become a tag where Material
+    copies a truncated title into a tooltip.
+    """
+    return html.escape(" ".join(text.split()), quote=False)
+
+
+def tooltip_text(text: str) -> str:
+    """A definition for a tooltip's `title`: the text as HTML, since that is how Material reads it.
+
+    Material's tooltips insert the title with `innerHTML` (and remove the attribute while shown),
+    so the title holds the text HTML-escaped: `<img ...>` or `&lt;` written by an author show as
+    written, and no tag can start.
+    """
+    return html.escape(" ".join(text.split()), quote=False)
+
+
+def markdown_to_text(text: str) -> str:
+    """What a reader sees of some Markdown, as plain text (for a meta description)."""
+    return " ".join(html.unescape(nh3.clean(str(render_markdown(text)), tags=set())).split())
+
+
+def _mark_terms(tokens: list[Token], glossary: Mapping[str, str]) -> None:
+    """Wrap each glossary term in the inline text (not in code) in an `<abbr>` with its definition."""
+    pattern = re.compile(
+        r"(?<!\w)(" + "|".join(re.escape(term) for term in sorted(glossary, key=len, reverse=True)) + r")(?!\w)"
+    )
+    for token in tokens:
+        if token.type == "inline" and token.children:
+            token.children = [piece for child in token.children for piece in _split_text(child, pattern, glossary)]
+
+
+def _split_text(token: Token, pattern: re.Pattern, glossary: Mapping[str, str]) -> list[Token]:
+    if token.type != "text" or not pattern.search(token.content):
+        return [token]
+    pieces: list[Token] = []
+    position = 0
+    for match in pattern.finditer(token.content):
+        pieces.append(Token("text", "", 0, content=token.content[position : match.start()]))
+        pieces.append(Token("abbr_open", "abbr", 1, attrs={"title": tooltip_text(glossary[match.group(1)])}))
+        pieces.append(Token("text", "", 0, content=match.group(1)))
+        pieces.append(Token("abbr_close", "abbr", -1))
+        position = match.end()
+    pieces.append(Token("text", "", 0, content=token.content[position:]))
+    return pieces
