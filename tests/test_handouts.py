@@ -824,7 +824,7 @@ def test_worksheets_tell_one_answer_from_all_that_apply(pdfs, content):
         if question.type not in ("single", "multiple"):
             continue
         marker, words = ("☐", T["choose_all"]) if question.type == "multiple" else ("○", T["choose_one"])
-        printed = [f"{marker} {option.text}" for option in question.options]
+        printed = [f"{marker} {option.text}" for option in presented_options(quiz, question)]
         assert in_order(workbook.text, [question.prompt, words, *printed]) == [], question.id
 
 
