@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 MEASURABLE_HINT = "start with a verb a learner can show: distinguish, explain, apply, draft, assess"
+UNREADABLE = "__unreadable__"  # the key of the ids a file that is not readable YAML seems to declare
 VAGUE_VERBS = {"understand", "know", "learn", "appreciate", "realise", "realize", "be"}
 
 
@@ -46,6 +47,8 @@ def check_content(
         quizzes: validated quiz files.
         invalid: the raw data of files that failed validation, by folder; the ids they declare
             still count, so that one broken file does not make others report false "missing" ids.
+            A file that is not readable YAML stands in as `{"id": its file name, UNREADABLE: [the
+            ids on its `id:` lines]}`: those may be its objectives and sections.
     """
     problems = _unique_across_files(modules, "module") + _unique_across_files(quizzes, "quiz")
     problems += _unique_numbers(modules)
@@ -53,6 +56,9 @@ def check_content(
     objectives = {o.id for m in modules for o in m.model.objectives} | _raw_ids(raw_modules, "objectives")
     sections = {f"{m.model.id}#{s.id}" for m in modules for s in m.model.sections}
     sections |= {f"{d.get('id')}#{s}" for d in raw_modules for s in _raw_ids([d], "sections")}
+    for stand_in in (d for d in raw_modules if UNREADABLE in d):  # a module that is not readable YAML
+        objectives |= set(stand_in[UNREADABLE])
+        sections |= {f"{stand_in['id']}#{declared}" for declared in stand_in[UNREADABLE]}
     quiz_ids = {q.model.id for q in quizzes} | {str(d.get("id")) for d in invalid.get("quizzes", [])}
     for source in modules + quizzes:
         problems += check_plain_text(source)

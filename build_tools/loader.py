@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .checks import check_content
+from .checks import UNREADABLE, check_content
 from .course_checks import check_course
 from .model import Glossary, Module, Quiz
 from .problems import ContentError, Problem, display_path
-from .strict_yaml import YamlDocument, read_yaml
+from .strict_yaml import MAX_BYTES, YamlDocument, read_yaml
 from .text_checks import check_plain_text
 from .validation_messages import problems_from
 
 SOURCES: dict[str, type[BaseModel]] = {"modules": Module, "quizzes": Quiz}
 GLOSSARY = "glossary.yml"
+DECLARED_ID = re.compile(r"^[ \t-]*id:[ \t]*[\"']?([a-z0-9]+(?:-[a-z0-9]+)*)[\"']?[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,8 @@ def load_content(root: Path) -> Content:
             problems += found
             if source:
                 sources[folder].append(source)
-            elif document:
-                invalid[folder].append(document.data)
+            else:  # what a broken file declares still counts, so that others report no false "missing"
+                invalid[folder].append(document.data if document else _stand_in(path))
     glossary, found = _load_glossary(root)
     problems += found + (check_plain_text(glossary) if glossary else [])
     problems += check_content(sources["modules"], sources["quizzes"], invalid)
@@ -85,6 +87,16 @@ def load_content(root: Path) -> Content:
     if problems:
         raise ContentError(problems)
     return _assemble(sources, glossary.model if glossary else None)
+
+
+def _stand_in(path: Path) -> dict:
+    """What a file that is not readable YAML declares, as far as can be told: its id is its file name,
+    and every `id: ...` line in it declares an id (an objective, a section, ...)."""
+    try:
+        text = path.read_bytes()[:MAX_BYTES].decode("utf-8", errors="replace")
+    except OSError:
+        text = ""
+    return {"id": path.stem, UNREADABLE: sorted(set(DECLARED_ID.findall(text)))}
 
 
 def _load_glossary(root: Path) -> tuple[SourceFile | None, list[Problem]]:

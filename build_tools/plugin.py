@@ -3,11 +3,15 @@
 It loads the content through the core, adds one generated page per module and quiz, builds the
 navigation in module order, fills the home page's module list, and turns content problems into
 one `PluginError` that mkdocs prints without a traceback, before anything is written to `site/`.
+
+In the preview (`mkdocs serve`), content problems never stop the server: it goes on serving the
+last content that had none, shows the problems at the top of every page and prints them on every
+rebuild, until the files are fixed.
 """
 
 from __future__ import annotations
 
-import logging
+import time
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -15,15 +19,16 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .glossary_terms import GlossaryTermsExtension
 from .handouts.build import HandoutError, build_handouts
 from .handouts.documents import HandoutOptions, public_address
-from .loader import Content, load_content
-from .problems import ContentError, format_report
+from .loader import GLOSSARY, Content, load_content
+from .preview import NO_CONTENT, with_banner
+from .problems import ContentError, Problem, format_report
 from .rendering import (
     DOWNLOADS_URI,
     GLOSSARY_URI,
@@ -43,7 +48,7 @@ CONTACT_MARKER = "<!-- contact -->"
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "abbr", "def_list", "tables")
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
 THEME_DIR = Path(__file__).parent / "theme"
-log = logging.getLogger("mkdocs.plugins.mediation")
+log = get_plugin_logger(__name__)
 
 
 class MediationConfig(base.Config):
@@ -75,14 +80,23 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.contact: str | None = None
         self.downloads: dict[str, bytes] = {}
         self.root = Path.cwd()
+        self.previewing = False
+        self.problems: list[Problem] = []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """`mkdocs serve` keeps this plugin between rebuilds, and with it the last good content."""
+        self.previewing = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check all content first: a problem stops the build before `site/` is touched."""
         self.root = Path(self.config.content_dir or Path(config.config_file_path).parent)
+        self.problems = []
         try:
             self.content = load_content(self.root)
         except ContentError as error:
-            raise PluginError("Content problems:\n" + format_report(error.problems)) from None
+            if not self.previewing:
+                raise PluginError("Content problems:\n" + format_report(error.problems)) from None
+            self._keep_previewing(error.problems)
         self.contact = self._contact(config)
         if _offline_enabled(config):
             _prepare_offline(config)
@@ -144,12 +158,28 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             page.edit_url = urljoin(config.repo_url, self.config.edit_uri_content) + source
         return context
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return with_banner(output, self.problems)
+
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        """Rebuild when a module or quiz changes, as for a page in docs/."""
+        """Rebuild when a module, a quiz or the glossary changes, as for a page in docs/."""
         for folder in ("modules", "quizzes"):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
+        if (self.root / GLOSSARY).is_file():
+            server.watch(str(self.root / GLOSSARY), recursive=False)
         return server
+
+    def _keep_previewing(self, problems: list[Problem]) -> None:
+        """Serve the last good content (none yet: no modules) with the problems on every page, and
+        print them in full: each time, so that a second save with the same mistake says it again."""
+        self.problems = problems
+        self.content = self.content or NO_CONTENT
+        shown = "the last content without problems" if self.content is not NO_CONTENT else "no modules or quizzes"
+        log.error(
+            f"Content problems at {time.strftime('%H:%M:%S')}; the preview shows {shown} until they are fixed:\n"
+            + format_report(problems)
+        )
 
     def _downloads(self, config: MkDocsConfig) -> dict[str, bytes]:
         """The PDF handouts (from the cache when unchanged) and the offline edition's zip."""

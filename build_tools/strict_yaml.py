@@ -22,6 +22,7 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from .problems import Problem
+from .yaml_syntax import explain_syntax_error
 
 MAX_BYTES = 512 * 1024
 MAX_VALUES = 50_000
@@ -72,6 +73,12 @@ class YamlDocument:
 class _Stop(Exception):
     def __init__(self, problem_line: int, message: str, hint: str = ""):
         self.line, self.message, self.hint = problem_line, message, hint
+
+
+def syntax_error(error: yaml.MarkedYAMLError, text: str) -> _Stop:
+    """The parser's complaint, in the author's terms, at the line where the mistake is."""
+    line, message, hint = explain_syntax_error(error, text.splitlines())
+    return _Stop(line, message, hint)
 
 
 def read_yaml(path: Path, name: str) -> tuple[YamlDocument | None, list[Problem]]:
@@ -146,15 +153,7 @@ def _compose(text: str) -> yaml.Node:
     try:
         node = reader.get_single_node()
     except yaml.MarkedYAMLError as error:
-        # At the end of the file, the problem is where the unfinished thing (a quote, a list) began.
-        at_end = "end of stream" in (error.problem or "")
-        mark = (error.context_mark if at_end else None) or error.problem_mark or error.context_mark
-        message = " ".join(filter(None, [error.context, error.problem]))
-        raise _Stop(
-            mark.line + 1 if mark else 0,
-            f"YAML syntax error: {message}",
-            "check the indentation and quote text that contains ': ' or starts with a symbol",
-        ) from None
+        raise syntax_error(error, text) from None
     except yaml.YAMLError as error:
         raise _Stop(0, f"YAML error: {error}") from None
     except RecursionError:

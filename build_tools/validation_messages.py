@@ -87,6 +87,8 @@ def _describe(item: dict, data: Any, path: Loc, model: type[BaseModel]) -> tuple
         return "is required but missing", ""
     if kind == "extra_forbidden":
         return _unknown_field(path, data, model)
+    if kind in EXPECTED and EXPECTED[kind] == "a mapping of fields":
+        return _wrong_type(EXPECTED[kind], given)[0], _fields_wanted(_model_at(model, data, path))
     if kind in EXPECTED:
         return _wrong_type(EXPECTED[kind], given)
     if kind == "string_pattern_mismatch" and (path[-1:] in (("id",), ("answer",), ("about",)) or _is_id_list(path)):
@@ -136,6 +138,17 @@ def _wrong_type(expected: str, given: Any) -> tuple[str, str]:
         hint = "write true or false, without quotes"
     shown = f" ({_as_yaml(given)})" if isinstance(given, (str, int, float, bool)) else ""
     return f"expected {expected}, got {got}{shown}", hint
+
+
+def _fields_wanted(owner: type[BaseModel] | None) -> str:
+    """The fields a mapping needs, as a hint: required ones first, then the optional ones."""
+    if owner is None:
+        return ""
+    fields = owner.model_fields
+    required = [name for name, f in fields.items() if f.is_required()]
+    optional = [name for name, f in fields.items() if not f.is_required()]
+    hint = f"write its fields one per line, indented below it: {', '.join(required)}"
+    return hint + (f" (optional: {', '.join(optional)})" if optional else "")
 
 
 def _as_yaml(value: Any) -> str:

@@ -102,6 +102,39 @@ def test_a_broken_quiz_still_counts_as_existing(tmp_path):
         "or 'survey'"]
 
 
+def test_a_quiz_that_is_not_readable_yaml_still_counts_as_existing(tmp_path):
+    """A syntax error in a quiz is reported once: its module does not say "create quizzes/X.yml"."""
+    root = copy_site(tmp_path)
+    path = root / "quizzes" / "sample-check.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: ", "title: Check: ", 1), encoding="utf-8")
+    lines = problem_lines(root)
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("quizzes/sample-check.yml:2: at column 13, a colon followed by a space")
+
+
+def test_a_module_that_is_not_readable_yaml_keeps_its_objectives_and_sections(tmp_path):
+    """Quizzes that link to a module with a syntax error get no false "missing objective" or "section"."""
+    root = copy_site(tmp_path)
+    path = root / "modules" / "sample.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("minutes: ", "  minutes: ", 1), encoding="utf-8")
+    lines = problem_lines(root)
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("modules/sample.yml:")
+    assert "this line is indented more than the field above it" in lines[0]
+
+
+def test_an_unknown_objective_is_still_reported_beside_an_unreadable_module(tmp_path):
+    root = copy_site(tmp_path)
+    (root / "modules" / "broken.yml").write_text("id: broken\nobjectives:\n  - id: broken-explain\n x\n")
+    path = root / "quizzes" / "sample-check.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("[sample-distinguish]", "[nowhere]", 1), encoding="utf-8")
+    lines = problem_lines(root)
+    assert [line.split(":")[0] for line in lines] == ["modules/broken.yml", "quizzes/sample-check.yml"]
+    assert "no module declares objective 'nowhere'" in lines[1]
+
+
 def test_problems_in_one_file_do_not_hide_problems_in_another(tmp_path):
     root = copy_site(tmp_path)
     (root / "modules" / "broken.yml").write_text("id: broken\nnumber: [\n", encoding="utf-8")

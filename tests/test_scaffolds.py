@@ -41,3 +41,14 @@ def test_an_invalid_id_is_refused_with_a_hint(tmp_path, capsys):
     root = _site(tmp_path)
     assert main(["--root", str(root), "new", "Good Offices", "Title"]) == 2
     assert "hint: lowercase letters, digits and single hyphens" in capsys.readouterr().out
+
+
+def test_two_new_modules_side_by_side_pass_the_check(tmp_path, capsys):
+    """Two unedited scaffolds: their placeholder questions must not count as one question asked twice."""
+    root = _site(tmp_path)
+    assert main(["--root", str(root), "new", "good-offices", "Good offices"]) == 0
+    assert main(["--root", str(root), "new", "track-two", 'Track two: "quiet" talks']) == 0
+    capsys.readouterr()
+    assert main(["--root", str(root), "check"]) == 0, capsys.readouterr().out
+    content = load_content(root)
+    assert [m.id for m in content.modules][-2:] == ["good-offices", "track-two"]

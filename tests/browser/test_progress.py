@@ -153,7 +153,8 @@ def test_corrupt_storage_elsewhere_leaves_the_progress_page_usable(tab, served_s
     page.reload()
     settle(page)
     rows = table_rows(page, 0)[1:]
-    assert [r[2] for r in rows] == [T["status_not_started"], T["status_not_started"], T["status_done"]]
+    # sample-post's state has the wrong shape (an answer that is not an answer entry): dropped whole
+    assert [r[2] for r in rows] == [T["status_not_started"]] * 3
     tab.problems.assert_none()
 
 
@@ -206,7 +207,10 @@ def test_export_then_import_in_a_fresh_browser(tab, served_site, browser, watch_
         open_progress(other, served_site)
         assert _progress_text(other) != before
         other.locator("#quiz-import-file").set_input_files(path)
-        expect(other.locator(".quiz-progress-tools [role=status]")).to_have_text(T["import_done"])
+        loaded = "Sample self-check, Sample diagnostic, Sample post-workshop assessment"
+        expect(other.locator(".quiz-progress-tools [role=status]")).to_have_text(
+            T["import_done"].format(quizzes=loaded)
+        )
         assert _progress_text(other) == before
         assert {q: stored(other, q) for q in states} == states
 
@@ -223,7 +227,7 @@ def test_export_then_import_in_a_fresh_browser(tab, served_site, browser, watch_
         wrong.write_text(json.dumps({"format": "something-else", "version": 1, "quizzes": {}}), encoding="utf-8")
         open_progress(other, served_site)
         other.locator("#quiz-import-file").set_input_files(wrong)
-        expect(other.locator(".quiz-progress-tools [role=status]")).to_have_text(T["import_failed"])
+        expect(other.locator(".quiz-progress-tools [role=status]")).to_have_text(T["import_not_results"])
         assert _progress_text(other) == before
         problems.assert_none()
     finally:

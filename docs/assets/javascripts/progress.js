@@ -175,10 +175,10 @@
     download.addEventListener("click", function () { exportResults(store, prefix, label.value); });
     print.addEventListener("click", function () { window.print(); });
     file.addEventListener("change", function () {
-      importResults(store, prefix, file.files[0], function (ok) {
+      importResults(store, prefix, file.files[0], catalogue, t, function (said) {
         render(store, prefix, t);
         var status = document.querySelector(".quiz-progress-tools .quiz-live");
-        if (status) status.textContent = ok ? t.import_done : t.import_failed;
+        if (status) status.textContent = said;
         if (status) { status.setAttribute("tabindex", "-1"); status.focus(); } // the old focus was re-rendered away
       });
     });
@@ -192,7 +192,7 @@
     var quizzes = {};
     store.keys().forEach(function (key) {
       var state = store.get(key);
-      if (state && state.v === 1) quizzes[key.slice(prefix.length)] = state;
+      if (!window.QuizEngine.stateProblem(state)) quizzes[key.slice(prefix.length)] = state;
     });
     var data = { format: FORMAT, version: 1, exported: new Date().toISOString(), label: label || "", quizzes: quizzes };
     var blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
@@ -202,20 +202,93 @@
     a.remove();
   }
 
-  function importResults(store, prefix, file, done) {
+  /* A results file is loaded whole or not at all: it is read, checked against the shape of a
+     results file, confirmed when it replaces answers kept here, then stored in one go (undone if
+     the browser refuses part of it). Every outcome is said in words. */
+  var MAX_BYTES = 1024 * 1024;
+  var MAX_QUIZZES = 200;
+  var FILE = {
+    format: function (v) { return v === FORMAT; },
+    version: function (v) { return v === 1; },
+    exported: function (v) { return typeof v === "string" && v.length <= 40; },
+    label: function (v) { return typeof v === "string" && v.length <= 80; },
+    quizzes: function (v) { return !!v && typeof v === "object" && !Array.isArray(v); }
+  };
+  /* What each field should hold, by its name (the import_want strings). */
+  var WANT = { v: "version", version: "version", answers: "fields", quizzes: "fields", fp: "fingerprint", checked: "flag", submitted: "flag", complete: "flag", at: "time", submittedAt: "time", exported: "time", modules: "ids", title: "text" };
+
+  function resultsProblem(data) {
+    if (!data || typeof data !== "object" || Array.isArray(data) || data.format !== FORMAT) return { not_results: true };
+    var has = window.QuizEngine.has;
+    var wrong = Object.keys(data).filter(function (k) { return !has(FILE, k) || !FILE[k](data[k]); })[0];
+    if (wrong) return { place: [wrong], want: has(FILE, wrong) ? wrong : "known" };
+    if (!has(data, "quizzes")) return { place: ["quizzes"], want: "quizzes" };
+    var ids = Object.keys(data.quizzes);
+    if (!ids.length) return { empty: true };
+    if (ids.length > MAX_QUIZZES) return { place: ["quizzes"], want: "quizzes" };
+    for (var i = 0; i < ids.length; i++) {
+      if (!window.QuizEngine.isId(ids[i])) return { place: ["quizzes", ids[i]], want: "id" };
+      var problem = window.QuizEngine.stateProblem(data.quizzes[ids[i]], ["quizzes", ids[i]]);
+      if (problem) return problem;
+    }
+    return null;
+  }
+
+  function refusal(problem, t) {
+    if (problem.not_results) return t.import_not_results;
+    if (problem.empty) return t.import_empty;
+    var place = problem.place.map(function (p) { return "“" + String(p).slice(0, 80) + "”"; }).join(" › ");
+    var want = WANT[problem.want] || problem.want;
+    return window.QuizEngine.format(t.import_damaged, { place: place, want: t.import_want[want] || want });
+  }
+
+  /* The quizzes named by their titles, in the course's order (those it does not have, last). */
+  function quizTitles(ids, catalogue, quizzes) {
+    var order = catalogue.quizzes.map(function (q) { return q.id; });
+    var rank = function (id) { return order.indexOf(id) < 0 ? order.length : order.indexOf(id); };
+    return ids.slice().sort(function (a, b) { return rank(a) - rank(b) || (a < b ? -1 : 1); }).map(function (id) {
+      var known = catalogue.quizzes[order.indexOf(id)];
+      return known ? known.title : quizzes[id].title || id;
+    }).join(", ");
+  }
+
+  /* Writes every quiz or none: what was stored before is put back if the browser refuses one. */
+  function storeAll(quizzes, prefix) {
+    var ids = Object.keys(quizzes);
+    var before = {};
+    try {
+      ids.forEach(function (id) { before[id] = window.localStorage.getItem(prefix + id); });
+      ids.forEach(function (id) { window.localStorage.setItem(prefix + id, JSON.stringify(quizzes[id])); });
+      return true;
+    } catch (e) {
+      ids.forEach(function (id) {
+        try {
+          if (before[id] === null || before[id] === undefined) window.localStorage.removeItem(prefix + id);
+          else window.localStorage.setItem(prefix + id, before[id]);
+        } catch (again) { /* nothing more to undo */ }
+      });
+      return false;
+    }
+  }
+
+  function importResults(store, prefix, file, catalogue, t, done) {
     if (!file) return;
+    if (file.size > MAX_BYTES) return done(window.QuizEngine.format(t.import_too_large, { size: "1 MB" }));
     var reader = new FileReader();
     reader.onload = function () {
       var data = null;
-      try { data = JSON.parse(reader.result); } catch (e) { data = null; }
-      if (!data || data.format !== FORMAT || data.version !== 1 || typeof data.quizzes !== "object") return done(false);
-      Object.keys(data.quizzes).forEach(function (id) {
-        var state = data.quizzes[id];
-        if (/^[a-z0-9-]+$/.test(id) && state && state.v === 1 && typeof state.answers === "object") store.set(prefix + id, state);
-      });
-      done(true);
+      try { data = JSON.parse(reader.result); } catch (e) { return done(t.import_not_results); }
+      var problem = resultsProblem(data);
+      if (problem) return done(refusal(problem, t));
+      var ids = Object.keys(data.quizzes);
+      var replaced = ids.filter(function (id) { return store.get(prefix + id) !== null; });
+      var question = window.QuizEngine.format(t.import_confirm, { quizzes: quizTitles(replaced, catalogue, data.quizzes) });
+      if (replaced.length && !window.confirm(question)) return done(t.import_cancelled);
+      if (!storeAll(data.quizzes, prefix)) return done(t.import_not_stored);
+      ids.forEach(function (id) { store.remove(prefix + id); store.set(prefix + id, data.quizzes[id]); }); // this page view too
+      done(window.QuizEngine.format(t.import_done, { quizzes: quizTitles(ids, catalogue, data.quizzes) }));
     };
-    reader.onerror = function () { done(false); };
+    reader.onerror = function () { done(t.import_unreadable); };
     reader.readAsText(file);
   }
 

@@ -55,13 +55,48 @@
     return String(text).replace(/\{(\w+)\}/g, function (_, k) { return values[k] !== undefined ? values[k] : ""; });
   }
 
+  /* The shape of a saved quiz state (and of a quiz in a results file): stateProblem gives null or
+     where it does not fit and what is wanted there (a field's name, "known", "fields" or "id"). */
+  function isId(v) { return typeof v === "string" && v.length <= 64 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v); }
+  function isText(max) { return function (v) { return typeof v === "string" && v.length <= max; }; }
+  function isFlag(v) { return typeof v === "boolean"; }
+  function isMap(v) { return !!v && typeof v === "object" && !Array.isArray(v); }
+  function isScore(v) { return v === null || (typeof v === "number" && v >= 0 && v <= 1); }
+  function listOf(test, max) { return function (v) { return Array.isArray(v) && v.length <= max && v.every(test); }; }
+  function isAnswer(v) { // an id or a text, a list of ids, or pair id -> pair id or ""
+    return isText(20000)(v) || listOf(isId, 100)(v) || (isMap(v) && listOf(isId, 100)(Object.keys(v)) && listOf(function (p) { return p === "" || isId(p); }, 100)(Object.values(v)));
+  }
+  function has(o, k) { return {}.hasOwnProperty.call(o, k); }
+  var ENTRY = { fp: isText(64), answer: isAnswer, score: isScore, checked: isFlag, at: isText(40) };
+  var STATE = { v: function (v) { return v === 1; }, answers: isMap, submitted: isFlag, submittedAt: isText(40), complete: isFlag, modules: listOf(isId, 99), title: isText(300), kind: function (v) { return ["diagnostic", "self-check", "post", "survey"].indexOf(v) >= 0; } };
+
+  function fieldsProblem(value, fields, required, place) {
+    if (!isMap(value)) return { place: place, want: "fields" };
+    var wrong = Object.keys(value).filter(function (k) { return !has(fields, k) || !fields[k](value[k]); })[0];
+    var missing = required.filter(function (k) { return !has(value, k); })[0];
+    if (wrong || missing) return { place: place.concat(wrong || missing), want: has(fields, wrong || missing) ? wrong || missing : "known" };
+    return null;
+  }
+
+  function stateProblem(state, place) {
+    place = place || [];
+    var problem = fieldsProblem(state, STATE, ["v", "answers"], place);
+    if (problem) return problem;
+    var ids = Object.keys(state.answers);
+    for (var i = 0; i < ids.length; i++) {
+      if (!isId(ids[i])) return { place: place.concat("answers", ids[i]), want: "id" };
+      problem = fieldsProblem(state.answers[ids[i]], ENTRY, ["fp", "answer"], place.concat("answers", ids[i]));
+      if (problem) return problem;
+    }
+    return null;
+  }
+
   /* A saved quiz state; anything of another shape (an older format, a corrupt value) is dropped. */
   function loadState(quizId) {
     var state = store.get(PREFIX + quizId);
-    if (!state || state.v !== 1 || typeof state.answers !== "object" || state.answers === null) {
-      return { v: 1, answers: {}, submitted: false };
-    }
-    return state;
+    var problem = state === null ? null : stateProblem(state);
+    if (problem) console.warn("Saved answers to " + quizId + " dropped: bad " + (problem.place.join(".") || "value"));
+    return state && !problem ? state : { v: 1, answers: {}, submitted: false };
   }
 
   function score(question, answer) {
@@ -258,9 +293,9 @@
     var q = this.question(fieldset);
     if (q.type === "ordering") {
       var list = fieldset.querySelector(".quiz-order");
-      answer.forEach(function (id) {
-        var item = list.querySelector('[data-item-id="' + id + '"]');
-        if (item) list.appendChild(item);
+      var items = list.querySelectorAll(".quiz-order-item");
+      answer.forEach(function (id) { // ids compared in script: stored text never becomes a selector
+        items.forEach(function (i) { if (i.getAttribute("data-item-id") === id) list.appendChild(i); });
       });
       this.numberOrder(fieldset);
     } else if (q.type === "matching") {
@@ -394,14 +429,16 @@
     result.textContent = "";
     result.className = "quiz-result " + (entry.score === 1 ? "is-right" : "is-wrong");
     result.appendChild(el("p", { "class": "quiz-verdict" }, verdict));
+    var feedback = details.querySelectorAll(".quiz-feedback [data-option-id]");
     [].concat(entry.answer).forEach(function (id) {
-      var item = details.querySelector('.quiz-feedback [data-option-id="' + id + '"]');
-      if (item) result.appendChild(el("p", {}, item.textContent));
+      feedback.forEach(function (item) { if (item.getAttribute("data-option-id") === id) result.appendChild(el("p", {}, item.textContent)); });
     });
     if (q.type === "ordering" && this.state.answers[q.id] && entry.score < 1) {
+      var items = fieldset.querySelectorAll(".quiz-order-item");
       var labels = outOfPlace(entry.answer, q.answer).map(function (id) {
-        var item = fieldset.querySelector('.quiz-order-item[data-item-id="' + id + '"] label');
-        return item ? item.textContent : id;
+        var label = id;
+        items.forEach(function (i) { if (i.getAttribute("data-item-id") === id) label = i.querySelector("label").textContent; });
+        return label;
       });
       result.appendChild(el("p", { "class": "quiz-out-of-place" }, format(this.t.out_of_place, { items: labels.join("; ") })));
     }
@@ -486,7 +523,8 @@
     var complete = {};
     var done = {};
     store.keys().forEach(function (key) {
-      var state = store.get(key) || {};
+      var state = store.get(key);
+      if (stateProblem(state)) return;
       complete[key.slice(PREFIX.length)] = !!state.complete;
       (Array.isArray(state.modules) ? state.modules : []).forEach(function (m) {
         done[m] = done[m] !== false && !!state.complete;
@@ -550,7 +588,7 @@
     if (window.QuizProgress) window.QuizProgress.render(store, PREFIX, t);
   }
 
-  window.QuizEngine = { store: store, prefix: PREFIX, score: score, outOfPlace: outOfPlace, loadState: loadState, el: el, format: format, readAttribute: readAttribute };
+  window.QuizEngine = { store: store, prefix: PREFIX, score: score, outOfPlace: outOfPlace, loadState: loadState, stateProblem: stateProblem, isId: isId, has: has, el: el, format: format, readAttribute: readAttribute };
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
