@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, TypeVar
 
-from .markdown_subset import hint_for, unsupported_in
-from .model import Likert, Matching, Module, MultipleChoice, Ordering, Quiz, SingleChoice
+from .markdown_subset import empty_header_in, hint_for, unsupported_in
+from .model import INTRODUCTIONS, Likert, Matching, Module, MultipleChoice, Ordering, Quiz, SingleChoice
 from .problems import Problem
 from .text_checks import check_plain_text
 from .validation_messages import field_label
@@ -162,10 +162,15 @@ def _markdown_subset(where: _Where, document: Module | Quiz) -> list[Problem]:
     problems = []
     is_quiz = isinstance(document, Quiz)
     for path, text, inline in document.markdown_fields():
-        as_text = is_quiz and path != ("introduction",)
+        as_text = is_quiz and path[0] not in INTRODUCTIONS
         found = unsupported_in(text, inline=inline, html_as_text=as_text)
         if found:
             problems.append(where.problem(path, f"{found} is not allowed here", hint_for(found)))
+        empty = None if inline else empty_header_in(text)
+        if empty:
+            problems.append(
+                where.problem(path, f"a table's header cell {empty} is empty", "name the column, e.g. | Aspect |")
+            )
     return problems
 
 

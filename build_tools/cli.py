@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .cues import cue_stats, cue_warnings, format_cues
 from .handouts.build import HandoutError, build_handouts, terminal_progress
-from .handouts.documents import HandoutOptions
+from .handouts.documents import HandoutOptions, public_address
 from .loader import load_content
 from .model.common import ID_PATTERN
 from .packing import pack_site
@@ -63,9 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return _check(args.root, args.format)
     if args.command == "handouts":
-        return _handouts(args.root, args.out, HandoutOptions(paper=args.paper, site_url=args.site_url))
+        return _handouts(args.root, args.out, HandoutOptions(paper=args.paper, site_url=public_address(args.site_url)))
     if args.command == "trainer":
-        options = HandoutOptions(paper=args.paper, site_url=args.site_url)
+        options = HandoutOptions(paper=args.paper, site_url=public_address(args.site_url))
         return _handouts(args.root, args.out, options, edition="trainer")
     if args.command == "pack":
         count = pack_site(args.site, args.zip)

@@ -45,12 +45,23 @@ class Content:
     def quizzes_of(self, module: Module) -> list[Quiz]:
         return [self.quizzes[quiz_id] for quiz_id in module.quizzes]
 
+    def other_quizzes(self) -> list[Quiz]:
+        """The quizzes no module lists, in the order a learner takes them (as "How to use this course"
+        tells it): the diagnostic before the workshop, the post-workshop assessment, then the
+        surveys, by id (the action plan, then the survey on further training)."""
+        linked = {quiz_id for module in self.modules for quiz_id in module.quizzes}
+        others = [quiz for quiz_id, quiz in self.quizzes.items() if quiz_id not in linked]
+        return sorted(others, key=lambda quiz: (KIND_ORDER.get(quiz.kind, len(KIND_ORDER)), quiz.id))
+
     def module_by_id(self, module_id: str) -> Module | None:
         return next((m for m in self.modules if m.id == module_id), None)
 
     def source_of(self, folder: str, document_id: str) -> str:
         """The YAML file a page was generated from, e.g. `modules/intro.yml`."""
         return self.source_names[(folder, document_id)]
+
+
+KIND_ORDER = {"diagnostic": 0, "self-check": 1, "post": 2, "survey": 3}
 
 
 def load_content(root: Path) -> Content:

@@ -83,6 +83,25 @@ def unsupported_in(text: str, *, inline: bool = False, html_as_text: bool = Fals
     return None
 
 
+def empty_header_in(text: str) -> int | None:
+    """The number (from 1) of the first empty header cell of a table in `text`, if any.
+
+    Screen readers announce each cell with its column's header; axe-core reports an empty one
+    (`empty-table-header`).
+    """
+    cells = 0
+    tokens = parse(text)
+    for index, token in enumerate(tokens):
+        if token.type == "table_open":
+            cells = 0
+        elif token.type == "th_open":
+            cells += 1
+            inline = tokens[index + 1]
+            if inline.type != "inline" or not inline.content.strip():
+                return cells
+    return None
+
+
 def _unsafe_link(token: Token) -> str | None:
     if token.type != "link_open":
         return None

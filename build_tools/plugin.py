@@ -24,15 +24,27 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .figure_checks import FIGURES
+from .glossary_terms import GlossaryTermsExtension
 from .handouts.build import HandoutError, build_handouts
-from .handouts.documents import HandoutOptions
+from .handouts.documents import HandoutOptions, public_address
 from .loader import GLOSSARY, Content, load_content
 from .preview import NO_CONTENT, with_banner
 from .problems import ContentError, Problem, format_report
-from .rendering import DOWNLOADS_URI, GLOSSARY_URI, PROGRESS_URI, Renderer, load_strings, module_uri, quiz_uri
+from .rendering import (
+    DOWNLOADS_URI,
+    GLOSSARY_URI,
+    PROGRESS_URI,
+    Renderer,
+    contact_kind,
+    contact_sentence,
+    load_strings,
+    module_uri,
+    quiz_uri,
+)
 from .safe_html import escape_title
 
 MODULE_LIST_MARKER = "<!-- module-list -->"
+CONTACT_MARKER = "<!-- contact -->"
 # The generated pages use these Markdown extensions: admonitions, heading ids, tooltips, glossary.
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "abbr", "def_list", "tables")
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
@@ -53,6 +65,9 @@ class MediationConfig(base.Config):
     """Address of the published site, for the quiz links and QR codes; defaults to site_url."""
     offline_zip = c.Optional(c.Type(str))
     """A zip of the offline edition to publish under downloads/, when the file exists."""
+    contact = c.Optional(c.Type(str))
+    """Where readers report errors, shown on a page holding `<!-- contact -->` (About): an e-mail
+    address or a web address such as an issue tracker. Defaults to `repo_url`'s issues page."""
     edit_uri_content = c.Optional(c.Type(str))
     """Path under `repo_url` to the project root for "edit this page", e.g. `edit/main/`."""
 
@@ -63,6 +78,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
     def __init__(self):
         self.content: Content | None = None
         self.renderer: Renderer | None = None
+        self.contact: str | None = None
         self.downloads: dict[str, bytes] = {}
         self.root = Path.cwd()
         self.previewing = False
@@ -82,6 +98,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             if not self.previewing:
                 raise PluginError("Content problems:\n" + format_report(error.problems)) from None
             self._keep_previewing(error.problems)
+        self.contact = self._contact(config)
         if _offline_enabled(config):
             _prepare_offline(config)
         _add_theme_overrides(config)
@@ -89,6 +106,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             m.id: [q.id for q in self.content.quizzes_of(m) if q.kind == "self-check"] for m in self.content.modules
         }
         config.markdown_extensions += [e for e in REQUIRED_EXTENSIONS if e not in config.markdown_extensions]
+        config.markdown_extensions.append(GlossaryTermsExtension())
         if config.nav is None:
             config.nav = self._navigation(config)
         return config
@@ -122,6 +140,14 @@ class MediationPlugin(BasePlugin[MediationConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri == "index.md":
             markdown = markdown.replace(MODULE_LIST_MARKER, self.renderer.module_list())
+        if CONTACT_MARKER in markdown:
+            if not self.contact:
+                log.info(
+                    "%s names no contact for error reports: set contact (an e-mail address or an issue "
+                    "tracker's address) under the mediation plugin in mkdocs.yml.",
+                    page.file.src_uri,
+                )
+            markdown = markdown.replace(CONTACT_MARKER, contact_sentence(self.contact, self.renderer.language))
         return markdown + self.renderer.abbreviations()
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -162,10 +188,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         """The PDF handouts (from the cache when unchanged) and the offline edition's zip."""
         found: dict[str, bytes] = {}
         if self.config.handouts:
-            site_url = self.config.handouts_site_url if self.config.handouts_site_url is not None else config.site_url
-            options = HandoutOptions(
-                paper=self.config.handouts_paper, site_url=site_url or "", directory_urls=config.use_directory_urls
-            )
+            options = self._handout_options(config)
             try:
                 cache = self.root / ".cache" / "handouts"
                 handouts = build_handouts(self.content, options, cache=cache, edition="learner")  # no keys
@@ -177,6 +200,39 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             found["downloads/offline-edition.zip"] = zipped.read_bytes()
         return found
 
+    def _contact(self, config: MkDocsConfig) -> str | None:
+        """The `contact` setting, checked; else the issue tracker beside `repo_url`, if any."""
+        contact = self.config.contact
+        if contact and not contact_kind(contact):
+            raise PluginError(
+                f"mediation: contact: '{contact}' is neither an e-mail address nor a web address "
+                "(hint: contact: errors@parliament.example or contact: https://example.org/issues)"
+            )
+        if not contact and config.repo_url:
+            contact = config.repo_url.rstrip("/") + "/issues"
+        return contact
+
+    def _handout_options(self, config: MkDocsConfig) -> HandoutOptions:
+        """The handouts' settings, and a line in the build output on where their quiz links point."""
+        given = self.config.handouts_site_url if self.config.handouts_site_url is not None else config.site_url
+        site_url = public_address(given)
+        offline = _offline_enabled(config)
+        if offline:
+            log.info("Handouts of the offline edition point to its quiz pages on the USB stick.")
+        elif not site_url:
+            seen = f"'{given}' is this computer's own address" if given else "no site_url is set"
+            log.info(
+                "Handouts print no web address or QR code for the quizzes (%s): set site_url in mkdocs.yml "
+                "(or handouts_site_url) to the published address.",
+                seen,
+            )
+        return HandoutOptions(
+            paper=self.config.handouts_paper,
+            site_url=site_url,
+            directory_urls=config.use_directory_urls,
+            offline=offline,
+        )
+
     def _source_of(self, page: Page) -> str | None:
         meta = page.meta or {}
         if "module_id" in meta:
@@ -187,13 +243,12 @@ class MediationPlugin(BasePlugin[MediationConfig]):
 
     def _navigation(self, config: MkDocsConfig) -> list:
         """Home, then each module with its quizzes, then other quizzes, then hand-written pages."""
-        linked = {quiz_id for module in self.content.modules for quiz_id in module.quizzes}
         nav: list = ["index.md", *self.config.nav_intro]
         for module in self.content.modules:
             pages = [module_uri(module.id)] + [quiz_uri(q) for q in module.quizzes]
             # mkdocs and Material print navigation titles unescaped: give them escaped text.
             nav.append({escape_title(f"{module.number}. {module.title}"): pages})
-        others = [quiz_uri(q) for q in sorted(self.content.quizzes) if q not in linked]
+        others = [quiz_uri(q.id) for q in self.content.other_quizzes()]
         if others:
             nav.append({self.config.nav_assessments_title: others})
         if self.content.glossary:
@@ -224,8 +279,11 @@ def _prepare_offline(config: MkDocsConfig) -> None:
     """Adjust the offline edition, which opens from file:// with no network.
 
     Material's docs advise against instant navigation there (it needs fetch), and its offline
-    plugin would add the iframe-worker shim from a CDN unless a local copy is listed first.
+    plugin would add the iframe-worker shim from a CDN unless a local copy is listed first. A 404
+    page is for a web server to send: from file:// nothing sends it, and its assets, addressed from
+    the site's root, would not load.
     """
+    config.theme.static_templates.discard("404.html")
     features = config.theme.get("features", [])
     config.theme["features"] = [f for f in features if not f.startswith("navigation.instant")]
     config.extra.setdefault("polyfills", [])

@@ -26,6 +26,7 @@ from markupsafe import Markup
 from .loader import Content
 from .model import GRADED_TYPES, Module, Question, Quiz
 from .presentation import numbered_questions, presented_options
+from .report import reading_minutes
 from .safe_html import escape_meta, escape_title, markdown_to_text, plain_in_markdown, render_markdown, tooltip_text
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -157,6 +158,7 @@ class Renderer:
             size=human_size,
             downloads=self.downloads,
             anchor=lambda id: Markup("{#" + id + "}"),
+            reading_time=self.reading_time,
         )
         return env
 
@@ -194,6 +196,11 @@ class Renderer:
     @cached_property
     def strings(self) -> dict:
         return load_strings(self.language)
+
+    def reading_time(self, module: Module) -> str:
+        """`13 minutes` (or `1 minute`), worked out from the module's words."""
+        minutes = reading_minutes(module)
+        return f"{minutes} {self.strings['minute' if minutes == 1 else 'minutes']}"
 
     def module_page(self, module: Module) -> str:
         return self.env.get_template("module.md.j2").render(module=module, quizzes=self.content.quizzes_of(module))
@@ -292,6 +299,24 @@ class Renderer:
         module = self.content.module_by_id(module_id)
         heading = next(s.heading for s in module.sections if s.id == section_id)
         return f"{self.page_root(2)}{self.page_href('modules', module_id)}#{section_id}", heading
+
+
+EMAIL = re.compile(r"^[^@\s<>()\[\]:]+@[^@\s<>()\[\]]+\.[A-Za-z]{2,}$")
+WEB_ADDRESS = re.compile(r"^https?://[^\s<>()\[\]]+$")
+
+
+def contact_kind(contact: str) -> str | None:
+    """`email` or `link` for an address readers can write to, None for anything else."""
+    if EMAIL.match(contact):
+        return "email"
+    return "link" if WEB_ADDRESS.match(contact) else None
+
+
+def contact_sentence(contact: str | None, language: str = "en") -> str:
+    """The About page's sentence on where to report an error (Markdown), from the `contact` setting."""
+    strings = load_strings(language)
+    kind = contact_kind(contact) if contact else None
+    return strings[f"contact_{kind or 'none'}"].format(contact=contact)
 
 
 def _unwrap_paragraph(rendered: str) -> str:

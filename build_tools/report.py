@@ -67,6 +67,13 @@ def module_stats(content: Content) -> list[ModuleStats]:
     return stats
 
 
+def reading_minutes(module: Module) -> int:
+    """The reading time shown to learners: the module's words, counted as `make report` counts
+    them, at 200 a minute, to the nearest minute (at least one)."""
+    words = sum(len(_WORD.findall(s)) for text in _texts(module) for s in _sentences(text))
+    return max(1, round(words / WORDS_PER_MINUTE))
+
+
 def format_report(stats: list[ModuleStats]) -> str:
     lines = [f"{'module':<34} {'words':>6} {'min':>5} {'sent.':>6} {'ease':>5}  objectives (questions each)"]
     for s in stats:

@@ -24,7 +24,7 @@ TAGS = frozenset({
     "p", "br", "strong", "em", "code", "a", "ul", "ol", "li", "blockquote",
     "table", "thead", "tbody", "tr", "th", "td", "abbr",
 })  # fmt: skip
-ATTRIBUTES = {"a": {"href"}, "abbr": {"title"}, "ol": {"start"}, "th": {"style"}, "td": {"style"}}
+ATTRIBUTES = {"a": {"href"}, "abbr": {"title", "tabindex"}, "ol": {"start"}, "th": {"style"}, "td": {"style"}}
 MARKUP_CHARACTERS = frozenset('\\`*_{}[]()#+!<>&|~=:"^$@%')
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 # Browsers drop ASCII tab and newline anywhere in a URL and C0 controls and spaces at its ends,
@@ -130,13 +130,18 @@ def markdown_to_text(text: str) -> str:
 
 
 def _mark_terms(tokens: list[Token], glossary: Mapping[str, str]) -> None:
-    """Wrap each glossary term in the inline text (not in code) in an `<abbr>` with its definition."""
+    """Wrap each glossary term in the inline text (not in code, not in a link: a tap there would
+    follow the link) in a focusable `<abbr>` with its definition (see glossary_terms.py)."""
     pattern = re.compile(
         r"(?<!\w)(" + "|".join(re.escape(term) for term in sorted(glossary, key=len, reverse=True)) + r")(?!\w)"
     )
     for token in tokens:
         if token.type == "inline" and token.children:
-            token.children = [piece for child in token.children for piece in _split_text(child, pattern, glossary)]
+            pieces, in_link = [], 0
+            for child in token.children:
+                in_link += {"link_open": 1, "link_close": -1}.get(child.type, 0)
+                pieces += [child] if in_link else _split_text(child, pattern, glossary)
+            token.children = pieces
 
 
 def _split_text(token: Token, pattern: re.Pattern, glossary: Mapping[str, str]) -> list[Token]:
@@ -146,7 +151,8 @@ def _split_text(token: Token, pattern: re.Pattern, glossary: Mapping[str, str]) 
     position = 0
     for match in pattern.finditer(token.content):
         pieces.append(Token("text", "", 0, content=token.content[position : match.start()]))
-        pieces.append(Token("abbr_open", "abbr", 1, attrs={"title": tooltip_text(glossary[match.group(1)])}))
+        definition = tooltip_text(glossary[match.group(1)])
+        pieces.append(Token("abbr_open", "abbr", 1, attrs={"title": definition, "tabindex": "0"}))
         pieces.append(Token("text", "", 0, content=match.group(1)))
         pieces.append(Token("abbr_close", "abbr", -1))
         position = match.end()

@@ -30,7 +30,7 @@ import segno
 from PIL import Image
 
 from build_tools.handouts.build import Handout, build_handouts
-from build_tools.handouts.documents import HandoutOptions
+from build_tools.handouts.documents import HandoutOptions, public_address
 from build_tools.loader import Content, load_content
 from build_tools.presentation import numbered_questions, presented_options
 from build_tools.problems import ContentError
@@ -787,6 +787,60 @@ def test_the_site_and_the_offline_edition_share_the_cache_without_evicting_each_
     build(content, cache, directory_urls=False)
     again = build(content, cache, directory_urls=True)
     assert all(h.cached for h in again.values()), {n: h.cached for n, h in again.items()}
+
+
+# --- where a handout sends its reader ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "given, printed",
+    [
+        ("http://127.0.0.1:8000/", ""),  # what `mkdocs serve` sets
+        ("http://localhost:8000/course/", ""),
+        ("http://[::1]:8000/", ""),
+        ("http://127.5.0.1/", ""),
+        ("http://0.0.0.0:8000/", ""),
+        ("", ""),
+        (None, ""),
+        ("https://example.org/course/", "https://example.org/course/"),
+        ("http://192.168.1.20:8000/", "http://192.168.1.20:8000/"),  # a laptop on the room's network
+    ],
+)
+def test_a_handout_never_prints_this_computers_own_address(given, printed):
+    assert public_address(given) == printed
+
+
+def test_offline_handouts_name_the_quiz_file_on_the_usb_stick(content, tmp_path):
+    handouts = build_handouts(content, HandoutOptions(site_url=SITE_URL, offline=True), cache=tmp_path)
+    pdf = Pdf("sample.pdf", next(h.pdf for h in handouts if h.name == "sample.pdf"))
+    assert "mediation-course/quizzes/sample-check.html" in pdf.compact
+    assert T["quiz_text_offline"].split(":")[0] in pdf.text
+    assert "../quizzes/sample-check.html" in pdf.uris()
+    assert f"{SITE_URL}/quizzes" not in pdf.compact and not [u for u in pdf.uris() if u.startswith(SITE_URL)]
+    assert not [e for e in pdf.structure() if e.S == "/Figure"], "a QR code in the offline edition"
+
+
+def test_worksheets_tell_one_answer_from_all_that_apply(pdfs, content):
+    workbook = pdfs["workbook.pdf"]
+    quiz = content.quizzes["sample-check"]
+    for question in quiz.questions:
+        if question.type not in ("single", "multiple"):
+            continue
+        marker, words = ("☐", T["choose_all"]) if question.type == "multiple" else ("○", T["choose_one"])
+        printed = [f"{marker} {option.text}" for option in presented_options(quiz, question)]
+        assert in_order(workbook.text, [question.prompt, words, *printed]) == [], question.id
+
+
+def test_worksheets_of_the_course_keep_no_web_wording(tmp_path):
+    course = load_content(ROOT)
+    [workbook] = [h for h in build_handouts(course, HandoutOptions(), cache=tmp_path) if h.name == "workbook.pdf"]
+    text = Pdf("workbook.pdf", workbook.pdf).text
+    worksheets = text.split(T["worksheet"] + ":", 1)[1]
+    for web in ("When you submit", "this device", "print the page", "comes with feedback"):
+        assert web not in worksheets, web
+    for quiz in course.quizzes.values():
+        if quiz.worksheet_introduction:
+            assert " ".join(quiz.worksheet_introduction.split()) in worksheets, quiz.id
 
 
 def test_cli_trainer_writes_only_the_trainer_edition_beside_the_site(tmp_path):

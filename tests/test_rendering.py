@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.loader import load_content
-from build_tools.rendering import Renderer, question_fingerprint, shuffled
+from build_tools.rendering import Renderer, contact_kind, contact_sentence, question_fingerprint, shuffled
 
 FIXTURE_SITE = Path(__file__).parent / "fixtures" / "site"
 GOLDEN = Path(__file__).parent / "golden"
@@ -78,6 +78,23 @@ def test_fingerprint_ignores_feedback_but_not_options(content):
     new_option = question.model_copy(update={"options": question.options[:1]})
     assert question_fingerprint(reworded) == question_fingerprint(question)
     assert question_fingerprint(new_option) != question_fingerprint(question)
+
+
+@pytest.mark.parametrize(
+    "contact, expected",
+    [
+        ("errors@parliament.example", "[errors@parliament.example](mailto:errors@parliament.example)"),
+        ("https://example.org/course/issues", "<https://example.org/course/issues>"),
+        (None, "the trainer or the parliamentary staff who gave you this course"),
+    ],
+)
+def test_about_page_says_where_to_report_an_error(contact, expected):
+    assert expected in contact_sentence(contact)
+
+
+@pytest.mark.parametrize("contact", ["errors", "mailto:errors@example.org", "ftp://example.org", "a b@c.org"])
+def test_a_contact_that_is_neither_an_address_nor_a_link_is_refused(contact):
+    assert contact_kind(contact) is None
 
 
 def test_author_markdown_never_reaches_python_markdown(content):

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import hashlib
 import io
+import ipaddress
 from dataclasses import dataclass, field
 from functools import lru_cache
+from urllib.parse import urlparse
 
 import segno
 
 from ..loader import Content
 from ..model import Figure, Likert, Module, Quiz
+from ..packing import FOLDER
 from ..presentation import Numbered, numbered_questions, presented_options
 from ..rendering import load_strings, shuffled
+from ..report import reading_minutes
 from .typst_markup import escape, inline_to_typst, to_typst
 
 PAPERS = {"a4": "a4", "letter": "us-letter"}
@@ -32,18 +36,42 @@ class HandoutOptions:
         site_url: the address of the published site, for the links and QR codes to the quizzes;
             empty when unknown (the link is then relative to the downloads folder).
         language: the language of the interface strings.
+        offline: the handouts of the offline edition, which point to its pages on the USB stick.
     """
 
     paper: str = "a4"
     site_url: str = ""
     language: str = "en"
     directory_urls: bool = True
+    offline: bool = False
 
     @property
     def variant(self) -> str:
         """A short name for these settings, e.g. `a4-en-dirs-5d41402a`."""
         site = hashlib.sha256(self.site_url.encode()).hexdigest()[:8]
-        return f"{self.paper}-{self.language}-{'dirs' if self.directory_urls else 'files'}-{site}"
+        pages = "offline" if self.offline else "dirs" if self.directory_urls else "files"
+        return f"{self.paper}-{self.language}-{pages}-{site}"
+
+
+LOCAL_HOSTS = {"localhost", "localhost.localdomain", "ip6-localhost"}
+
+
+def public_address(site_url: str | None) -> str:
+    """`site_url` if a reader elsewhere can open it; empty for none or for this machine's own address.
+
+    `mkdocs serve` sets `site_url` to `http://127.0.0.1:8000/`: printed on paper or in a QR code, that
+    address would open nothing on the reader's phone.
+    """
+    host = urlparse(site_url or "").hostname or ""
+    if not host or host in LOCAL_HOSTS:
+        return ""
+    try:
+        address = ipaddress.ip_address(host)
+        if address.is_loopback or address.is_unspecified:  # 0.0.0.0: `mkdocs serve` on every interface
+            return ""
+    except ValueError:  # a name, not an IP address
+        pass
+    return site_url
 
 
 @dataclass(frozen=True)
@@ -110,7 +138,7 @@ def _module(content: Content, module: Module, options: HandoutOptions, strings: 
     return {
         "number": module.number,
         "title": escape(module.title),
-        "minutes": module.minutes,
+        "minutes": reading_minutes(module),
         "why": to_typst(module.why_it_matters),
         "objectives": [inline_to_typst(o.text) for o in module.objectives],
         "sections": [
@@ -164,10 +192,18 @@ def _notes(module: Module) -> dict:
 
 
 def _quiz_link(content: Content, module: Module, options: HandoutOptions, strings: dict) -> dict | None:
-    """The link (and, with a known site address, a QR code) to the module's first self-check."""
+    """The link (and, with a known site address, a QR code) to the module's first self-check.
+
+    In the offline edition the handout names the quiz's file on the USB stick, as a reader holding
+    the paper finds it there, and links to it relative to the PDF (both in the edition's folder).
+    """
     quiz = next((q for q in content.quizzes_of(module) if q.kind == "self-check"), None)
     if quiz is None:
         return None
+    if options.offline:
+        page = f"quizzes/{quiz.id}.html"
+        return {"url": "../" + page, "text": strings["quiz_text_offline"], "label": escape(f"{FOLDER}/{page}"),
+                "qr": None, "alt": strings["qr_alt"]}  # fmt: skip
     page = f"quizzes/{quiz.id}/" if options.directory_urls else f"quizzes/{quiz.id}.html"
     url = options.site_url.rstrip("/") + "/" + page if options.site_url else "../" + page
     # Without the site's address, the link is relative (it works beside the site and in the offline
@@ -198,15 +234,14 @@ def _glossary(content: Content) -> list[dict]:
 def _quizzes_in_order(content: Content) -> list[Quiz]:
     """Each module's quizzes after it, then the quizzes no module lists (assessments, surveys)."""
     listed = [content.quizzes[q] for m in content.modules for q in m.quizzes]
-    seen = {q.id for q in listed}
-    return listed + [q for q_id, q in sorted(content.quizzes.items()) if q_id not in seen]
+    return listed + content.other_quizzes()
 
 
 def _quiz(quiz: Quiz, strings: dict) -> dict:
     return {
         "id": quiz.id,
         "title": escape(quiz.title),
-        "introduction": to_typst(quiz.introduction) if quiz.introduction else None,
+        "introduction": to_typst(quiz.worksheet_introduction) if quiz.worksheet_introduction else None,
         "questions": [_question(quiz, shown, strings) for shown in numbered_questions(quiz)],
     }
 
@@ -218,6 +253,7 @@ def _question(quiz: Quiz, shown: Numbered, strings: dict) -> dict:
         "number": shown.number,
         "prompt": inline_to_typst(q.prompt),
         "kind": "write",
+        "choose": None,
         "hint": None,
         "options": [],
         "prompts": [],
@@ -225,6 +261,9 @@ def _question(quiz: Quiz, shown: Numbered, strings: dict) -> dict:
         "explanation": to_typst(q.explanation) if hasattr(q, "explanation") else None,
         "confidence": _confidence(shown.confidence, strings),
     }
+    if q.type in ("single", "multiple", "true-false", "likert", "poll"):
+        several = q.type == "multiple" or (q.type == "poll" and q.multiple)
+        item.update(choose="all" if several else "one", hint=escape(strings["choose_all" if several else "choose_one"]))
     if q.type in ("single", "multiple"):
         options = presented_options(quiz, q)
         item.update(kind="choice", options=[inline_to_typst(o.text) for o in options])

@@ -5,6 +5,7 @@ from .glossary import Glossary, Term
 from .module import CaseStudy, FacilitatorNotes, Figure, Module, Objective, Reference, Section
 from .quiz import (
     GRADED_TYPES,
+    INTRODUCTIONS,
     Likert,
     Matching,
     MultipleChoice,
@@ -21,6 +22,7 @@ from .quiz import (
 
 __all__ = [
     "GRADED_TYPES",
+    "INTRODUCTIONS",
     "CaseStudy",
     "Document",
     "FacilitatorNotes",

@@ -88,7 +88,8 @@ class Module(Document):
     number: Annotated[int, Field(ge=1, le=99)]
     title: Text
     summary: Annotated[str, StringConstraints(min_length=20, max_length=300)]
-    minutes: Minutes
+    minutes: Minutes | None = None
+    """No longer used: the reading time shown is worked out from the words (see `report`)."""
     why_it_matters: Text
     objectives: list[Objective] = Field(min_length=1, max_length=8)
     sections: list[Section] = Field(min_length=1)

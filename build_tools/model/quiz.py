@@ -123,6 +123,7 @@ Question = Annotated[
 ]
 
 GRADED_TYPES = (SingleChoice, MultipleChoice, TrueFalse, Ordering, Matching)
+INTRODUCTIONS = ("introduction", "worksheet_introduction")
 
 
 class Quiz(Document):
@@ -131,6 +132,9 @@ class Quiz(Document):
     title: Text
     kind: QuizKind
     introduction: Text | None = None
+    worksheet_introduction: Text | None = None
+    """What the printed worksheet says before the questions, in place of `introduction`, which speaks
+    of the web page (submitting, this device). Without it the worksheet has no introduction."""
     questions: list[Question] = Field(min_length=1)
 
     def plain_fields(self) -> list[tuple[tuple, str, bool]]:
@@ -139,7 +143,7 @@ class Quiz(Document):
 
     def markdown_fields(self) -> list[tuple[tuple, str, bool]]:
         """Every Markdown text with its path and whether it is one line (inline), for the subset check."""
-        fields = [(("introduction",), self.introduction, False)] if self.introduction else []
+        fields = [((name,), getattr(self, name), False) for name in INTRODUCTIONS if getattr(self, name)]
         for i, q in enumerate(self.questions):
             path = ("questions", i)
             fields.append((path + ("prompt",), q.prompt, True))

@@ -9,6 +9,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
+import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -173,3 +175,65 @@ def watch_page():
 @pytest.fixture
 def offline_site_dir(offline_build) -> Path:
     return offline_build.site
+
+
+# --- the real course, as learners get it -------------------------------------------------------
+
+COURSE_PARTS = ("mkdocs.yml", "glossary.yml", "docs", "modules", "quizzes")
+
+
+@dataclass(frozen=True)
+class Course:
+    """A build of the course: its folder, and the address its home page opens at."""
+
+    site: Path
+    url: str
+
+    def pages(self) -> list[str]:
+        """The address of every HTML page, relative to `url`, as a reader would open it."""
+        directory_urls = not self.url.startswith("file:")
+        found = []
+        for path in sorted(self.site.rglob("*.html")):
+            relative = path.relative_to(self.site).as_posix()
+            if directory_urls and relative.endswith("index.html"):
+                relative = relative[: -len("index.html")]
+            found.append(relative)
+        return found
+
+
+def copy_course(dest: Path) -> Path:
+    """A private copy of the project's own course (config, pages, modules, quizzes, glossary)."""
+    root = Path(__file__).resolve().parents[2]
+    dest.mkdir(parents=True)
+    for part in COURSE_PARTS:
+        source = root / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part)
+        elif source.is_file():
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def course_instant(tmp_path_factory, run_mkdocs_build) -> Iterator[Course]:
+    """The project's course, built with `site_url` set to the address it is served at (so that
+    instant navigation works, as on a published site and under `mkdocs serve`), with its handouts."""
+    base = tmp_path_factory.mktemp("course-instant")
+    server = bind_server(base / "site")
+    url = server_url(server)
+    project = copy_course(base / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^site_url:.*$", f'site_url: "{url}"', config.read_text("utf-8")), "utf-8")
+    build = run_mkdocs_build(project, base / "site")
+    assert build.returncode == 0, f"mkdocs build of the course failed:\n{build.output}"
+    with serving(server):
+        yield Course(base / "site", url)
+
+
+@pytest.fixture(scope="session")
+def course_offline(tmp_path_factory, run_mkdocs_build) -> Course:
+    """The project's course, offline edition (opened from file://)."""
+    base = tmp_path_factory.mktemp("course-offline")
+    build = run_mkdocs_build(copy_course(base / "project"), base / "site", offline="true")
+    assert build.returncode == 0, f"offline build of the course failed:\n{build.output}"
+    return Course(base / "site", (base / "site").as_uri() + "/")

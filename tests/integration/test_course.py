@@ -7,12 +7,17 @@ the curriculum: a module that loses its case study or references fails here, not
 from __future__ import annotations
 
 import html
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from build_tools.loader import load_content
+from build_tools.report import module_stats
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = load_content(ROOT)
@@ -57,7 +62,7 @@ def test_glossary_terms_appear_as_tooltips_on_module_pages(course_site):
     shown: set[str] = set()
     for module in CONTENT.modules:
         article = _article(_page(course_site, "modules", module.id))
-        shown |= {html.unescape(m) for m in re.findall(r'<abbr title="[^"]+">([^<]+)</abbr>', article)}
+        shown |= {html.unescape(m) for m in re.findall(r'<abbr [^>]*title="[^"]+"[^>]*>([^<]+)</abbr>', article)}
     assert len(CONTENT.glossary.terms) >= 30
     assert len(terms & shown) >= 30, sorted(terms - shown)
 
@@ -100,3 +105,62 @@ def test_survey_is_ungraded_and_asks_nothing_personal():
 @pytest.mark.parametrize("uri", ["how-to-use", "essentials", "for-trainers", "about", "downloads", "progress"])
 def test_guidance_pages_are_built(course_site, uri):
     assert (course_site / uri / "index.html").is_file()
+
+
+def test_assessments_come_in_a_learners_order(course_site):
+    """Diagnostic before the workshop, then the post-workshop assessment, then the surveys."""
+    page = (course_site / "index.html").read_text(encoding="utf-8")
+    nav = page.split('class="md-nav md-nav--primary"', 1)[1]
+    nav = nav.split('class="md-content"', 1)[0]
+    others = {quiz.id for quiz in CONTENT.other_quizzes()}
+    assessments = [q for q in re.findall(r'href="quizzes/([a-z0-9-]+)/"', nav) if q in others]
+    assert assessments == ["diagnostic", "post", "capacity-survey"]
+
+
+def test_home_names_each_quiz_as_the_navigation_does(course_site):
+    article = _article((course_site / "index.html").read_text(encoding="utf-8"))
+    linked = re.findall(r'<a href="quizzes/([a-z0-9-]+)/">(.*?)</a>', article)
+    assert linked, "Home links to no quiz"
+    for quiz_id, text in linked:
+        assert html.unescape(re.sub(r"<[^>]+>", "", text)) == CONTENT.quizzes[quiz_id].title
+
+
+def test_reading_times_are_worked_out_from_the_words(course_site):
+    for stats in module_stats(CONTENT):
+        article = _article(_page(course_site, "modules", stats.module.id))
+        shown = int(re.search(r"Module \d+ · (\d+) minutes", article).group(1))
+        assert abs(shown - stats.minutes) <= 0.15 * stats.minutes, stats.module.id
+
+
+def test_no_glossary_tooltip_inside_a_link_or_a_heading_and_each_is_focusable(course_site):
+    pages = [p for p in course_site.rglob("*.html") if p.name != "404.html"]
+    for page in pages:
+        article = _article(page.read_text(encoding="utf-8"))
+        for tag in ("a", "h1", "h2", "h3", "h4", "dt"):
+            for inner in re.findall(rf"<{tag}[ >].*?</{tag}>", article, flags=re.S):
+                assert "<abbr" not in inner, f"{page.relative_to(course_site)}: a tooltip inside <{tag}>"
+        for abbr in re.findall(r"<abbr [^>]*>", article):
+            assert 'tabindex="0"' in abbr, f"{page.relative_to(course_site)}: {abbr}"
+
+
+@pytest.mark.parametrize(
+    "setting, shown",
+    [
+        ("      contact: errors@parliament.example\n", 'href="mailto:errors@parliament.example"'),
+        ("", "the trainer or the parliamentary staff who gave you this course"),
+    ],
+)
+def test_about_names_the_contact_set_in_mkdocs_yml(tmp_path, setting, shown):
+    project = tmp_path / "project"
+    for part in ("docs", "modules", "quizzes"):
+        shutil.copytree(ROOT / part, project / part)
+    shutil.copy2(ROOT / "glossary.yml", project / "glossary.yml")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("      handouts: !ENV [HANDOUTS, true]", "      handouts: false\n" + setting.rstrip("\n"))
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                            cwd=project, capture_output=True, text=True, timeout=600, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert shown in (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    assert ("names no contact" in result.stderr) == (not setting)

@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
 import pikepdf
+import pypdf
 import pytest
 import yaml
 
@@ -220,6 +221,31 @@ def test_the_offline_zip_is_published_on_the_downloads_page(
     assert f"(zip, {human_size(published.stat().st_size)})" in link.item
 
 
+def test_handouts_never_print_the_address_that_mkdocs_serve_sets(tmp_path, copy_fixture_site, run_mkdocs_build):
+    project = copy_fixture_site(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('site_url: ""', 'site_url: "http://127.0.0.1:8000/"'), "utf-8"
+    )
+    build = run_mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    assert "Handouts print no web address or QR code" in build.output
+    for pdf in (tmp_path / "site" / "downloads").glob("*.pdf"):
+        with pikepdf.open(pdf) as document:
+            uris = [str(a.A.URI) for p in document.pages for a in p.obj.get("/Annots", []) if "/A" in a]
+        text = "".join("".join(page.extract_text().split()) for page in pypdf.PdfReader(pdf).pages)
+        assert "127.0.0.1" not in text and not [u for u in uris if "127.0.0.1" in u], pdf.name
+
+
+def test_the_offline_edition_says_where_its_handouts_point(offline_build):
+    assert "Handouts of the offline edition point to its quiz pages" in offline_build.output
+    assert "Handouts print no web address" not in offline_build.output
+
+
+def test_downloads_page_names_the_file_to_open_in_the_offline_zip():
+    assert f"open {FOLDER}/index.html" in S["downloads_offline"]
+
+
 # --- the offline edition --------------------------------------------------------------------------
 
 
@@ -240,7 +266,9 @@ def unzipped(offline_build, tmp_path_factory) -> Path:
 def test_offline_zip_holds_the_whole_site_and_its_pdfs(unzipped, offline_build):
     built = sorted(p.relative_to(offline_build.site).as_posix() for p in offline_build.site.rglob("*") if p.is_file())
     unpacked = sorted(p.relative_to(unzipped).as_posix() for p in unzipped.rglob("*") if p.is_file())
-    assert unpacked == built
+    assert [name for name in built if name.endswith(".map")], "the build has source maps to leave out"
+    assert unpacked == [name for name in built if not name.endswith(".map")]
+    assert not (unzipped / "404.html").exists(), "a 404 page, which nothing sends from file://"
     for name in [
         "index.html",
         "modules/sample.html",

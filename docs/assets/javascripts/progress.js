@@ -72,7 +72,8 @@
     rows.forEach(function (cells) {
       var row = body.appendChild(E.el("tr"));
       cells.forEach(function (cell, i) {
-        var td = row.appendChild(E.el(i ? "td" : "th", i ? {} : { scope: "row" }));
+        // data-label: on a phone each row is shown as a card, each value under its column's name
+        var td = row.appendChild(E.el(i ? "td" : "th", i ? { "data-label": headers[i] } : { scope: "row" }));
         if (cell && cell.nodeType) td.appendChild(cell); else td.textContent = cell;
       });
     });
@@ -178,9 +179,11 @@
         render(store, prefix, t);
         var status = document.querySelector(".quiz-progress-tools .quiz-live");
         if (status) status.textContent = said;
+        if (status) { status.setAttribute("tabindex", "-1"); status.focus(); } // the old focus was re-rendered away
       });
     });
-    [labelFor, label, download, fileLabel, file, print, message].forEach(function (n) { box.appendChild(n); });
+    // The file input sits just before its label, which draws its focus outline (quiz.css).
+    [labelFor, label, download, file, fileLabel, print, message].forEach(function (n) { box.appendChild(n); });
     return box;
   }
 

@@ -192,6 +192,14 @@
     form.addEventListener("change", this.onChange.bind(this));
     form.addEventListener("input", this.onChange.bind(this));
     form.addEventListener("click", this.onClick.bind(this));
+    form.addEventListener("keydown", keepKeys);
+  }
+
+  /* Material opens search on "s", "f" or "/" and changes page on "n", "p", "." and "," unless the
+     focus is in a text field. On a radio button, a checkbox, a select or a button of a quiz those keys
+     belong to the quiz (WCAG 2.1.4): they do not reach Material's listener on the window. */
+  function keepKeys(event) {
+    if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) event.stopPropagation();
   }
 
   Quiz.prototype.fieldsets = function () {
@@ -214,6 +222,11 @@
     if (q.type === "ordering") {
       this.enhanceOrdering(fieldset);
       fieldset.initialOrder = this.read(fieldset);
+    }
+    if (q.type === "reflection") {
+      // A textarea prints as its box, cutting the answer off: print a copy of the full text instead.
+      var copy = el("div", { "class": "quiz-print-text", "aria-hidden": "true" });
+      fieldset.querySelector("textarea").insertAdjacentElement("afterend", copy);
     }
     if (fieldset.parentNode.closest("fieldset.quiz-question")) return; // a rating: part of the question it rates
     var result = el("div", { "class": "quiz-result", tabindex: "-1", hidden: "" });
@@ -243,6 +256,7 @@
     var bar = el("div", { "class": "quiz-controls" });
     if (this.assessment) bar.appendChild(el("button", { type: "button", "class": "md-button md-button--primary", "data-action": "submit" }, this.t.submit));
     bar.appendChild(el("button", { type: "button", "class": "md-button", "data-action": "reset" }, this.t.reset));
+    bar.appendChild(el("button", { type: "button", "class": "md-button", "data-action": "print" }, this.t.print_page));
     if (this.graded) {
       var key = el("label", { "class": "quiz-print-key" });
       key.appendChild(el("input", { type: "checkbox", "data-print-key": "" }));
@@ -288,10 +302,16 @@
       fieldset.querySelectorAll("select").forEach(function (s) { s.value = answer[s.id.split("--").pop()] || ""; });
     } else if (q.type === "reflection") {
       fieldset.querySelector("textarea").value = answer;
+      this.copyForPrint(fieldset);
     } else {
       var values = [].concat(answer);
       own(fieldset, "input").forEach(function (i) { i.checked = values.indexOf(i.value) >= 0; });
     }
+  };
+
+  Quiz.prototype.copyForPrint = function (fieldset) {
+    var copy = fieldset.querySelector(".quiz-print-text");
+    if (copy) copy.textContent = fieldset.querySelector("textarea").value;
   };
 
   Quiz.prototype.numberOrder = function (fieldset) {
@@ -345,6 +365,8 @@
     if (event.target.hasAttribute && event.target.hasAttribute("data-print-key")) return;
     var fieldset = event.target.closest && event.target.closest("fieldset.quiz-question");
     if (!fieldset) return;
+    this.clearMessage();
+    this.copyForPrint(fieldset);
     if (!this.assessment) this.hideResult(fieldset);
     this.remember(fieldset, false);
     this.save();
@@ -354,11 +376,13 @@
     var button = event.target.closest && event.target.closest("button[data-action]");
     if (!button) return;
     var action = button.getAttribute("data-action");
+    this.clearMessage(); // a message is about the last action only
     var fieldset = button.closest("fieldset.quiz-question");
     if (action === "check") this.check(fieldset);
     else if (action === "up" || action === "down") this.move(button, action === "up" ? -1 : 1);
     else if (action === "submit") this.submit();
     else if (action === "reset") this.reset();
+    else if (action === "print") window.print();
   };
 
   Quiz.prototype.check = function (fieldset) {
@@ -377,13 +401,18 @@
     var list = item.parentNode;
     var items = Array.prototype.slice.call(list.children);
     var index = items.indexOf(item) + step;
-    if (index < 0 || index >= items.length) return;
+    var where = { item: item.querySelector("label").textContent, position: index + 1, total: items.length };
+    if (index < 0 || index >= items.length) { // already first or last: say where it is
+      where.position = items.indexOf(item) + 1;
+      this.announce(format(this.t.moved, where));
+      return;
+    }
     list.insertBefore(item, step < 0 ? items[index] : items[index].nextSibling);
     button.focus();
     var fieldset = item.closest("fieldset.quiz-question");
     this.numberOrder(fieldset);
-    this.announce(format(this.t.moved, { item: item.querySelector("label").textContent, position: index + 1, total: items.length }));
     this.onChange({ target: item });
+    this.announce(format(this.t.moved, where));
   };
 
   /* Feedback that says why: the verdict, the feedback of each chosen option, the explanation and
@@ -467,6 +496,7 @@
     this.fieldsets().forEach(function (f) {
       f.disabled = false;
       this.hideResult(f);
+      this.copyForPrint(f);
       if (f.initialOrder) this.write(f, f.initialOrder);
     }, this);
     this.summary.hidden = true;
@@ -475,10 +505,14 @@
     this.announce(this.t.was_reset);
   };
 
+  /* The live region stays in the page, shown and unchanged, from start to end: only its text changes.
+     The same message twice in a row differs by a no-break space, so that it is read again. */
   Quiz.prototype.announce = function (text) {
+    this.live.textContent = this.live.textContent === text ? text + "\u00a0" : text;
+  };
+
+  Quiz.prototype.clearMessage = function () {
     this.live.textContent = "";
-    var live = this.live;
-    window.setTimeout(function () { live.textContent = text; }, 50);
   };
 
   /* Navigation markers: a tick beside each module whose quizzes are all complete. */
@@ -535,7 +569,21 @@
   window.addEventListener("beforeprint", function () { togglePrintKey(true); });
   window.addEventListener("afterprint", function () { togglePrintKey(false); });
 
+  /* After instant navigation the new page's content replaces the old, and the focus would stay on
+     <body>: move it to the target of the address's #fragment or to the main heading, as a full
+     page load would put the reader at the top of the new page. Not on the first load. */
+  var loaded = false;
+  function focusNewPage() {
+    if (!loaded) { loaded = true; return; }
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = (id && document.getElementById(id)) || document.querySelector("article h1");
+    if (!target) return;
+    if (!target.hasAttribute("tabindex") && !target.matches("a[href], button, input, select, textarea")) target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
+  }
+
   function start() {
+    focusNewPage();
     var t = readJson("#quiz-strings") || window.__quizStrings;
     if (!t) return;
     window.__quizStrings = t; // kept across instant navigation, where only the content is replaced

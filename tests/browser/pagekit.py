@@ -1,0 +1,74 @@
+"""Helpers for the tests that look at pages as a person sees them: what is wider than the screen,
+what text is 0 px wide or cut off, and the page in dark mode.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / ".cache" / "screenshots"
+
+# Elements that hold text of their own, shown (not display:none, not in a closed <details>), with
+# their box. Text is "cut off" when its box reaches past the screen with no scrollable box around
+# it (a wide table scrolls in Material's wrapper: WCAG 1.4.10 lets data tables scroll), past a box
+# that hides its overflow, or when it overflows its own box that hides the rest.
+# Left out: Material's navigation drawer and search dialog (off screen until opened), the header's
+# title, which Material shortens with an ellipsis on purpose (the page's h1 holds it whole), and
+# text visually hidden on purpose for screen readers (a clip-path on it or around it).
+MEASURE = """
+() => {
+  const width = document.documentElement.clientWidth;
+  const skipped = ".md-sidebar--primary, .md-search, .md-header__topic";
+  const holdsText = el => [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+  const describe = el => {
+    const tag = el.tagName.toLowerCase() + (el.id ? "#" + el.id : "");
+    return tag + " '" + el.textContent.trim().replace(/\\s+/g, " ").slice(0, 40) + "'";
+  };
+  const zero = [], cut = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    if (!holdsText(el) || el.closest(skipped) || !el.checkVisibility({ visibilityProperty: true })) continue;
+    const box = el.getBoundingClientRect();
+    if (box.width < 1 || box.height < 1) {
+      if (getComputedStyle(el).clipPath === "none") zero.push(describe(el) + " " + box.width + "x" + box.height);
+      continue;
+    }
+    let scrolls = false, clipped = false, forScreenReaders = false;
+    for (let a = el; a && a !== document.body; a = a.parentElement) {
+      if (getComputedStyle(a).clipPath !== "none") { forScreenReaders = true; break; }
+    }
+    if (forScreenReaders) continue;
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const overflow = getComputedStyle(a).overflowX;
+      const outer = a.getBoundingClientRect();
+      const outside = box.right > outer.right + 1 || box.left < outer.left - 1;
+      if (overflow === "auto" || overflow === "scroll") { scrolls = true; break; }
+      if ((overflow === "hidden" || overflow === "clip") && outside) { clipped = true; break; }
+    }
+    const own = getComputedStyle(el);
+    if ((own.overflowX === "hidden" || own.overflowX === "clip") && el.scrollWidth > el.clientWidth + 1) clipped = true;
+    if (!scrolls && (box.right > width + 1 || box.left < -1)) clipped = true;
+    if (clipped) cut.push(describe(el) + " at " + Math.round(box.left) + "-" + Math.round(box.right) + " px");
+  }
+  return { scrollWidth: document.documentElement.scrollWidth, width, zero, cut };
+}
+"""
+
+
+def measure(page) -> dict:
+    """The page's scroll width and viewport width, and its 0 px wide and cut-off texts."""
+    return page.evaluate(MEASURE)
+
+
+def go_dark(page) -> None:
+    """Show the page in dark mode: the reader's system asks for it, and Material's dark palette
+    ("slate") is applied, as its palette toggle does, whether or not the site offers the toggle."""
+    page.emulate_media(color_scheme="dark")
+    page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
+
+
+def screenshot(page, name: str) -> Path:
+    """Save a full-page screenshot under .cache/screenshots/ for a person to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
