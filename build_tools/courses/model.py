@@ -1,0 +1,86 @@
+"""A course as a trainer writes it in `courses/<id>.yml`: the modules in order, the assessments,
+branding and the session it is taught in.
+
+The modules are the shared ones (`modules/`) or a trainer's own (`local/modules/`, with their
+quizzes in `local/quizzes/`), so a trainer never edits the shared files.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from ..model.common import Id, LanguageCode, Strict, Text
+
+Assessment = Literal["diagnostic", "post", "survey", "action-plan"]
+"""The course-wide quizzes a course may include: `quizzes/<name>.yml` (the survey is `capacity-survey`)."""
+
+Edition = Literal["learner", "trainer"]
+"""Learners never see facilitator notes or answer keys; the trainer edition shows both."""
+
+MaterialColour = Literal[
+    "red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue", "cyan", "teal", "green",
+    "light-green", "lime", "yellow", "amber", "orange", "deep-orange", "brown", "grey", "blue-grey",
+    "black", "white",
+]  # fmt: skip
+"""The colour names Material for MkDocs knows for `theme.palette.primary` and `accent`."""
+
+ClockTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+"""A time of day on a 24-hour clock, such as `16:30`."""
+
+IsoDate = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+"""A calendar date written `YYYY-MM-DD`, such as `2025-04-08`."""
+
+SessionMinutes = Annotated[int, Field(ge=1, le=24 * 60)]
+
+LogoFile = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_./-]+\.(svg|png|jpg|jpeg)$", max_length=200)]
+"""An image file, relative to the folder that holds `courses/`, such as `local/logo.svg`."""
+
+
+class Branding(Strict):
+    """How the course's site looks: the organisation's logo, Material palette colours and footer name."""
+
+    logo: LogoFile | None = None
+    primary: MaterialColour = "indigo"
+    accent: MaterialColour = "indigo"
+    footer: Text | None = None
+    """The organisation's name as the footer shows it; the course's `organisation` when left out."""
+
+
+class Break(Strict):
+    """A pause in the session, at a clock time."""
+
+    at: ClockTime
+    minutes: SessionMinutes
+    label: Text = "Break"
+
+
+class Session(Strict):
+    """When and for how long the course is taught in a room; the session plan is timed from it."""
+
+    date: IsoDate | None = None
+    start: ClockTime
+    minutes: SessionMinutes
+    breaks: list[Break] = Field(default_factory=list)
+
+
+class Course(Strict):
+    """A course: `courses/<id>.yml`."""
+
+    id: Id
+    title: Text
+    subtitle: Text | None = None
+    organisation: Text
+    languages: list[LanguageCode] = Field(default_factory=lambda: ["en"], min_length=1)
+    modules: list[Id] = Field(min_length=1)
+    """Module ids in teaching order; they are numbered 1, 2, 3... in this order."""
+    local_folder: str | None = None
+    """A folder beside `modules/` that holds the trainer's own `modules/` and `quizzes/`, such as `local`."""
+    assessments: list[Assessment] = Field(default_factory=lambda: ["diagnostic", "post", "survey", "action-plan"])
+    pass_mark: Annotated[int, Field(ge=0, le=100)] = 80
+    """The score, in per cent, at which a graded assessment counts as passed (LMS mastery score)."""
+    edition: Edition = "learner"
+    branding: Branding = Field(default_factory=Branding)
+    site_url: str = ""
+    session: Session | None = None
