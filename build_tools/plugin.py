@@ -12,21 +12,27 @@ rebuild, until the files are fixed.
 from __future__ import annotations
 
 import time
+from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
-from mkdocs.config import base
+from mkdocs.commands.build import build as build_site
+from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 from .figure_checks import FIGURES
 from .glossary_terms import GlossaryTermsExtension
 from .handouts.build import HandoutError, build_handouts
 from .handouts.documents import HandoutOptions, public_address
+from .i18n import translate_content, translated_page
+from .i18n.editions import alternates, edition_of, edition_site_url, folded_search_language, misspelt_languages
 from .loader import GLOSSARY, Content, load_content
 from .preview import NO_CONTENT, with_banner
 from .problems import ContentError, Problem, format_report
@@ -49,7 +55,21 @@ CONTACT_MARKER = "<!-- contact -->"
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "abbr", "def_list", "tables")
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
 THEME_DIR = Path(__file__).parent / "theme"
+TRANSLATIONS = "translations"
+SEARCH_PIPELINE = ("trimmer", "stopWordFilter", "stemmer")
+SEARCH_SEPARATOR = r"[\s\-'’«»]+"
 log = get_plugin_logger(__name__)
+
+
+@dataclass(frozen=True)
+class _EditionBuild:
+    """What the first language's build tells the build of another language it starts."""
+
+    language: str
+    previewing: bool
+
+
+_OTHER_EDITION: ContextVar[_EditionBuild | None] = ContextVar("other_edition", default=None)
 
 
 class MediationConfig(base.Config):
@@ -70,6 +90,11 @@ class MediationConfig(base.Config):
     address or a web address such as an issue tracker. Defaults to `repo_url`'s issues page."""
     edit_uri_content = c.Optional(c.Type(str))
     """Path under `repo_url` to the project root for "edit this page", e.g. `edit/main/`."""
+    languages = c.ListOfItems(c.Type(str), default=["en"])
+    """The course's languages: the first at the site's root, each other one in its own folder
+    (`fr/`), built from the translations in `translations/<language>/`."""
+    editions = c.Type(bool, default=True)
+    """Build the other languages too; `EDITIONS=false` builds only the first, for faster previews."""
 
 
 class MediationPlugin(BasePlugin[MediationConfig]):
@@ -83,21 +108,26 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.root = Path.cwd()
         self.previewing = False
         self.problems: list[Problem] = []
+        self.language = "en"
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """`mkdocs serve` keeps this plugin between rebuilds, and with it the last good content."""
         self.previewing = command == "serve"
 
+    @event_priority(50)  # before the search plugin's, which reads the edition's language and search settings
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check all content first: a problem stops the build before `site/` is touched."""
         self.root = Path(self.config.content_dir or Path(config.config_file_path).parent)
         self.problems = []
+        self.language = self._edition_language()
         try:
-            self.content = load_content(self.root)
+            self.content = self._translated(load_content(self.root), config)
         except ContentError as error:
             if not self.previewing:
                 raise PluginError("Content problems:\n" + format_report(error.problems)) from None
             self._keep_previewing(error.problems)
+        if len(self.config.languages) > 1:
+            _set_edition(config, self.config.languages, self.language)
         self.contact = self._contact(config)
         if _offline_enabled(config):
             _prepare_offline(config)
@@ -121,7 +151,9 @@ class MediationPlugin(BasePlugin[MediationConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         downloads = self.downloads
         sizes = {uri.rsplit("/", 1)[-1]: len(data) for uri, data in downloads.items()}
-        self.renderer = Renderer(self.content, directory_urls=config.use_directory_urls, downloads=sizes)
+        self.renderer = Renderer(
+            self.content, directory_urls=config.use_directory_urls, downloads=sizes, language=self.language
+        )
         for uri, data in downloads.items():
             files.append(File.generated(config, uri, content=data))
         if downloads:
@@ -132,12 +164,17 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             files.append(File.generated(config, f"{FIGURES}/{name}", content=svg))
         for quiz in self.content.quizzes.values():
             files.append(File.generated(config, quiz_uri(quiz.id), content=self.renderer.quiz_page(quiz)))
+        if self.language != "en":
+            _fold_accents_in_search(files, config, self.language)
         files.append(File.generated(config, PROGRESS_URI, content=self.renderer.progress_page()))
         if self.content.glossary:
             files.append(File.generated(config, GLOSSARY_URI, content=self.renderer.glossary_page()))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.language != self.config.languages[0] and not page.file.generated_by:
+            markdown, meta = get_data(translated_page(self.root, page.file.src_uri, self.language))
+            page.meta.update(meta)
         if page.file.src_uri == "index.md":
             markdown = markdown.replace(MODULE_LIST_MARKER, self.renderer.module_list())
         if CONTACT_MARKER in markdown:
@@ -164,9 +201,55 @@ class MediationPlugin(BasePlugin[MediationConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return with_banner(output, self.problems)
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The first language's build then builds each other language into its folder (`fr/`)."""
+        if _OTHER_EDITION.get() is None and self.config.editions:
+            for language in self.config.languages[1:]:
+                self._build_edition(config, language)
+
+    def _build_edition(self, config: MkDocsConfig, language: str) -> None:
+        """One other language: the same configuration, built into `<site>/<language>/`."""
+        token = _OTHER_EDITION.set(_EditionBuild(language, self.previewing))
+        try:
+            other = load_config(
+                config.config_file_path,
+                site_dir=str(Path(config.site_dir) / language),
+                site_url=config.site_url,
+                strict=config.strict,
+            )
+            build_site(other)
+        finally:
+            _OTHER_EDITION.reset(token)
+
+    def _edition_language(self) -> str:
+        """The language this build makes: the first one, or the one the first build asked for."""
+        wrong = misspelt_languages(self.config.languages)
+        if wrong or not self.config.languages:
+            raise PluginError(
+                f"mediation: languages: {', '.join(wrong) or 'none'}: each language once, as a lowercase "
+                "code (hint: languages: [en, fr])"
+            )
+        other = _OTHER_EDITION.get()
+        if other is None:
+            return self.config.languages[0]
+        self.previewing = other.previewing
+        return other.language
+
+    def _translated(self, content: Content, config: MkDocsConfig) -> Content:
+        """The content in this build's language; what is untranslated shows in English, marked,
+        with a warning (the strict build refuses it: `translate_content` reports it as a problem)."""
+        if self.language == self.config.languages[0]:
+            return content
+        translated, problems = translate_content(content, self.root, self.language, strict=config.strict)
+        if problems and config.strict:
+            raise ContentError(problems)
+        for problem in problems:
+            log.warning(format_report([problem]))
+        return translated
+
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """Rebuild when a module, a quiz, a figure or the glossary changes, as for a page in docs/."""
-        for folder in ("modules", "quizzes", FIGURES):
+        for folder in ("modules", "quizzes", FIGURES, TRANSLATIONS):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         if (self.root / GLOSSARY).is_file():
@@ -190,7 +273,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         if self.config.handouts:
             options = self._handout_options(config)
             try:
-                cache = self.root / ".cache" / "handouts"
+                cache = self.root / ".cache" / "handouts"  # one folder per language in it (options.variant)
                 handouts = build_handouts(self.content, options, cache=cache, edition="learner")  # no keys
             except HandoutError as error:
                 raise PluginError(str(error)) from None
@@ -228,10 +311,17 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             )
         return HandoutOptions(
             paper=self.config.handouts_paper,
+            language=self.language,
             site_url=site_url,
             directory_urls=config.use_directory_urls,
             offline=offline,
         )
+
+    def _site_text(self, key: str, first_language: str) -> str:
+        """A text of the configuration in this edition's language (the first language's from mkdocs.yml)."""
+        if self.language == self.config.languages[0]:
+            return first_language
+        return load_strings(self.language).get("site", {}).get(key, first_language)
 
     def _source_of(self, page: Page) -> str | None:
         meta = page.meta or {}
@@ -250,7 +340,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             nav.append({escape_title(f"{module.number}. {module.title}"): pages})
         others = [quiz_uri(q.id) for q in self.content.other_quizzes()]
         if others:
-            nav.append({self.config.nav_assessments_title: others})
+            nav.append({self._site_text("assessments", self.config.nav_assessments_title): others})
         if self.content.glossary:
             nav.append(GLOSSARY_URI)
         nav.append(PROGRESS_URI)
@@ -273,6 +363,47 @@ def _add_theme_overrides(config: MkDocsConfig) -> None:
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
     language = config.theme.get("language") or "en"
     config.extra["quiz_strings"] = load_strings(language)["engine"]
+
+
+def _set_edition(config: MkDocsConfig, languages: list[str], language: str) -> None:
+    """Make this build one language edition: Material's interface and search in that language,
+    the site's own texts from its strings table, its address under its folder, and the other
+    editions for the language switcher, the `hreflang` alternates and the sitemap."""
+    main_url = config.site_url
+    config.extra["editions"] = alternates(languages, language, main_url)
+    config.extra["alternate"] = True  # shows Material's language button (partials/alternate.html is ours)
+    config.theme["language"] = language
+    search = config.plugins.get("material/search")
+    if search is not None and language != languages[0]:
+        # Material's defaults for French search neither stem nor split "l'accord": stem, and split at apostrophes.
+        search.config.update(lang=[language], pipeline=list(SEARCH_PIPELINE), separator=SEARCH_SEPARATOR)
+    if language != languages[0]:
+        config.site_url = edition_site_url(main_url, edition_of(languages, language)) or main_url
+        _translate_site_texts(config, load_strings(language).get("site", {}))
+
+
+def _translate_site_texts(config: MkDocsConfig, site: dict) -> None:
+    """The texts of mkdocs.yml a reader sees (site name, description, colour toggle), translated."""
+    config.site_name = site.get("name", config.site_name)
+    config.site_description = site.get("description", config.site_description)
+    config.copyright = site.get("copyright", config.copyright)
+    palette = config.theme.get("palette")
+    names = site.get("palette", [])
+    if isinstance(palette, list) and len(names) == len(palette):
+        for scheme, name in zip(palette, names, strict=True):
+            if scheme.get("toggle"):
+                scheme["toggle"]["name"] = name
+
+
+def _fold_accents_in_search(files: Files, config: MkDocsConfig, language: str) -> None:
+    """Replace Material's lunr file for this language with one that folds accents (see editions.py)."""
+    uri = f"assets/javascripts/lunr/min/lunr.{language}.min.js"
+    original = files.get_file_from_path(uri)
+    if original is None or original.abs_src_path is None:
+        return
+    source = Path(original.abs_src_path).read_text(encoding="utf-8")
+    files.remove(original)
+    files.append(File.generated(config, uri, content=folded_search_language(source, language)))
 
 
 def _prepare_offline(config: MkDocsConfig) -> None:

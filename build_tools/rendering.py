@@ -40,7 +40,14 @@ DOWNLOADS_URI = "downloads/index.md"
 
 @lru_cache(maxsize=8)  # read once per build; callers must not change the table
 def load_strings(language: str = "en") -> dict:
-    """The interface strings of one language: page labels, and the quiz engine's under `engine`."""
+    """The interface strings of one language: page labels, and the quiz engine's under `engine`.
+
+    English is the source table (strings/en.yml); other languages come from their translations.
+    """
+    if language != "en":
+        from .i18n import load_strings as translated_strings
+
+        return translated_strings(language)
     path = STRINGS / f"{language}.yml"
     if not path.exists():  # a language with no table yet falls back to English
         path = STRINGS / "en.yml"
