@@ -38,20 +38,30 @@ GLOSSARY_URI = "glossary.md"
 DOWNLOADS_URI = "downloads/index.md"
 
 
-@lru_cache(maxsize=8)  # read once per build; callers must not change the table
-def load_strings(language: str = "en") -> dict:
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+"""The project folder, where `translations/` is (the default for `load_strings`)."""
+
+
+def load_strings(language: str = "en", root: Path | None = None) -> dict:
     """The interface strings of one language: page labels, and the quiz engine's under `engine`.
 
-    English is the source table (strings/en.yml); other languages come from their translations.
+    English is `strings/en.yml`; another language is that table translated by
+    `translations/<language>/strings.po` under `root` (the project folder by default), where a missing
+    string stays English. Read again only when the PO file changes; callers must not change the table.
     """
-    if language != "en":
-        from .i18n import load_strings as translated_strings
+    po = (root or PROJECT_ROOT) / "translations" / language / "strings.po"
+    stamp = po.stat().st_mtime_ns if language != "en" and po.is_file() else 0
+    return _strings_table(language, (root or PROJECT_ROOT).resolve(), stamp)
 
-        return translated_strings(language)
-    path = STRINGS / f"{language}.yml"
-    if not path.exists():  # a language with no table yet falls back to English
-        path = STRINGS / "en.yml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+@lru_cache(maxsize=16)
+def _strings_table(language: str, root: Path, stamp: int) -> dict:
+    english = yaml.safe_load((STRINGS / "en.yml").read_text(encoding="utf-8"))
+    if language == "en" or not stamp:
+        return english
+    from .i18n.apply import translated_strings
+
+    return translated_strings(english, root, language)
 
 
 def module_uri(module_id: str) -> str:
@@ -64,7 +74,13 @@ def quiz_uri(quiz_id: str) -> str:
 
 
 def question_fingerprint(question: Question) -> str:
-    """A short hash of what the learner answers: saved answers are dropped when it changes."""
+    """A short hash of what the learner answers: saved answers are dropped when it changes.
+
+    A translated question gives its English source's fingerprint, so that a learner's answers stay
+    when they switch language (and still reset when the English changes).
+    """
+    if question._source_fingerprint:
+        return question._source_fingerprint
     answered = question.model_dump(include={"type", "prompt", "options", "items", "pairs", "answer", "scale"})
     for option in answered.get("options", []):
         option.pop("feedback", None)

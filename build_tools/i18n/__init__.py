@@ -1,28 +1,25 @@
-"""Translations of the course (stand-in until the i18n-flow branch lands its PO workflow).
+"""Translations: extraction of the English into PO files, their merge and checks, and translated content.
 
-The site codes against these three names; this stand-in returns the English, so that every
-language builds (in English) until the real translations arrive.
+The API the outputs use:
+- `translate_content(content, root, language, strict=...) -> (Content, problems)`: the content in a
+  language, English structure, translated text, English fingerprints;
+- `translated_page(root, page_path, language) -> str`: a hand-written page in a language;
+- `rendering.load_strings(language)`: the interface strings, translated from `strings.po`;
+- `markers.html_with_untranslated(html)` and `markers.without_marks(text)`: English shown in place of a
+  missing translation is marked; the site shows it in `<span lang="en" class="untranslated">`;
+- `languages(root)`: the languages the course is translated into (`translations/languages.yml`).
 """
 
-from __future__ import annotations
+from .apply import translate_content, translate_page, translated_page, translated_strings
+from .markers import html_with_untranslated, without_marks
+from .settings import languages
 
-from pathlib import Path
-
-from ..loader import Content
-
-
-def translate_content(content: Content, root: Path, language: str, *, strict: bool) -> tuple[Content, list]:
-    """The content in `language`, and the problems met (untranslated or fuzzy text)."""
-    return content, []
-
-
-def translated_page(root: Path, page_path: str, language: str) -> str:
-    """A hand-written page of docs/ in `language` (Markdown)."""
-    return (root / "docs" / page_path).read_text(encoding="utf-8")
-
-
-def load_strings(language: str) -> dict:
-    """The interface strings of `language`."""
-    from ..rendering import load_strings as english
-
-    return english("en")
+__all__ = [
+    "html_with_untranslated",
+    "languages",
+    "translate_content",
+    "translate_page",
+    "translated_page",
+    "translated_strings",
+    "without_marks",
+]
