@@ -31,8 +31,8 @@ from .figure_checks import FIGURES
 from .glossary_terms import GlossaryTermsExtension
 from .handouts.build import HandoutError, build_handouts
 from .handouts.documents import HandoutOptions, public_address
-from .i18n import translate_content, translated_page
-from .i18n.editions import alternates, edition_of, edition_site_url, folded_search_language, misspelt_languages
+from .i18n import html_with_untranslated, languages, translate_content, translated_page, without_marks
+from .i18n.editions import alternates, edition_site_url, folded_search_language, typeset_page
 from .loader import GLOSSARY, Content, load_content
 from .preview import NO_CONTENT, with_banner
 from .problems import ContentError, Problem, format_report
@@ -90,11 +90,9 @@ class MediationConfig(base.Config):
     address or a web address such as an issue tracker. Defaults to `repo_url`'s issues page."""
     edit_uri_content = c.Optional(c.Type(str))
     """Path under `repo_url` to the project root for "edit this page", e.g. `edit/main/`."""
-    languages = c.ListOfItems(c.Type(str), default=["en"])
-    """The course's languages: the first at the site's root, each other one in its own folder
-    (`fr/`), built from the translations in `translations/<language>/`."""
     editions = c.Type(bool, default=True)
-    """Build the other languages too; `EDITIONS=false` builds only the first, for faster previews."""
+    """Build the course's other languages too (translations/languages.yml), each into its folder
+    (`fr/`) with English at the root; `EDITIONS=false` builds only English, for faster previews."""
 
 
 class MediationPlugin(BasePlugin[MediationConfig]):
@@ -109,6 +107,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.previewing = False
         self.problems: list[Problem] = []
         self.language = "en"
+        self.languages = ["en"]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """`mkdocs serve` keeps this plugin between rebuilds, and with it the last good content."""
@@ -126,12 +125,12 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             if not self.previewing:
                 raise PluginError("Content problems:\n" + format_report(error.problems)) from None
             self._keep_previewing(error.problems)
-        if len(self.config.languages) > 1:
-            _set_edition(config, self.config.languages, self.language)
+        if len(self.languages) > 1:
+            _set_edition(config, self.languages, self.language, self.root)
         self.contact = self._contact(config)
         if _offline_enabled(config):
             _prepare_offline(config)
-        _add_theme_overrides(config)
+        _add_theme_overrides(config, self.root)
         config.extra["quiz_course"] = {
             m.id: [q.id for q in self.content.quizzes_of(m) if q.kind == "self-check"] for m in self.content.modules
         }
@@ -152,7 +151,11 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         downloads = self.downloads
         sizes = {uri.rsplit("/", 1)[-1]: len(data) for uri, data in downloads.items()}
         self.renderer = Renderer(
-            self.content, directory_urls=config.use_directory_urls, downloads=sizes, language=self.language
+            self.content,
+            directory_urls=config.use_directory_urls,
+            downloads=sizes,
+            language=self.language,
+            strings_root=self.root,
         )
         for uri, data in downloads.items():
             files.append(File.generated(config, uri, content=data))
@@ -172,7 +175,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.language != self.config.languages[0] and not page.file.generated_by:
+        if self.language != self.languages[0] and not page.file.generated_by:
             markdown, meta = get_data(translated_page(self.root, page.file.src_uri, self.language))
             page.meta.update(meta)
         if page.file.src_uri == "index.md":
@@ -184,12 +187,14 @@ class MediationPlugin(BasePlugin[MediationConfig]):
                     "tracker's address) under the mediation plugin in mkdocs.yml.",
                     page.file.src_uri,
                 )
-            markdown = markdown.replace(CONTACT_MARKER, contact_sentence(self.contact, self.renderer.language))
+            markdown = markdown.replace(CONTACT_MARKER, contact_sentence(self.contact, self.renderer.language, self.root))
         return markdown + self.renderer.abbreviations()
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Put the sanitised HTML of author Markdown in place of its placeholders (see rendering.py)."""
-        return self.renderer.fill(html)
+        """Put the sanitised HTML of author Markdown in place of its placeholders (see rendering.py);
+        English shown for a missing translation goes in a marked `<span lang="en">`."""
+        html = html_with_untranslated(self.renderer.fill(html))
+        return html if self.language == self.languages[0] else typeset_page(html, self.language)
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         """Point "edit this page" at the YAML a generated page comes from."""
@@ -199,12 +204,12 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return with_banner(output, self.problems)
+        return with_banner(html_with_untranslated(output), self.problems)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The first language's build then builds each other language into its folder (`fr/`)."""
         if _OTHER_EDITION.get() is None and self.config.editions:
-            for language in self.config.languages[1:]:
+            for language in self.languages[1:]:
                 self._build_edition(config, language)
 
     def _build_edition(self, config: MkDocsConfig, language: str) -> None:
@@ -222,29 +227,27 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             _OTHER_EDITION.reset(token)
 
     def _edition_language(self) -> str:
-        """The language this build makes: the first one, or the one the first build asked for."""
-        wrong = misspelt_languages(self.config.languages)
-        if wrong or not self.config.languages:
-            raise PluginError(
-                f"mediation: languages: {', '.join(wrong) or 'none'}: each language once, as a lowercase "
-                "code (hint: languages: [en, fr])"
-            )
+        """The language this build makes: English, or the one English's build asked for."""
+        self.languages = ["en"] + [language.code for language in languages(self.root)]
         other = _OTHER_EDITION.get()
         if other is None:
-            return self.config.languages[0]
+            return self.languages[0]
         self.previewing = other.previewing
         return other.language
 
     def _translated(self, content: Content, config: MkDocsConfig) -> Content:
         """The content in this build's language; what is untranslated shows in English, marked,
         with a warning (the strict build refuses it: `translate_content` reports it as a problem)."""
-        if self.language == self.config.languages[0]:
+        if self.language == self.languages[0]:
             return content
         translated, problems = translate_content(content, self.root, self.language, strict=config.strict)
-        if problems and config.strict:
+        if any(problem.severity == "error" for problem in problems):
             raise ContentError(problems)
-        for problem in problems:
-            log.warning(format_report([problem]))
+        if problems:
+            log.warning(
+                f"The {self.language} edition shows some English, marked on its pages:\n"
+                + "\n".join(problem.as_text() for problem in problems)
+            )
         return translated
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
@@ -312,6 +315,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         return HandoutOptions(
             paper=self.config.handouts_paper,
             language=self.language,
+            strings_root=self.root,
             site_url=site_url,
             directory_urls=config.use_directory_urls,
             offline=offline,
@@ -319,9 +323,9 @@ class MediationPlugin(BasePlugin[MediationConfig]):
 
     def _site_text(self, key: str, first_language: str) -> str:
         """A text of the configuration in this edition's language (the first language's from mkdocs.yml)."""
-        if self.language == self.config.languages[0]:
+        if self.language == self.languages[0]:
             return first_language
-        return load_strings(self.language).get("site", {}).get(key, first_language)
+        return load_strings(self.language, self.root).get("site", {}).get(key, first_language)
 
     def _source_of(self, page: Page) -> str | None:
         meta = page.meta or {}
@@ -337,7 +341,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         for module in self.content.modules:
             pages = [module_uri(module.id)] + [quiz_uri(q) for q in module.quizzes]
             # mkdocs and Material print navigation titles unescaped: give them escaped text.
-            nav.append({escape_title(f"{module.number}. {module.title}"): pages})
+            nav.append({escape_title(without_marks(f"{module.number}. {module.title}")): pages})
         others = [quiz_uri(q.id) for q in self.content.other_quizzes()]
         if others:
             nav.append({self._site_text("assessments", self.config.nav_assessments_title): others})
@@ -352,7 +356,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         return nav
 
 
-def _add_theme_overrides(config: MkDocsConfig) -> None:
+def _add_theme_overrides(config: MkDocsConfig, root: Path) -> None:
     """Our template overrides, after a site's own custom_dir and before Material's templates.
 
     They give the search dialog an accessible name, and put the quiz engine's interface strings
@@ -362,10 +366,10 @@ def _add_theme_overrides(config: MkDocsConfig) -> None:
     if str(THEME_DIR) not in dirs:
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
     language = config.theme.get("language") or "en"
-    config.extra["quiz_strings"] = load_strings(language)["engine"]
+    config.extra["quiz_strings"] = load_strings(language, root)["engine"]
 
 
-def _set_edition(config: MkDocsConfig, languages: list[str], language: str) -> None:
+def _set_edition(config: MkDocsConfig, languages: list[str], language: str, root: Path) -> None:
     """Make this build one language edition: Material's interface and search in that language,
     the site's own texts from its strings table, its address under its folder, and the other
     editions for the language switcher, the `hreflang` alternates and the sitemap."""
@@ -378,8 +382,8 @@ def _set_edition(config: MkDocsConfig, languages: list[str], language: str) -> N
         # Material's defaults for French search neither stem nor split "l'accord": stem, and split at apostrophes.
         search.config.update(lang=[language], pipeline=list(SEARCH_PIPELINE), separator=SEARCH_SEPARATOR)
     if language != languages[0]:
-        config.site_url = edition_site_url(main_url, edition_of(languages, language)) or main_url
-        _translate_site_texts(config, load_strings(language).get("site", {}))
+        config.site_url = edition_site_url(main_url, f"{language}/") or main_url
+        _translate_site_texts(config, load_strings(language, root).get("site", {}))
 
 
 def _translate_site_texts(config: MkDocsConfig, site: dict) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import typst
 
+from ..i18n.markers import without_marks
 from ..loader import Content
 from .documents import Document, HandoutOptions, all_documents, fingerprint
 
@@ -82,7 +83,8 @@ def render(document: Document) -> bytes:
     try:
         return typst.compile(
             str(TEMPLATE),
-            sys_inputs={"data": json.dumps(document.data, ensure_ascii=False)},
+            # English shown for a missing translation is marked for the site only (i18n/markers.py)
+            sys_inputs={"data": without_marks(json.dumps(document.data, ensure_ascii=False))},
             pdf_standards=PDF_STANDARDS,
         )
     except typst.TypstError as error:

@@ -11,6 +11,7 @@ import io
 import ipaddress
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from urllib.parse import urlparse
 
 import segno
@@ -44,6 +45,8 @@ class HandoutOptions:
     language: str = "en"
     directory_urls: bool = True
     offline: bool = False
+    strings_root: Path | None = field(default=None, compare=False)
+    """The project folder whose translations/ hold the interface strings (default: this project)."""
 
     @property
     def variant(self) -> str:
@@ -122,7 +125,7 @@ def all_documents(content: Content, options: HandoutOptions, edition: str = "all
 
 
 def _strings(options: HandoutOptions) -> dict:
-    return load_strings(options.language)["handout"]
+    return load_strings(options.language, options.strings_root)["handout"]
 
 
 def _frame(strings: dict, options: HandoutOptions, title: str, subtitle: str, edition: str) -> dict:

@@ -7,63 +7,38 @@ page's path: the language switcher, the `hreflang` alternates and the sitemap ar
 with no network and no script (the offline edition opens from file://).
 
 Knows nothing of mkdocs: the plugin passes plain values in and puts the results in the config.
+The languages themselves are listed in translations/languages.yml (see settings.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 from pathlib import Path
 from urllib.parse import urljoin
 
-# Each language named in its own language (an endonym is never translated), for the switcher.
-LANGUAGE_NAMES = {
-    "ar": "العربية",
-    "en": "English",
-    "es": "Español",
-    "fr": "Français",
-    "pt": "Português",
-    "ru": "Русский",
-    "zh": "中文",
-}
-RIGHT_TO_LEFT = {"ar", "fa", "he", "ur"}
+from babel import Locale
+
+from .typography import TYPOGRAPHY, typeset
+
 SEARCH_FOLDING = Path(__file__).parent.parent / "templates" / "search-folding.js"
 
 
-@dataclass(frozen=True)
-class Edition:
-    """One language of the site.
-
-    Attributes:
-        language: its code (`en`, `fr`), as in `<html lang>` and Material's `theme.language`.
-        folder: where it lives below the site's root: `""` for the first language, else `fr/`.
-    """
-
-    language: str
-    folder: str
-
-    @property
-    def name(self) -> str:
-        return LANGUAGE_NAMES.get(self.language, self.language)
-
-    @property
-    def direction(self) -> str:
-        return "rtl" if self.language in RIGHT_TO_LEFT else "ltr"
+def folder_of(languages: list[str], language: str) -> str:
+    """Where an edition lives below the site's root: `""` for the first language, else `fr/`."""
+    return "" if language == languages[0] else f"{language}/"
 
 
-def editions(languages: list[str]) -> list[Edition]:
-    """The editions of a course in these languages, the first at the root."""
-    return [Edition(language, "" if index == 0 else f"{language}/") for index, language in enumerate(languages)]
+def language_name(language: str) -> str:
+    """The language named in itself (`Français`, `العربية`): a switcher's label is never translated."""
+    name = Locale.parse(language).display_name or language
+    return name[:1].upper() + name[1:]
 
 
-def edition_of(languages: list[str], language: str) -> Edition:
-    return next(e for e in editions(languages) if e.language == language)
-
-
-def edition_site_url(site_url: str | None, edition: Edition) -> str:
+def edition_site_url(site_url: str | None, folder: str) -> str:
     """The published address of an edition's root, or "" when the site's address is not set."""
     if not site_url:
         return ""
-    return urljoin(site_url if site_url.endswith("/") else site_url + "/", edition.folder)
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", folder)
 
 
 def alternates(languages: list[str], current: str, site_url: str | None) -> list[dict]:
@@ -72,30 +47,18 @@ def alternates(languages: list[str], current: str, site_url: str | None) -> list
     Each has `lang`, `name`, `dir`, `current` (this edition), `root` (the way from this edition's
     root to that one's, e.g. `fr/` or `../`) and `url` (that edition's published root, or "").
     """
-    here = edition_of(languages, current)
-    up = "../" * here.folder.count("/")
+    up = "../" * folder_of(languages, current).count("/")
     return [
         {
-            "lang": e.language,
-            "name": e.name,
-            "dir": e.direction,
-            "current": e.language == current,
-            "root": up + e.folder,
-            "url": edition_site_url(site_url, e),
+            "lang": language,
+            "name": language_name(language),
+            "dir": Locale.parse(language).text_direction,
+            "current": language == current,
+            "root": up + folder_of(languages, language),
+            "url": edition_site_url(site_url, folder_of(languages, language)),
         }
-        for e in editions(languages)
+        for language in languages
     ]
-
-
-def misspelt_languages(languages: list[str]) -> list[str]:
-    """Languages listed twice, or not written as a lowercase language code (`fr`, `pt_br`)."""
-    seen: set[str] = set()
-    wrong = []
-    for language in languages:
-        if language in seen or not language.replace("_", "").isalpha() or not language.islower():
-            wrong.append(language)
-        seen.add(language)
-    return wrong
 
 
 def folded_search_language(lunr_language_js: str, language: str) -> str:
@@ -107,3 +70,32 @@ def folded_search_language(lunr_language_js: str, language: str) -> str:
     """
     folding = SEARCH_FOLDING.read_text(encoding="utf-8").replace("{language}", language)
     return lunr_language_js.rstrip() + "\n" + folding
+
+
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_NUMBER_COLON = re.compile(r"(?<=\d):(?=\s)")
+_UNTOUCHED = ("code", "pre", "script", "style", "textarea", "kbd", "samp")
+
+
+def typeset_page(html: str, language: str) -> str:
+    """A page's HTML with the typography of `language` in its text (typography.py): the spaces the
+    templates and the quiz markup write around the translated text (`Question 1: …`) follow the
+    same rules as the translations. Tags, attributes, code and scripts are left as they are."""
+    if language not in TYPOGRAPHY:
+        return html
+    parts = _TAG_OR_TEXT.split(html)
+    inside: list[str] = []
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            name = re.match(r"</?([a-zA-Z0-9]+)", part)
+            if name and name.group(1).lower() in _UNTOUCHED and not part.endswith("/>"):
+                if part.startswith("</"):
+                    inside = inside[:-1]
+                else:
+                    inside.append(name.group(1).lower())
+        elif part and not inside:
+            # `Module 1: …` written by a template: a number then a colon and a space is no time (14:30)
+            # (a no-break space the sanitiser wrote as an entity counts as the space it is)
+            text = _NUMBER_COLON.sub("\u00a0:", part.replace("&nbsp;", "\u00a0"))
+            parts[index] = typeset(text, language)
+    return "".join(parts)

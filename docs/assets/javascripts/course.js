@@ -80,7 +80,7 @@
       if (wanted && !mark) {
         mark = engine().el("span", { "class": "module-done" });
         mark.appendChild(engine().el("span", { "aria-hidden": "true" }, " ✓ "));
-        mark.appendChild(document.createTextNode(t.home_done || "Done"));
+        mark.appendChild(document.createTextNode(t.home_done));
         heading.appendChild(document.createTextNode(" "));
         heading.appendChild(mark);
       }
@@ -173,7 +173,7 @@
     var rows = catalogue.modules.map(function (m) {
       var scores = m.quizzes.map(function (id) { return byId[id]; }).filter(function (q) { return q && q.kind === "self-check"; })
         .map(function (q) { return checkedScore(q, states[q.id]); }).filter(Boolean);
-      return [t.record_module + " " + m.number + ": " + m.title, done[m.id] ? t.record_done : t.record_not_done, scores.join("; ") || "–"];
+      return [E.format(t.module_title, { number: m.number, title: m.title }), done[m.id] ? t.record_done : t.record_not_done, scores.join("; ") || "–"];
     });
     sheet.appendChild(recordTable([t.record_module, t.record_status, t.record_self_check], rows));
   }
@@ -201,7 +201,7 @@
         if (!o.key || !share || (!share.diagnostic[1] && !share.post[1])) return;
         var before = percent(share.diagnostic);
         var after = percent(share.post);
-        var change = before !== null && after !== null ? (after - before > 0 ? "+" : "") + (after - before) + " pts" : "–";
+        var change = before !== null && after !== null ? E.format(t.record_points, { change: (after - before > 0 ? "+" : "") + (after - before) }) : "–";
         rows.push([o.text, before === null ? "–" : before + "%", after === null ? "–" : after + "%", change]);
       });
     });
