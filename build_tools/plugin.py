@@ -187,7 +187,9 @@ class MediationPlugin(BasePlugin[MediationConfig]):
                     "tracker's address) under the mediation plugin in mkdocs.yml.",
                     page.file.src_uri,
                 )
-            markdown = markdown.replace(CONTACT_MARKER, contact_sentence(self.contact, self.renderer.language, self.root))
+            markdown = markdown.replace(
+                CONTACT_MARKER, contact_sentence(self.contact, self.renderer.language, self.root)
+            )
         return markdown + self.renderer.abbreviations()
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -20,8 +20,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import jinja2
-from babel.numbers import format_decimal
 import yaml
+from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from .loader import Content
