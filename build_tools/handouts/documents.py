@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 
 import segno
 
+from ..i18n.typography import typeset
 from ..loader import Content
 from ..model import Figure, Likert, Module, Quiz
 from ..packing import FOLDER
@@ -133,6 +134,8 @@ def _frame(strings: dict, options: HandoutOptions, title: str, subtitle: str, ed
         "title": title, "subtitle": subtitle, "edition": edition, "lang": options.language,
         "paper": PAPERS[options.paper], "strings": strings, "keywords": [], "toc": False,
         "answers": False, "modules": [], "glossary": [], "quizzes": [],
+        # the punctuation the template writes, spaced as the language wants it (French: `Quand :`)
+        "colon": typeset("x:", options.language)[1:], "semicolon": typeset("x; y", options.language)[1:-1],
     }  # fmt: skip
 
 

@@ -73,6 +73,7 @@ def folded_search_language(lunr_language_js: str, language: str) -> str:
 
 
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_MARKS = ";:!?»"
 _NUMBER_COLON = re.compile(r"(?<=\d):(?=\s)")
 _UNTOUCHED = ("code", "pre", "script", "style", "textarea", "kbd", "samp")
 
@@ -85,6 +86,7 @@ def typeset_page(html: str, language: str) -> str:
         return html
     parts = _TAG_OR_TEXT.split(html)
     inside: list[str] = []
+    before = ""  # the text before this part, which may end just before a tag
     for index, part in enumerate(parts):
         if index % 2:  # a tag
             name = re.match(r"</?([a-zA-Z0-9]+)", part)
@@ -97,5 +99,12 @@ def typeset_page(html: str, language: str) -> str:
             # `Module 1: …` written by a template: a number then a colon and a space is no time (14:30)
             # (a no-break space the sanitiser wrote as an entity counts as the space it is)
             text = _NUMBER_COLON.sub("\u00a0:", part.replace("&nbsp;", "\u00a0"))
+            if text[0] in _MARKS and before and not before[-1].isspace():  # `<strong>Non</strong>: …`
+                text = _space_before_mark(text[0]) + text
             parts[index] = typeset(text, language)
+            before = parts[index]
     return "".join(parts)
+
+
+def _space_before_mark(mark: str) -> str:
+    return "\u00a0" if mark == ":" else "\u202f"

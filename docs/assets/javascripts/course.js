@@ -4,6 +4,7 @@
    - On the home page: a tick beside each module that is done, by the navigation's own rule.
    - Printing a module opens its references and the text versions of its figures.
    - On My progress: the learner's name (kept on this device only) and a one-page course record.
+   - In a course of several languages: the switcher follows the page after instant navigation.
    Plain JavaScript, no network; needs window.QuizEngine from quiz.js, loaded before it. */
 (function () {
   "use strict";
@@ -248,9 +249,25 @@
     return table;
   }
 
+  /* ---- Language switcher: the same page in each language ------------------------------------ */
+
+  /* The build writes each language's address of this page in the head and in the switcher. Instant
+     navigation replaces the head but not the header: point the switcher at the new page too. */
+  function followLanguageLinks() {
+    var pages = {};
+    document.querySelectorAll("head link[hreflang]").forEach(function (link) {
+      pages[link.getAttribute("hreflang")] = link.href;
+    });
+    document.querySelectorAll("a[data-edition-link][hreflang]").forEach(function (link) {
+      var page = pages[link.getAttribute("hreflang")];
+      if (page) link.href = page;
+    });
+  }
+
   /* ---- Wiring ------------------------------------------------------------------------------ */
 
   function start() {
+    followLanguageLinks();
     if (!engine()) return;
     document.querySelectorAll("form.quiz--enhanced[data-quiz-kind='self-check']").forEach(showWayForward);
     markHomeModules();
