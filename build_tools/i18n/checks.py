@@ -162,7 +162,9 @@ def _placeholder_problems(english: str, translation: str) -> list[str]:
     ours, theirs = sorted(PLACEHOLDER.findall(english)), sorted(PLACEHOLDER.findall(translation))
     if ours == theirs:
         return []
-    return [f"placeholders differ: {' '.join(ours) or 'none'} in English, {' '.join(theirs) or 'none'} in the translation"]
+    return [
+        f"placeholders differ: {' '.join(ours) or 'none'} in English, {' '.join(theirs) or 'none'} in the translation"
+    ]
 
 
 def terminology(root: Path, language: str, problems: list[Problem]) -> list[tuple[str, re.Pattern, re.Pattern]]:

@@ -93,5 +93,4 @@ def _total(rows: list[Status]) -> Status:
 
 
 def configured_languages(root: Path) -> tuple[list[str], list[Problem]]:
-    found, problems = read_languages(root)
-    return [language.code for language in found], problems
+    return read_languages(root)
