@@ -10,9 +10,9 @@ from .importer import import_drafts
 from .workflow import configured_languages, format_status, language_status, templates, update_language
 
 USAGE = """\
-python -m build_tools translations                       a table per language and file: translated, fuzzy, untranslated
+python -m build_tools translations                       per language and file: translated, fuzzy, untranslated
 python -m build_tools translations update                merge the English into every language's PO files
-python -m build_tools translations import fr FOLDER      turn translators' drafts (copies of the English files) into PO entries
+python -m build_tools translations import fr FOLDER      drafts (copies of the English files) into PO entries
 """
 
 
