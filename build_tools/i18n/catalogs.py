@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,9 +48,60 @@ class Entry:
     line: int
 
 
+QUOTED = r'"(?:[^"\\]|\\[\\"ntrabfv?]|\\[0-7]{1,3}|\\x[0-9A-Fa-f]+)*"'
+PO_LINE = re.compile(rf"^(?:#~\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?{QUOTED}\s*$")
+"""A line of a PO entry: a keyword and a quoted string, or a string continuing the last one."""
+
+
+def syntax_problems(text: str, name: str) -> list[Problem]:
+    """Lines that are not PO syntax (Babel's reader skips some of them silently), and duplicate entries."""
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str], int] = {}
+    entry: dict[str, str] = {}
+    keyword, first_line = "", 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if stripped.startswith("#~"):
+            stripped = stripped[2:].strip()
+            if not stripped or stripped.startswith(("#", "|")):
+                continue
+        if not stripped or stripped.startswith("#"):
+            continue
+        if not PO_LINE.match(stripped):
+            return problems + [_unreadable(name, number, _what_is_wrong(stripped))]
+        word = stripped.split(" ", 1)[0] if not stripped.startswith('"') else ""
+        if word:
+            if word == "msgctxt" or (word == "msgid" and "msgctxt" not in entry) or "msgstr" in keyword:
+                _record(entry, first_line, seen, problems, name)
+                entry, first_line = {}, number
+            keyword = word
+            entry[keyword] = ""
+        entry[keyword] = entry.get(keyword, "") + stripped[stripped.index('"') + 1 : -1]
+    _record(entry, first_line, seen, problems, name)
+    return problems
+
+
+def _record(entry: dict, line: int, seen: dict, problems: list, name: str) -> None:
+    if not entry.get("msgid"):
+        return
+    key = (entry.get("msgctxt", ""), entry["msgid"])
+    if key in seen:
+        problems.append(Problem(name, line, "", f"the same entry twice (first at line {seen[key]})", "keep one"))
+    seen.setdefault(key, line)
+
+
+def _what_is_wrong(line: str) -> str:
+    if line.count('"') % 2 or not line.endswith('"'):
+        return 'a text without its closing quote (")'
+    return f"not a line of a PO file: {line[:60]}"
+
+
 def read_catalog(path: Path, name: str) -> tuple[Catalog | None, list[Problem]]:
-    """A PO file, or the problem that stops it being read (with its line)."""
+    """A PO file, or the problems that stop it being read (with their lines)."""
     try:
+        problems = syntax_problems(path.read_bytes().decode("utf-8"), name)
+        if problems:
+            return None, problems
         with path.open("rb") as handle:
             return read_po(handle, abort_invalid=True), []
     except PoFileError as error:
