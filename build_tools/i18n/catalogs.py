@@ -23,7 +23,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, read_po, unescape, write_po
 
 from ..problems import Problem
 from .units import Unit
@@ -53,14 +53,20 @@ PO_LINE = re.compile(rf"^(?:#~\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\
 """A line of a PO entry: a keyword and a quoted string, or a string continuing the last one."""
 
 
-def syntax_problems(text: str, name: str) -> list[Problem]:
-    """Lines that are not PO syntax (Babel's reader skips some of them silently), and duplicate entries."""
+def syntax_problems(text: str, name: str, previous: dict | None = None) -> list[Problem]:
+    """Lines that are not PO syntax (Babel's reader skips some of them silently), and duplicate entries.
+
+    Also collects each entry's previous English (`#| msgid`, which Babel's reader drops) into `previous`.
+    """
     problems: list[Problem] = []
     seen: dict[tuple[str, str], int] = {}
     entry: dict[str, str] = {}
     keyword, first_line = "", 0
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
+        if stripped.startswith("#|"):
+            _previous_line(entry, stripped[2:].strip())
+            continue
         if stripped.startswith("#~"):
             stripped = stripped[2:].strip()
             if not stripped or stripped.startswith(("#", "|")):
@@ -72,22 +78,39 @@ def syntax_problems(text: str, name: str) -> list[Problem]:
         word = stripped.split(" ", 1)[0] if not stripped.startswith('"') else ""
         if word:
             if word == "msgctxt" or (word == "msgid" and "msgctxt" not in entry) or "msgstr" in keyword:
-                _record(entry, first_line, seen, problems, name)
-                entry, first_line = {}, number
+                entry = _record(entry, first_line, seen, problems, name, previous)
+                first_line = number
             keyword = word
             entry[keyword] = ""
         entry[keyword] = entry.get(keyword, "") + stripped[stripped.index('"') + 1 : -1]
-    _record(entry, first_line, seen, problems, name)
+    _record(entry, first_line, seen, problems, name, previous)
     return problems
 
 
-def _record(entry: dict, line: int, seen: dict, problems: list, name: str) -> None:
-    if not entry.get("msgid"):
-        return
-    key = (entry.get("msgctxt", ""), entry["msgid"])
-    if key in seen:
-        problems.append(Problem(name, line, "", f"the same entry twice (first at line {seen[key]})", "keep one"))
-    seen.setdefault(key, line)
+def _previous_line(entry: dict, line: str) -> None:
+    """`#| msgid "..."` and its continuation lines `#| "..."`; a new entry's comments start it afresh."""
+    if "msgstr" in entry or "msgid" in entry:
+        entry.clear()
+    if line.startswith("msgid "):
+        entry["#|"], entry["#|open"] = line[line.index('"') + 1 : -1], "yes"
+    elif line.startswith('"') and entry.get("#|open"):
+        entry["#|"] += line[1:-1]
+    else:
+        entry.pop("#|open", None)
+
+
+def _record(entry: dict, line: int, seen: dict, problems: list, name: str, previous: dict | None) -> dict:
+    """Check one parsed entry for a duplicate; return the start of the next one (its `#|` lines, if read)."""
+    if "msgid" not in entry:
+        return {k: v for k, v in entry.items() if k.startswith("#|")}
+    if entry["msgid"]:
+        key = (unescape(f'"{entry.get("msgctxt", "")}"'), unescape(f'"{entry["msgid"]}"'))
+        if key in seen:
+            problems.append(Problem(name, line, "", f"the same entry twice (first at line {seen[key]})", "keep one"))
+        seen.setdefault(key, line)
+        if previous is not None and "#|" in entry:
+            previous[key] = unescape(f'"{entry["#|"]}"')
+    return {}
 
 
 def _what_is_wrong(line: str) -> str:
@@ -99,11 +122,16 @@ def _what_is_wrong(line: str) -> str:
 def read_catalog(path: Path, name: str) -> tuple[Catalog | None, list[Problem]]:
     """A PO file, or the problems that stop it being read (with their lines)."""
     try:
-        problems = syntax_problems(path.read_bytes().decode("utf-8"), name)
+        previous: dict[tuple[str, str], str] = {}
+        problems = syntax_problems(path.read_bytes().decode("utf-8"), name, previous)
         if problems:
             return None, problems
         with path.open("rb") as handle:
-            return read_po(handle, abort_invalid=True), []
+            catalog = read_po(handle, abort_invalid=True)
+        for message in [*catalog, *catalog.obsolete.values()]:
+            if message.id and (message.context or "", message.id) in previous:
+                message.previous_id = [previous[(message.context or "", message.id)]]
+        return catalog, []
     except PoFileError as error:
         line = (error.lineno or 0) + 1
         return None, [_unreadable(name, line, str(error))]

@@ -122,7 +122,7 @@ def terminology(root: Path, language: str, problems: list[Problem]) -> list[tupl
         for message in catalog or []:
             if (message.context or "").endswith("/term") and message.string and not message.fuzzy:
                 pairs.setdefault(message.id, []).append(message.string)
-    return [(english, _pattern([english]), _pattern(french)) for english, french in pairs.items()]
+    return [(english, _pattern([english]), _pattern(french), french[0]) for english, french in pairs.items()]
 
 
 def _pattern(terms: list[str]) -> re.Pattern:
@@ -140,12 +140,7 @@ def term_problems(message: Message, terms: list) -> list[str]:
     if (message.context or "").split("/")[0] == "terms":  # the glossary defines the terms themselves
         return []
     found = []
-    for english, ours, theirs in terms:
+    for english, ours, theirs, shown in terms:
         if ours.search(message.id) and not theirs.search(message.string):
-            found.append(f"'{english}' in the English, but not its translation ({_first(theirs)})")
+            found.append(f"'{english}' in the English, but not its translation ({shown})")
     return found
-
-
-def _first(pattern: re.Pattern) -> str:
-    first = pattern.pattern.split("(?:", 1)[1].split("|")[0]
-    return re.sub(r"\(\?:s\|x\|e\|es\)\?", "", first).replace(r"\s+", " ").replace("\\", "")

@@ -5,6 +5,7 @@ by the translated content (which shows the English instead of a translation that
 from __future__ import annotations
 
 from collections import Counter
+from urllib.parse import unquote
 
 from ..markdown_subset import parse
 from .markdown_units import split_markdown
@@ -27,9 +28,9 @@ def _links(text: str) -> Counter:
     for token in parse(text):
         for child in token.children or []:
             if child.type == "link_open":
-                found[child.attrs.get("href", "")] += 1
+                found[unquote(child.attrs.get("href", ""))] += 1
             elif child.type == "image":
-                found[child.attrs.get("src", "")] += 1
+                found[unquote(child.attrs.get("src", ""))] += 1
     return found
 
 
