@@ -75,11 +75,11 @@ class Translator:
         if not translatable(english):
             return english
         entry = self.table.get((context, english))
-        if entry and not entry.fuzzy and not entry_problems(english, entry.text):
+        if entry and entry.text and not entry.fuzzy and not entry_problems(english, entry.text):
             return typeset(entry.text, self.language)
-        if entry and not entry.fuzzy:
+        if entry and entry.text and not entry.fuzzy:
             self.broken += 1  # `check` says what: a changed link, emphasis, placeholder
-        elif entry:
+        elif entry and entry.text:
             self.fuzzy += 1
         else:
             self.missing += 1

@@ -153,10 +153,10 @@ def _unreadable(name: str, line: int, reason: str) -> Problem:
 
 
 def entries(catalog: Catalog) -> dict[tuple[str, str], Entry]:
-    """(context, English) → translation, for every active entry that has a translation."""
+    """(context, English) → translation (`""` when there is none yet), for every active entry."""
     found = {}
     for message in catalog:
-        if message.id and message.string and isinstance(message.string, str):
+        if message.id and isinstance(message.id, str) and isinstance(message.string, str):
             found[(message.context or "", message.id)] = Entry(message.string, message.fuzzy, message.lineno or 0)
     return found
 
@@ -277,8 +277,8 @@ def status_of(name: str, units: list[Unit], catalog: Catalog | None) -> Status:
     translated = fuzzy = 0
     for unit in units:
         entry = found.get((unit.context, unit.text))
-        if entry and entry.fuzzy:
+        if entry and entry.text and entry.fuzzy:
             fuzzy += 1
-        elif entry:
+        elif entry and entry.text:
             translated += 1
     return Status(name, translated, fuzzy, len(units) - translated - fuzzy)
