@@ -9,6 +9,7 @@ is its own entry), so a translation that *adds* a paragraph or a list item is wh
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -21,8 +22,15 @@ from .entry_checks import entry_problems
 from .workflow import Template, configured_languages, templates
 
 TERMINOLOGY = "terminology.yml"
-TERM_ALTERNATIVES = re.compile(r"\s+ou\s+|\s*/\s*|\s*;\s*")
+SLASH = re.compile(r"\s+/\s+")
+FORMS = re.compile(r"\s+ou\s+|\s*;\s*")
+NOTE = re.compile(r"\s*\([^)]*\)")
 ENDINGS = "(?:s|x|e|es)?"
+KEPT = "(?!)"
+"""English terms keep their article (`the parties` are the parties to a dispute, not political parties)."""
+FRENCH_ARTICLES = r"(?:les|le|la|une|un|des|du|de\s+la)\s+|(?:de\s+)?l[’']"
+MAX_TERM_WORDS = 5
+"""Longer entries of the table are official names and quotations, checked by translators, not here."""
 
 
 def translation_problems(root: Path) -> list[Problem]:
@@ -73,6 +81,7 @@ def catalog_problems(name: str, template: Template, catalog: Catalog, terms: lis
     contexts = {u.context for u in template.units}
     wanted = {(u.context, u.text) for u in template.units}
     problems = []
+    term_counts: dict[str, list] = {}
     for message in catalog:
         if not message.id or not isinstance(message.id, str):
             continue
@@ -93,7 +102,11 @@ def catalog_problems(name: str, template: Template, catalog: Catalog, terms: lis
             continue
         if message.string and isinstance(message.string, str) and not message.fuzzy:
             problems += [_at(where, text) for text in entry_problems(message.id, message.string)]
-            problems += [_at(where, text, severity="warning") for text in term_problems(message, terms)]
+            for term, text in term_problems(message, terms):
+                term_counts.setdefault(term, [where, text, 0])[2] += 1
+    for where, text, count in term_counts.values():  # one warning per term and file: the first place
+        more = f" (and in {count - 1} more entr{'ies' if count > 2 else 'y'} of this file)" if count > 1 else ""
+        problems.append(_at(where, text + more, severity="warning"))
     return problems
 
 
@@ -101,10 +114,22 @@ def _at(where: Problem, message: str, hint: str = "", severity: str = "error") -
     return Problem(where.file, where.line, where.field, message, hint, severity)
 
 
-def terminology(root: Path, language: str, problems: list[Problem]) -> list[tuple[str, re.Pattern, re.Pattern]]:
-    """(English term, its pattern, the pattern of its translation) from `translations/<language>/terminology.yml`
-    and from the translated glossary's terms."""
-    pairs: dict[str, list[str]] = {}
+@dataclass(frozen=True)
+class Term:
+    """A term of the table: the English (a pattern) and the forms its translation may take."""
+
+    english: str
+    pattern: re.Pattern
+    translation: re.Pattern
+    shown: str
+
+
+def terminology(root: Path, language: str, problems: list[Problem]) -> list[Term]:
+    """The terms of `translations/<language>/terminology.yml` (`terms: [{en: ..., fr: ...}]`) and of the
+    translated glossary. `a / b` pairs alternatives one to one (`peacebuilding / peacekeeping`);
+    `x ou y` gives the forms one term may take (`médiateur ou médiatrice`); a note in brackets is
+    ignored. Long entries (official titles, quotations) are not terms: the check leaves them out."""
+    pairs: list[tuple[str, str]] = []
     path = root / "translations" / language / TERMINOLOGY
     if path.is_file():
         try:
@@ -114,33 +139,59 @@ def terminology(root: Path, language: str, problems: list[Problem]) -> list[tupl
             problems.append(Problem(f"translations/{language}/{TERMINOLOGY}", line, "", f"not valid YAML: {error}"))
             data = {}
         for term in data.get("terms", []) if isinstance(data, dict) else []:
-            if isinstance(term, dict) and isinstance(term.get("en"), str) and isinstance(term.get("fr"), str):
-                pairs.setdefault(term["en"], []).append(term["fr"])
+            if isinstance(term, dict) and isinstance(term.get("en"), str) and isinstance(term.get(language), str):
+                pairs += _alternatives(term["en"], term[language])
     glossary = po_path(root, language, "glossary.po")
     if glossary.is_file():
         catalog, _ = read_catalog(glossary, "")
         for message in catalog or []:
             if (message.context or "").endswith("/term") and message.string and not message.fuzzy:
-                pairs.setdefault(message.id, []).append(message.string)
-    return [(english, _pattern([english]), _pattern(french), french[0]) for english, french in pairs.items()]
+                pairs += _alternatives(message.id, message.string)
+    merged: dict[str, list[str]] = {}
+    for english, translation in pairs:
+        merged.setdefault(english, []).append(translation)
+    return [
+        Term(english, _pattern([english], KEPT), _pattern(found, FRENCH_ARTICLES), found[0])
+        for english, found in merged.items()
+    ]
 
 
-def _pattern(terms: list[str]) -> re.Pattern:
+def _alternatives(english: str, translation: str) -> list[tuple[str, str]]:
+    """`a / b` → `x / y` as (a, x) and (b, y); notes in brackets dropped."""
+    ours = [_bare(a) for a in SLASH.split(_without_notes(english))]
+    theirs = [_bare(t) for t in SLASH.split(_without_notes(translation))]
+    if len(ours) == len(theirs):
+        pairs = list(zip(ours, theirs, strict=True))
+    else:
+        pairs = [(a, " ou ".join(theirs)) for a in ours]
+    return [(a, t) for a, t in pairs if a and t and max(len(a.split()), len(t.split())) <= MAX_TERM_WORDS]
+
+
+def _without_notes(text: str) -> str:
+    return NOTE.sub("", text).strip()
+
+
+def _bare(text: str) -> str:
+    return text.strip(" .,;:«»\"'")
+
+
+def _pattern(terms: list[str], articles: str) -> re.Pattern:
     alternatives = []
     for term in terms:
-        for alternative in TERM_ALTERNATIVES.split(term):
+        for alternative in FORMS.split(term):
+            alternative = re.sub(rf"^(?:{articles})", "", alternative.strip(), flags=re.IGNORECASE)
             words = [re.escape(word) + ENDINGS for word in alternative.split()]
             if words:
                 alternatives.append(r"\s+".join(words))
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
 
 
-def term_problems(message: Message, terms: list) -> list[str]:
-    """A term of the table in the English whose translation is not in the translated text."""
-    if (message.context or "").split("/")[0] == "terms":  # the glossary defines the terms themselves
-        return []
-    found = []
-    for english, ours, theirs, shown in terms:
-        if ours.search(message.id) and not theirs.search(message.string):
-            found.append(f"'{english}' in the English, but not its translation ({shown})")
-    return found
+def term_problems(message: Message, terms: list[Term]) -> list[tuple[str, str]]:
+    """(term, problem) for each term of the table in the English whose translation is not in the text."""
+    if (message.context or "").split("/")[0] == "terms" or message.string == message.id:
+        return []  # the glossary defines the terms; a text kept in English (a title) is kept on purpose
+    return [
+        (term.english, f"'{term.english}' in the English, but not its translation ({term.shown})")
+        for term in terms
+        if term.pattern.search(message.id) and not term.translation.search(message.string)
+    ]
