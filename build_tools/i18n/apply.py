@@ -72,8 +72,8 @@ class Translator:
         return self.unit(field_.context, whole_text(field_.text), mark)
 
     def unit(self, context: str, english: str, mark: bool) -> str:
-        if not translatable(english):
-            return english
+        if not translatable(english):  # a number: not translated, but written as the language writes it
+            return typeset(english, self.language)
         entry = self.table.get((context, english))
         if entry and entry.text and not entry.fuzzy and not entry_problems(english, entry.text):
             return typeset(entry.text, self.language)
