@@ -19,6 +19,7 @@ from ..problems import Problem
 from .apply import po_name, po_path
 from .catalogs import read_catalog, status_of
 from .entry_checks import entry_problems
+from .typography import PROTECTED
 from .workflow import Template, configured_languages, templates
 
 TERMINOLOGY = "terminology.yml"
@@ -188,10 +189,16 @@ def _pattern(terms: list[str], articles: str) -> re.Pattern:
 
 def term_problems(message: Message, terms: list[Term]) -> list[tuple[str, str]]:
     """(term, problem) for each term of the table in the English whose translation is not in the text."""
-    if (message.context or "").split("/")[0] == "terms" or message.string == message.id:
-        return []  # the glossary defines the terms; a text kept in English (a title) is kept on purpose
+    if (message.context or "").split("/")[0] == "terms" or message.string == message.id or "\n" in message.id:
+        return []  # the glossary defines the terms; a title kept in English is on purpose; code is code
+    english, translation = _words(message.id), _words(message.string)
     return [
         (term.english, f"'{term.english}' in the English, but not its translation ({term.shown})")
         for term in terms
-        if term.pattern.search(message.id) and not term.translation.search(message.string)
+        if term.pattern.search(english) and not term.translation.search(translation)
     ]
+
+
+def _words(text: str) -> str:
+    """The text without code, link targets, addresses and tags, where a term is not a word."""
+    return PROTECTED.sub(" ", text)
