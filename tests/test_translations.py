@@ -23,7 +23,7 @@ from build_tools.i18n.markdown_units import split_markdown
 from build_tools.i18n.settings import languages
 from build_tools.i18n.typography import NBSP, NNBSP, french
 from build_tools.i18n.units import read_source, sources, units_of
-from build_tools.i18n.workflow import language_status, templates, update_language
+from build_tools.i18n.workflow import templates, update_language
 from build_tools.loader import load_content
 from build_tools.rendering import Renderer, load_strings, question_fingerprint
 
@@ -41,6 +41,7 @@ def course(tmp_path: Path) -> Path:
     root = tmp_path / "course"
     shutil.copytree(SITE, root)
     (root / "translations" / "fr").mkdir(parents=True)
+    (root / "translations" / "languages.yml").write_text("languages: [fr]\n")
     shutil.copy(FIXTURES / "terminology.yml", root / "translations" / "fr" / "terminology.yml")
     return root
 
@@ -398,11 +399,13 @@ def test_the_complete_french_course_has_no_translation_errors():
     assert errors == []
 
 
-def test_languages_come_from_mkdocs_yml_or_the_translation_folders(course: Path):
-    assert languages(course) == ["fr"]
-    config = course / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  - mediation ", "  - mediation:\n      languages: [en, ar]\n  #"))
-    assert languages(course) == ["ar"]
-    all_templates, _ = templates(course)
-    rows, _ = language_status(course, "ar", all_templates)
-    assert rows and all(r.translated == 0 for r in rows)
+def test_adding_a_language_is_one_line_then_make_translations(course: Path, capsys):
+    (course / "translations" / "languages.yml").write_text("languages: [fr, ar]\n")
+    assert [(lang.code, lang.name, lang.direction) for lang in languages(course)] == [
+        ("fr", "Français", "ltr"),
+        ("ar", "العربية", "rtl"),
+    ]
+    assert main(["--root", str(course), "translations", "update"]) == 0
+    po = course / "translations" / "ar" / "modules" / "sample.po"
+    assert "Language: ar" in po.read_text(encoding="utf-8")
+    assert "translations/ar/modules/sample.po" in capsys.readouterr().out

@@ -7,7 +7,7 @@ The API the outputs use:
 - `rendering.load_strings(language)`: the interface strings, translated from `strings.po`;
 - `markers.html_with_untranslated(html)` and `markers.without_marks(text)`: English shown in place of a
   missing translation is marked; the site shows it in `<span lang="en" class="untranslated">`;
-- `languages(root)`: the languages the course is translated into (`languages:` in mkdocs.yml, less English).
+- `languages(root)`: the languages the course is translated into (`translations/languages.yml`).
 """
 
 from .apply import translate_content, translate_page, translated_page, translated_strings

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         print(format_report(problems))
         return 1
     if not codes:
-        print("No language besides English in mkdocs.yml (hint: under the mediation plugin, `languages: [en, fr]`).")
+        print("No languages listed in translations/languages.yml (hint: `languages: [fr]`).")
         return 0
     failed = False
     for language in codes:

@@ -93,4 +93,5 @@ def _total(rows: list[Status]) -> Status:
 
 
 def configured_languages(root: Path) -> tuple[list[str], list[Problem]]:
-    return read_languages(root)
+    found, problems = read_languages(root)
+    return [language.code for language in found], problems
