@@ -98,6 +98,13 @@ def test_a_wrapped_line_starting_with_a_number_is_not_a_list_item():
 def test_code_and_html_blocks_are_one_unit_each_and_comments_none():
     split = split_markdown("```yaml\nid: x\n\nbody: y\n```\n\n<!-- module-list -->\n\n<figure>\n<p>A</p>\n</figure>")
     assert split.units == ("id: x\n\nbody: y", "<figure>\n<p>A</p>\n</figure>")
+    assert split.code == {0}
+
+
+def test_french_typography_never_touches_a_code_block_of_a_translated_page():
+    page = translated_page(TESTS.parent, "authoring.md", "fr")
+    assert "# yaml-language-server: $schema=../schemas/module.schema.json" in page
+    assert f"## Les identifiants{NBSP}: des noms qui ne changent jamais" in page
 
 
 def test_contexts_are_id_paths_and_structure_stays_out_of_the_po_files():

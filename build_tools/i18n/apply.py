@@ -64,19 +64,19 @@ class Translator:
         mark = self.mark if mark is None else mark
         if field_.kind == "markdown":
             split = split_markdown(field_.text)
-            return split.join([self.unit(field_.context, u, mark) for u in split.units])
+            return split.join([self.unit(field_.context, u, mark, i in split.code) for i, u in enumerate(split.units)])
         if field_.kind == "joined":
             separator = JOINED_LISTS[field_.path[-1]]
             joined = self.unit(field_.context, separator.join(field_.text), mark=False)
             return [form.strip() for form in joined.split(separator.strip()) if form.strip()]
         return self.unit(field_.context, whole_text(field_.text), mark)
 
-    def unit(self, context: str, english: str, mark: bool) -> str:
+    def unit(self, context: str, english: str, mark: bool, code: bool = False) -> str:
         if not translatable(english):  # a number: not translated, but written as the language writes it
-            return typeset(english, self.language)
+            return english if code else typeset(english, self.language)
         entry = self.table.get((context, english))
         if entry and entry.text and not entry.fuzzy and not entry_problems(english, entry.text):
-            return typeset(entry.text, self.language)
+            return entry.text if code else typeset(entry.text, self.language)
         if entry and entry.text and not entry.fuzzy:
             self.broken += 1  # `check` says what: a changed link, emphasis, placeholder
         elif entry and entry.text:
