@@ -9,6 +9,7 @@ The invalid PO files in tests/fixtures/translations/invalid start with header co
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -416,3 +417,16 @@ def test_adding_a_language_is_one_line_then_make_translations(course: Path, caps
     po = course / "translations" / "ar" / "modules" / "sample.po"
     assert "Language: ar" in po.read_text(encoding="utf-8")
     assert "translations/ar/modules/sample.po" in capsys.readouterr().out
+
+
+MSGFMT = shutil.which("msgfmt")
+
+
+@pytest.mark.skipif(not MSGFMT, reason="GNU gettext's msgfmt is not installed (apt-get install gettext)")
+def test_every_po_file_passes_gettexts_own_check():
+    """What Poedit and Weblate run on a file: msgfmt --check (headers, formats, syntax)."""
+    files = sorted((TESTS.parent / "translations").rglob("*.po"))
+    assert files
+    for path in files:
+        result = subprocess.run([MSGFMT, "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+        assert result.returncode == 0 and not result.stderr, f"{path}: {result.stderr}"

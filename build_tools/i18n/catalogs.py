@@ -35,6 +35,11 @@ HEADER = (
     "# Edit it with Poedit, Weblate or any PO editor; `make translations` keeps it in step with the English.\n"
     "#"
 )
+NOT_FORMATS = {"python-format", "python-brace-format"}
+"""Flags a PO editor would check translations against (printf or str.format): our texts are neither."""
+TRANSLATORS = "Translators of the course"
+PLACEHOLDER = "FULL NAME <EMAIL@ADDRESS>"
+"""Babel's default Last-Translator, which msgfmt --check reports."""
 FUZZY_CUTOFF = 0.5
 """How alike an old and a new English text of the same field must be for the old translation to be kept, fuzzy."""
 
@@ -173,7 +178,7 @@ def new_catalog(language: str, old: Catalog | None = None) -> Catalog:
         language_team=f"{locale.english_name} <>",
         creation_date=old.creation_date if old else now,
         revision_date=old.revision_date if old else now,
-        last_translator=old.last_translator if old else "",
+        last_translator=old.last_translator if old and old.last_translator != PLACEHOLDER else TRANSLATORS,
         charset="utf-8",
         fuzzy=False,
     )
@@ -188,6 +193,7 @@ def merge(units: list[Unit], old: Catalog | None, language: str) -> Catalog:
     used: set[tuple[str, str]] = set()
     for unit in units:
         message = Message(unit.text, "", context=unit.context or None, auto_comments=_comments(unit))
+        message.flags -= NOT_FORMATS  # Babel guesses `python-format` from a "35% of": no text here is one
         kept = previous.get((unit.context, unit.text))
         if kept is None:
             kept = _closest(unit, previous, wanted, used)
