@@ -124,6 +124,11 @@ class Term:
     translation: re.Pattern
     shown: str
 
+    @property
+    def key(self) -> str:
+        """A word the English must hold for the pattern to match: a cheap test before the pattern."""
+        return self.english.split()[0].casefold() if self.english.split() else ""
+
 
 def terminology(root: Path, language: str, problems: list[Problem]) -> list[Term]:
     """The terms of `translations/<language>/terminology.yml` (`terms: [{en: ..., fr: ...}]`) and of the
@@ -192,10 +197,11 @@ def term_problems(message: Message, terms: list[Term]) -> list[tuple[str, str]]:
     if (message.context or "").split("/")[0] == "terms" or message.string == message.id or "\n" in message.id:
         return []  # the glossary defines the terms; a title kept in English is on purpose; code is code
     english, translation = _words(message.id), _words(message.string)
+    folded = english.casefold()
     return [
         (term.english, f"'{term.english}' in the English, but not its translation ({term.shown})")
         for term in terms
-        if term.pattern.search(english) and not term.translation.search(translation)
+        if term.key in folded and term.pattern.search(english) and not term.translation.search(translation)
     ]
 
 

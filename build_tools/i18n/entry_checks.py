@@ -5,6 +5,7 @@ by the translated content (which shows the English instead of a translation that
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from urllib.parse import unquote
 
 from ..markdown_subset import parse
@@ -23,14 +24,19 @@ def entry_problems(english: str, translation: str) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=8192)
+def _inline(text: str) -> tuple:
+    """The inline tokens of a text, parsed once (check and the translated content both ask)."""
+    return tuple(child for token in parse(text) for child in token.children or [])
+
+
 def _links(text: str) -> Counter:
     found = Counter()
-    for token in parse(text):
-        for child in token.children or []:
-            if child.type == "link_open":
-                found[unquote(child.attrs.get("href", ""))] += 1
-            elif child.type == "image":
-                found[unquote(child.attrs.get("src", ""))] += 1
+    for child in _inline(text):
+        if child.type == "link_open":
+            found[unquote(child.attrs.get("href", ""))] += 1
+        elif child.type == "image":
+            found[unquote(child.attrs.get("src", ""))] += 1
     return found
 
 
@@ -46,7 +52,7 @@ def _link_problems(english: str, translation: str) -> list[str]:
 
 
 def _emphasis(text: str) -> tuple[int, int]:
-    kinds = Counter(child.type for token in parse(text) for child in token.children or [])
+    kinds = Counter(child.type for child in _inline(text))
     return kinds["strong_open"], kinds["em_open"]
 
 
