@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup serve build offline check schemas test lint bench new report handouts trainer chromium clean
+.PHONY: setup serve build offline check schemas test lint bench new report handouts trainer chromium clean translations
 
 setup: $(STAMP)
 
@@ -41,6 +41,11 @@ trainer: setup
 
 check: setup
 	$(BIN)/python -m build_tools check
+
+# Merge the English into every language's PO files (new text untranslated, changed text fuzzy,
+# removed text obsolete), then print what is left to translate.
+translations: setup
+	$(BIN)/python -m build_tools translations update
 
 # make new ID=good-offices TITLE="Good offices"
 new: setup

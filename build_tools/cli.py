@@ -2,6 +2,7 @@
 
 python -m build_tools check [--format text|github]   validate all content, report every problem
 python -m build_tools schemas                        write schemas/*.schema.json for editors
+python -m build_tools translations [update|import]   translation status, merge (make translations), draft import
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from pathlib import Path
 from .cues import cue_stats, cue_warnings, format_cues
 from .handouts.build import HandoutError, build_handouts, terminal_progress
 from .handouts.documents import HandoutOptions, public_address
+from .i18n import commands as translation_commands
+from .i18n.checks import translation_problems
 from .loader import load_content
 from .model.common import ID_PATTERN
 from .packing import pack_site
@@ -54,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", help="start a new module and its self-check quiz from templates")
     new.add_argument("id", help="the module's id, such as good-offices (lowercase, digits, hyphens)")
     new.add_argument("title", help="the module's title, in quotes")
+    translation_commands.add_parser(commands)
     args = parser.parse_args(argv)
     if not any((args.root / folder).is_dir() for folder in ("modules", "quizzes")):
         print(
@@ -75,18 +79,25 @@ def main(argv: list[str] | None = None) -> int:
         return _report(args.root)
     if args.command == "new":
         return _new(args.root, args.id, args.title)
+    if args.command == "translations":
+        return translation_commands.run(args)
     for path in write_schemas(args.root / "schemas"):
         print(f"wrote {path}")
     return 0
 
 
 def _check(root: Path, style: str) -> int:
+    translation = translation_problems(root)
     try:
         content = load_content(root)
     except ContentError as error:
-        print(format_report(error.problems, style), file=sys.stdout)
+        print(format_report(sorted(error.problems + translation), style), file=sys.stdout)
         return 1
-    warnings = cue_warnings(content)
+    errors = [p for p in translation if p.severity == "error"]
+    if errors:
+        print(format_report(translation, style), file=sys.stdout)
+        return 1
+    warnings = cue_warnings(content) + translation
     if warnings:  # reported, but they do not fail the check
         print(format_report(warnings, style) if style == "github" else "\n".join(w.as_text() for w in warnings))
     quizzes = sum(len(m.quizzes) for m in content.modules)

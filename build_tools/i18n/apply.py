@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from ..loader import Content
 from ..problems import Problem
 from .catalogs import Entry, entries, read_catalog
+from .entry_checks import entry_problems
 from .markdown_units import split_markdown, whole_text
 from .markers import marked
 from .typography import typeset
@@ -53,6 +54,8 @@ class Translator:
     mark: bool = True
     missing: int = 0
     fuzzy: int = 0
+    broken: int = 0
+    """Translations that change a link, emphasis, a placeholder or the paragraphs: shown in English."""
     first_line: int = 0
     problems: list[Problem] = field(default_factory=list)
 
@@ -61,20 +64,22 @@ class Translator:
         mark = self.mark if mark is None else mark
         if field_.kind == "markdown":
             split = split_markdown(field_.text)
-            return split.join([self.unit(field_.context, u, mark) for u in split.units])
+            return split.join([self.unit(field_.context, u, mark, i in split.code) for i, u in enumerate(split.units)])
         if field_.kind == "joined":
             separator = JOINED_LISTS[field_.path[-1]]
             joined = self.unit(field_.context, separator.join(field_.text), mark=False)
             return [form.strip() for form in joined.split(separator.strip()) if form.strip()]
         return self.unit(field_.context, whole_text(field_.text), mark)
 
-    def unit(self, context: str, english: str, mark: bool) -> str:
-        if not translatable(english):
-            return english
+    def unit(self, context: str, english: str, mark: bool, code: bool = False) -> str:
+        if not translatable(english):  # a number: not translated, but written as the language writes it
+            return english if code else typeset(english, self.language)
         entry = self.table.get((context, english))
-        if entry and not entry.fuzzy:
-            return typeset(entry.text, self.language)
-        if entry:
+        if entry and entry.text and not entry.fuzzy and not entry_problems(english, entry.text):
+            return entry.text if code else typeset(entry.text, self.language)
+        if entry and entry.text and not entry.fuzzy:
+            self.broken += 1  # `check` says what: a changed link, emphasis, placeholder
+        elif entry and entry.text:
             self.fuzzy += 1
         else:
             self.missing += 1
@@ -84,10 +89,12 @@ class Translator:
 
     def report(self, strict: bool) -> list[Problem]:
         """One problem for the file: how many texts show in English, and why."""
-        if not self.missing and not self.fuzzy:
+        count = self.missing + self.fuzzy + self.broken
+        if not count:
             return self.problems
-        parts = [f"{n} {what}" for n, what in ((self.missing, "untranslated"), (self.fuzzy, "fuzzy")) if n]
-        message = f"{' and '.join(parts)} text{'s' if self.missing + self.fuzzy > 1 else ''} shown in English"
+        kinds = ((self.missing, "untranslated"), (self.fuzzy, "fuzzy"), (self.broken, "faulty (see `make check`)"))
+        parts = [f"{n} {what}" for n, what in kinds if n]
+        message = f"{', '.join(parts)} text{'s' if count > 1 else ''} shown in English"
         hint = "translate them in Poedit or Weblate (a fuzzy one: check it against the new English, then unmark it)"
         severity = "error" if strict else "warning"
         return self.problems + [Problem(self.name, self.first_line, "", message, hint, severity)]

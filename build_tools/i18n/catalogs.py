@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import difflib
 import io
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, read_po, unescape, write_po
 
 from ..problems import Problem
 from .units import Unit
@@ -34,6 +35,11 @@ HEADER = (
     "# Edit it with Poedit, Weblate or any PO editor; `make translations` keeps it in step with the English.\n"
     "#"
 )
+NOT_FORMATS = {"python-format", "python-brace-format"}
+"""Flags a PO editor would check translations against (printf or str.format): our texts are neither."""
+TRANSLATORS = "Translators of the course"
+PLACEHOLDER = "FULL NAME <EMAIL@ADDRESS>"
+"""Babel's default Last-Translator, which msgfmt --check reports."""
 FUZZY_CUTOFF = 0.5
 """How alike an old and a new English text of the same field must be for the old translation to be kept, fuzzy."""
 
@@ -47,11 +53,90 @@ class Entry:
     line: int
 
 
+QUOTED = r'"(?:[^"\\]|\\[\\"ntrabfv?]|\\[0-7]{1,3}|\\x[0-9A-Fa-f]+)*"'
+PO_LINE = re.compile(rf"^(?:#~\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?{QUOTED}\s*$")
+"""A line of a PO entry: a keyword and a quoted string, or a string continuing the last one."""
+
+
+def syntax_problems(text: str, name: str, previous: dict | None = None) -> list[Problem]:
+    """Lines that are not PO syntax (Babel's reader skips some of them silently), and duplicate entries.
+
+    Also collects each entry's previous English (`#| msgid`, which Babel's reader drops) into `previous`.
+    """
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str], int] = {}
+    entry: dict[str, str] = {}
+    keyword, first_line = "", 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if stripped.startswith("#|"):
+            _previous_line(entry, stripped[2:].strip())
+            continue
+        if stripped.startswith("#~"):
+            stripped = stripped[2:].strip()
+            if not stripped or stripped.startswith(("#", "|")):
+                continue
+        if not stripped or stripped.startswith("#"):
+            continue
+        if not PO_LINE.match(stripped):
+            return problems + [_unreadable(name, number, _what_is_wrong(stripped))]
+        word = stripped.split(" ", 1)[0] if not stripped.startswith('"') else ""
+        if word:
+            if word == "msgctxt" or (word == "msgid" and "msgctxt" not in entry) or "msgstr" in keyword:
+                entry = _record(entry, first_line, seen, problems, name, previous)
+                first_line = number
+            keyword = word
+            entry[keyword] = ""
+        entry[keyword] = entry.get(keyword, "") + stripped[stripped.index('"') + 1 : -1]
+    _record(entry, first_line, seen, problems, name, previous)
+    return problems
+
+
+def _previous_line(entry: dict, line: str) -> None:
+    """`#| msgid "..."` and its continuation lines `#| "..."`; a new entry's comments start it afresh."""
+    if "msgstr" in entry or "msgid" in entry:
+        entry.clear()
+    if line.startswith("msgid "):
+        entry["#|"], entry["#|open"] = line[line.index('"') + 1 : -1], "yes"
+    elif line.startswith('"') and entry.get("#|open"):
+        entry["#|"] += line[1:-1]
+    else:
+        entry.pop("#|open", None)
+
+
+def _record(entry: dict, line: int, seen: dict, problems: list, name: str, previous: dict | None) -> dict:
+    """Check one parsed entry for a duplicate; return the start of the next one (its `#|` lines, if read)."""
+    if "msgid" not in entry:
+        return {k: v for k, v in entry.items() if k.startswith("#|")}
+    if entry["msgid"]:
+        key = (unescape(f'"{entry.get("msgctxt", "")}"'), unescape(f'"{entry["msgid"]}"'))
+        if key in seen:
+            problems.append(Problem(name, line, "", f"the same entry twice (first at line {seen[key]})", "keep one"))
+        seen.setdefault(key, line)
+        if previous is not None and "#|" in entry:
+            previous[key] = unescape(f'"{entry["#|"]}"')
+    return {}
+
+
+def _what_is_wrong(line: str) -> str:
+    if line.count('"') % 2 or not line.endswith('"'):
+        return 'a text without its closing quote (")'
+    return f"not a line of a PO file: {line[:60]}"
+
+
 def read_catalog(path: Path, name: str) -> tuple[Catalog | None, list[Problem]]:
-    """A PO file, or the problem that stops it being read (with its line)."""
+    """A PO file, or the problems that stop it being read (with their lines)."""
     try:
+        previous: dict[tuple[str, str], str] = {}
+        problems = syntax_problems(path.read_bytes().decode("utf-8"), name, previous)
+        if problems:
+            return None, problems
         with path.open("rb") as handle:
-            return read_po(handle, abort_invalid=True), []
+            catalog = read_po(handle, abort_invalid=True)
+        for message in [*catalog, *catalog.obsolete.values()]:
+            if message.id and (message.context or "", message.id) in previous:
+                message.previous_id = [previous[(message.context or "", message.id)]]
+        return catalog, []
     except PoFileError as error:
         line = (error.lineno or 0) + 1
         return None, [_unreadable(name, line, str(error))]
@@ -73,10 +158,10 @@ def _unreadable(name: str, line: int, reason: str) -> Problem:
 
 
 def entries(catalog: Catalog) -> dict[tuple[str, str], Entry]:
-    """(context, English) → translation, for every active entry that has a translation."""
+    """(context, English) → translation (`""` when there is none yet), for every active entry."""
     found = {}
     for message in catalog:
-        if message.id and message.string and isinstance(message.string, str):
+        if message.id and isinstance(message.id, str) and isinstance(message.string, str):
             found[(message.context or "", message.id)] = Entry(message.string, message.fuzzy, message.lineno or 0)
     return found
 
@@ -93,7 +178,7 @@ def new_catalog(language: str, old: Catalog | None = None) -> Catalog:
         language_team=f"{locale.english_name} <>",
         creation_date=old.creation_date if old else now,
         revision_date=old.revision_date if old else now,
-        last_translator=old.last_translator if old else "",
+        last_translator=old.last_translator if old and old.last_translator != PLACEHOLDER else TRANSLATORS,
         charset="utf-8",
         fuzzy=False,
     )
@@ -108,6 +193,7 @@ def merge(units: list[Unit], old: Catalog | None, language: str) -> Catalog:
     used: set[tuple[str, str]] = set()
     for unit in units:
         message = Message(unit.text, "", context=unit.context or None, auto_comments=_comments(unit))
+        message.flags -= NOT_FORMATS  # Babel guesses `python-format` from a "35% of": no text here is one
         kept = previous.get((unit.context, unit.text))
         if kept is None:
             kept = _closest(unit, previous, wanted, used)
@@ -197,8 +283,8 @@ def status_of(name: str, units: list[Unit], catalog: Catalog | None) -> Status:
     translated = fuzzy = 0
     for unit in units:
         entry = found.get((unit.context, unit.text))
-        if entry and entry.fuzzy:
+        if entry and entry.text and entry.fuzzy:
             fuzzy += 1
-        elif entry:
+        elif entry and entry.text:
             translated += 1
     return Status(name, translated, fuzzy, len(units) - translated - fuzzy)

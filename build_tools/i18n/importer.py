@@ -161,12 +161,12 @@ def _pair_units(english: TextField, draft: TextField, draft_name: str, line: int
 
 def _count_problem(ours, theirs, draft_name: str, line: int, where: str) -> Problem:
     """Where the draft's split first differs from the English: a paragraph, list item or cell."""
-    for index, (a, b) in enumerate(zip(ours.parts, theirs.parts, strict=False)):
+    index = min(len(ours.parts), len(theirs.parts)) - 1  # the end of the shorter, unless they differ before
+    for position, (a, b) in enumerate(zip(ours.parts, theirs.parts, strict=False)):
         if type(a) is not type(b) or (isinstance(a, str) and a.strip() != b.strip()):
-            first = line + (theirs.lines[_unit_at(theirs, index)] if theirs.lines else 0)
+            index = position
             break
-    else:
-        first = line
+    first = line + (theirs.lines[_unit_at(theirs, index)] if theirs.lines else 0)
     return Problem(
         draft_name,
         first,

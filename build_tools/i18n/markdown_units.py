@@ -52,6 +52,8 @@ class Split:
     units: tuple[str, ...]
     lines: tuple[int, ...] = ()
     """The line (0 = the text's first) where each unit starts."""
+    code: frozenset[int] = frozenset()
+    """The units that are code blocks: their text is the translator's, but no typography touches it."""
 
     def join(self, texts: list[str] | tuple[str, ...]) -> str:
         """The Markdown again, with `texts` (one per unit, in order) in the units' places."""
@@ -85,7 +87,8 @@ def split_markdown(text: str) -> Split:
             builder.block(lines[i:end], i)
             i = end
     skipped = len(text) - len(text.lstrip("\n"))
-    return Split(tuple(builder.parts), tuple(builder.units), tuple(start + skipped for start in builder.starts))
+    starts = tuple(start + skipped for start in builder.starts)
+    return Split(tuple(builder.parts), tuple(builder.units), starts, frozenset(builder.code))
 
 
 def whole_text(text: str) -> str:
@@ -99,6 +102,7 @@ class _Builder:
         self.units: list[str] = []
         self.open: int | None = None  # the unit that a continuation line adds to
         self.starts: list[int] = []
+        self.code: set[int] = set()
         self.row = 0
 
     def literal(self, line: str) -> None:
@@ -120,7 +124,7 @@ class _Builder:
         self.literal(lines[start])
         if end > start + 1:
             self.row = start + 1
-            self.new_unit("", "\n".join(lines[start + 1 : end]), can_continue=False)
+            self.code.add(self.new_unit("", "\n".join(lines[start + 1 : end]), can_continue=False))
         if end < len(lines):
             self.literal(lines[end])
         return end + 1

@@ -4,7 +4,7 @@ French puts a no-break space before `: ; ! ?` and inside « ». Translators are 
 but a PO editor shows a no-break space as a space and a translation memory may hold either, so the
 output makes them right rather than a check asking translators for an invisible character: a space
 before the mark becomes a no-break one, a missing space is added. U+202F (narrow no-break space)
-before `; ! ?` and inside « », U+00A0 before `:` (the Imprimerie nationale's rule). Never inside
+before `; ! ?` and inside « », U+00A0 before `:` and `%` (the Imprimerie nationale's rules). Never inside
 code, a URL, a link's target, an HTML tag or entity, or a `{placeholder}`; `14:30` keeps its colon.
 """
 
@@ -30,6 +30,7 @@ BEFORE_MARK = re.compile(
 )
 OPENING_GUILLEMET = re.compile(r"«[ \u00a0\u202f]?")
 CLOSING_GUILLEMET = re.compile(r"[ \u00a0\u202f]?»")
+PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f]?%")
 TOKEN = re.compile("\ue010(\\d+)\ue011")
 
 
@@ -45,6 +46,7 @@ def french(text: str) -> str:
     text = BEFORE_MARK.sub(_space_before, text)
     text = OPENING_GUILLEMET.sub("«" + NNBSP, text)
     text = CLOSING_GUILLEMET.sub(NNBSP + "»", text)
+    text = PERCENT.sub(NBSP + "%", text)
     return TOKEN.sub(lambda match: kept[int(match.group(1))], text)
 
 

@@ -29,7 +29,8 @@ NEUTRAL_KEYS = frozenset(
         "scoring", "multiple",
     }
 )  # fmt: skip
-"""Keys whose values are structure, not text: the English decides them for every language."""
+"""Keys whose values are structure, not text: the English decides them for every language (a list of
+records under one of these keys, such as a module's objectives or references, is still walked)."""
 
 MARKDOWN_BLOCKS = frozenset(
     {
@@ -158,7 +159,7 @@ def _walk(data, path: tuple, context: str, walk: Walk) -> Iterator[TextField]:
     if not isinstance(data, dict):
         return
     for key, value in data.items():
-        if key in walk.neutral or value is None:
+        if value is None or (key in walk.neutral and not _holds_texts(value)):
             continue
         here, where = path + (key,), _join(context, key)
         kind = "markdown" if key in walk.blocks else "whole"
@@ -176,6 +177,12 @@ def _walk(data, path: tuple, context: str, walk: Walk) -> Iterator[TextField]:
                 elif isinstance(item, dict):
                     item_id = item.get("id") if walk.ids and isinstance(item.get("id"), str) else str(i)
                     yield from _walk(item, here + (i,), _join(where, item_id), walk)
+
+
+def _holds_texts(value) -> bool:
+    """A list of records (objectives, references) holds text even under a key that is structure
+    elsewhere (a question's `objectives` and a case study's `references` are lists of ids)."""
+    return isinstance(value, list) and any(isinstance(item, dict) for item in value)
 
 
 def _join(context: str, key) -> str:
