@@ -31,7 +31,7 @@ from .figure_checks import FIGURES
 from .glossary_terms import GlossaryTermsExtension
 from .handouts.build import HandoutError, build_handouts
 from .handouts.documents import HandoutOptions, public_address
-from .i18n import html_with_untranslated, languages, translate_content, translated_page, without_marks
+from .i18n import html_with_untranslated, languages, translate_content, translate_page, without_marks
 from .i18n.editions import alternates, edition_site_url, folded_search_language, typeset_page
 from .loader import GLOSSARY, Content, load_content
 from .preview import NO_CONTENT, with_banner
@@ -108,6 +108,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.problems: list[Problem] = []
         self.language = "en"
         self.languages = ["en"]
+        self.pages: dict[str, str] = {}
+        """The hand-written pages of docs/ in this edition's language, by path."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """`mkdocs serve` keeps this plugin between rebuilds, and with it the last good content."""
@@ -176,7 +178,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.language != self.languages[0] and not page.file.generated_by:
-            markdown, meta = get_data(translated_page(self.root, page.file.src_uri, self.language))
+            markdown, meta = get_data(self.pages[page.file.src_uri])
             page.meta.update(meta)
         if page.file.src_uri == "index.md":
             markdown = markdown.replace(MODULE_LIST_MARKER, self.renderer.module_list())
@@ -238,11 +240,16 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         return other.language
 
     def _translated(self, content: Content, config: MkDocsConfig) -> Content:
-        """The content in this build's language; what is untranslated shows in English, marked,
-        with a warning (the strict build refuses it: `translate_content` reports it as a problem)."""
+        """The content and the hand-written pages in this build's language; what is untranslated shows
+        in English, marked, with a warning (the strict build refuses it: a problem of `translate_*`)."""
         if self.language == self.languages[0]:
             return content
         translated, problems = translate_content(content, self.root, self.language, strict=config.strict)
+        docs = Path(config.docs_dir)
+        for path in sorted(docs.rglob("*.md")):
+            page, found = translate_page(self.root, path, self.language, strict=config.strict)
+            self.pages[path.relative_to(docs).as_posix()] = page
+            problems += found
         if any(problem.severity == "error" for problem in problems):
             raise ContentError(problems)
         if problems:

@@ -175,9 +175,12 @@ def test_a_missing_translation_shows_english_marked_and_fails_the_strict_build(
     text = po.read_text("utf-8")
     assert 'msgstr "Le consentement d’abord"' in text
     po.write_text(text.replace('msgstr "Le consentement d’abord"', 'msgstr ""'), "utf-8")
+    home = project / "translations" / "fr" / "docs" / "index.po"
+    home.write_text(home.read_text("utf-8").replace('msgstr "Cours d’exemple"', 'msgstr ""'), "utf-8")
     strict = run_mkdocs_build(project, tmp_path / "strict")
     assert strict.returncode != 0
     assert "translations/fr/modules/sample.po" in strict.output and "untranslated" in strict.output
+    assert "translations/fr/docs/index.po" in strict.output
     assert "Traceback" not in strict.output
     preview = subprocess.run(  # as `mkdocs serve` builds: not strict
         [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "preview")],
@@ -187,6 +190,8 @@ def test_a_missing_translation_shows_english_marked_and_fails_the_strict_build(
     assert "translations/fr/modules/sample.po" in preview.stderr
     page = _html(tmp_path / "preview" / "fr" / "modules" / "sample" / "index.html")
     assert '<span lang="en" class="untranslated">Consent comes first</span>' in page
+    home = _html(tmp_path / "preview" / "fr" / "index.html")
+    assert '<span lang="en" class="untranslated">Sample course</span>' in home
     assert "\ue000" not in page and "\ue001" not in page
 
 
