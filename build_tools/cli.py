@@ -10,12 +10,14 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from .cues import cue_stats, cue_warnings, format_cues
 from .handouts.build import HandoutError, build_handouts, terminal_progress
 from .handouts.documents import HandoutOptions, public_address
 from .i18n import commands as translation_commands
+from .i18n import languages, translate_content
 from .i18n.checks import translation_problems
 from .loader import load_content
 from .model.common import ID_PATTERN
@@ -66,11 +68,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "check":
         return _check(args.root, args.format)
-    if args.command == "handouts":
-        return _handouts(args.root, args.out, HandoutOptions(paper=args.paper, site_url=public_address(args.site_url)))
-    if args.command == "trainer":
+    if args.command == "handouts":  # each other language beside, as in the site: site/fr/downloads
         options = HandoutOptions(paper=args.paper, site_url=public_address(args.site_url))
-        return _handouts(args.root, args.out, options, edition="trainer")
+        return _handouts_in_every_language(args.root, args.out, options, lambda out, lang: out.parent / lang / out.name)
+    if args.command == "trainer":  # each other language in a folder of its own: dist/trainer/fr
+        options = HandoutOptions(paper=args.paper, site_url=public_address(args.site_url))
+        return _handouts_in_every_language(args.root, args.out, options, lambda out, lang: out / lang, "trainer")
     if args.command == "pack":
         count = pack_site(args.site, args.zip)
         print(f"wrote {args.zip} ({count} files, {args.zip.stat().st_size // 1024} KB)")
@@ -136,9 +139,24 @@ def _report(root: Path) -> int:
     return 0
 
 
+def _handouts_in_every_language(root: Path, out: Path, options: HandoutOptions, folder_of, edition="learner") -> int:
+    """The handouts in English into `out`, and in each language of translations/languages.yml into
+    `folder_of(out, language)` (French text with French hyphenation, tagged `fr`; untranslated text
+    in English, with a warning: `make build` refuses it)."""
+    status = _handouts(root, out, options, edition)
+    for language in (language.code for language in languages(root)):
+        translated = replace(options, language=language, strings_root=root)
+        status = status or _handouts(root, folder_of(out, language), translated, edition)
+    return status
+
+
 def _handouts(root: Path, out: Path, options: HandoutOptions, edition: str = "learner") -> int:
     try:
         content = load_content(root)
+        if options.language != "en":
+            content, problems = translate_content(content, root, options.language, strict=False)
+            for problem in problems:
+                print(problem.as_text())
         handouts = build_handouts(content, options, cache=root / CACHE, progress=terminal_progress, edition=edition)
     except ContentError as error:
         print(format_report(error.problems))

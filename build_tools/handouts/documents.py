@@ -126,7 +126,8 @@ def all_documents(content: Content, options: HandoutOptions, edition: str = "all
 
 
 def _strings(options: HandoutOptions) -> dict:
-    return load_strings(options.language, options.strings_root)["handout"]
+    table = load_strings(options.language, options.strings_root)["handout"]
+    return {**table, "list_separator": typeset("x; y", options.language)[1:-1]}  # French: `x ; y`
 
 
 def _frame(strings: dict, options: HandoutOptions, title: str, subtitle: str, edition: str) -> dict:
@@ -274,7 +275,7 @@ def _question(quiz: Quiz, shown: Numbered, strings: dict) -> dict:
         options = presented_options(quiz, q)
         item.update(kind="choice", options=[inline_to_typst(o.text) for o in options])
         answers = {q.answer} if q.type == "single" else set(q.answer)
-        item["key"] = "; ".join(inline_to_typst(o.text) for o in options if o.id in answers)
+        item["key"] = strings["list_separator"].join(inline_to_typst(o.text) for o in options if o.id in answers)
     elif q.type == "true-false":
         item.update(kind="choice", options=[escape(strings["label_true"]), escape(strings["label_false"])])
         item["key"] = escape(strings["label_true" if q.answer else "label_false"])
@@ -311,7 +312,7 @@ def _matching(item: dict, q, quiz_id: str, strings: dict) -> None:
         hint=escape(strings["match_hint"]),
         prompts=[(str(n), inline_to_typst(p.prompt)) for n, p in enumerate(q.pairs, start=1)],
         options=[(letters[p.id], inline_to_typst(p.match)) for p in choices],
-        key="; ".join(f"{n}–{letters[p.id]}" for n, p in enumerate(q.pairs, start=1)),
+        key=strings["list_separator"].join(f"{n}–{letters[p.id]}" for n, p in enumerate(q.pairs, start=1)),
     )
 
 

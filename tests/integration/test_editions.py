@@ -207,3 +207,28 @@ def test_offline_edition_holds_both_languages_linked_file_to_file(tmp_path, bili
     assert _target(module, links["en"]) == (site / "modules" / "sample.html").resolve()
     assert "https://unpkg.com" not in _html(module)
 
+
+
+def test_the_french_trainer_edition_is_french_and_cached_apart_from_the_english(tmp_path, bilingual_project):
+    from build_tools.handouts.build import build_handouts
+    from build_tools.handouts.documents import HandoutOptions
+    from build_tools.i18n import translate_content
+    from build_tools.loader import load_content
+
+    project = bilingual_project(tmp_path / "project")
+    content, problems = translate_content(load_content(project), project, "fr", strict=True)
+    assert not problems
+    cache = tmp_path / "cache"
+    [english] = build_handouts(load_content(project), HandoutOptions(), cache=cache, edition="trainer")
+    options = HandoutOptions(language="fr", strings_root=project)
+    [french] = build_handouts(content, options, cache=cache, edition="trainer")
+    assert not french.cached and sorted(p.name.split("-")[1] for p in cache.iterdir()) == ["en", "fr"]
+    path = tmp_path / "trainer-edition.pdf"
+    path.write_bytes(french.pdf)
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.Lang) == "fr"
+    text = re.sub(r"[ \t\n]+", " ", "".join(page.extract_text() for page in pypdf.PdfReader(path).pages))
+    assert "Notes pour l’animation" in text or "Corrigé" in text, text[:500]
+    assert not _typography_faults(text), _typography_faults(text)[:5]
+    [again] = build_handouts(content, options, cache=cache, edition="trainer")
+    assert again.cached and english.pdf != french.pdf
