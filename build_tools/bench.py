@@ -32,6 +32,7 @@ def main(root: Path, runs: int = 3) -> int:
         print(f"site build without handouts:      median {statistics.median(without):.2f} s ({_list(without)})")
         ratio = statistics.median(with_pdfs) / statistics.median(without) - 1
         print(f"  handouts add {ratio:+.0%} to a warm build (aim: within 10%)")
+        _print_languages(root, site, runs)
         print("\npage weight (HTML + same-origin CSS and JS; raw / gzipped):")
         quiz = next(iter(sorted((site / "quizzes").glob("*/index.html"))), None)
         for label, page in (("quiz page", quiz), ("plain page", site / "authoring" / "index.html")):
@@ -45,8 +46,26 @@ def main(root: Path, runs: int = 3) -> int:
     return 0
 
 
-def _build(root: Path, site: Path, handouts: bool = True) -> float:
-    env = {**os.environ, "HANDOUTS": "true" if handouts else "false", "NO_MKDOCS_2_WARNING": "1"}
+def _print_languages(root: Path, site: Path, runs: int) -> None:
+    """Every language (English, and each of translations/languages.yml) against English alone."""
+    from .i18n import languages
+
+    codes = ["en"] + [language.code for language in languages(root)]
+    all_of_them = [_build(root, site) for _ in range(runs)]
+    english = [_build(root, site, editions=False) for _ in range(runs)]
+    ratio = statistics.median(all_of_them) / statistics.median(english)
+    print(f"site build, warm, {' + '.join(codes)}: median {statistics.median(all_of_them):.2f} s ({_list(all_of_them)})")
+    print(f"site build, warm, en only:{' ' * 8}median {statistics.median(english):.2f} s ({_list(english)})")
+    print(f"  {len(codes)} languages take {ratio:.2f}× one (aim for two: at most 2.2×)")
+
+
+def _build(root: Path, site: Path, handouts: bool = True, editions: bool = True) -> float:
+    env = {
+        **os.environ,
+        "HANDOUTS": "true" if handouts else "false",
+        "EDITIONS": "true" if editions else "false",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
     start = time.perf_counter()
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)]
     subprocess.run(command, cwd=root, check=True, capture_output=True, env=env)
