@@ -67,6 +67,8 @@ class _EditionBuild:
 
     language: str
     previewing: bool
+    content: Content | None
+    """The English content, already loaded and checked: the other language's build translates it."""
 
 
 _OTHER_EDITION: ContextVar[_EditionBuild | None] = ContextVar("other_edition", default=None)
@@ -108,6 +110,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.problems: list[Problem] = []
         self.language = "en"
         self.languages = ["en"]
+        self.english: Content | None = None
         self.pages: dict[str, str] = {}
         """The hand-written pages of docs/ in this edition's language, by path."""
 
@@ -122,7 +125,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.problems = []
         self.language = self._edition_language()
         try:
-            self.content = self._translated(load_content(self.root), config)
+            self.content = self._translated(self._english_content(), config)
         except ContentError as error:
             if not self.previewing:
                 raise PluginError("Content problems:\n" + format_report(error.problems)) from None
@@ -218,7 +221,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
 
     def _build_edition(self, config: MkDocsConfig, language: str) -> None:
         """One other language: the same configuration, built into `<site>/<language>/`."""
-        token = _OTHER_EDITION.set(_EditionBuild(language, self.previewing))
+        token = _OTHER_EDITION.set(_EditionBuild(language, self.previewing, self.english))
         try:
             other = load_config(
                 config.config_file_path,
@@ -229,6 +232,12 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             build_site(other)
         finally:
             _OTHER_EDITION.reset(token)
+
+    def _english_content(self) -> Content:
+        """The English content: loaded and checked by English's build, which the others reuse."""
+        other = _OTHER_EDITION.get()
+        self.english = other.content if other and other.content is not None else load_content(self.root)
+        return self.english
 
     def _edition_language(self) -> str:
         """The language this build makes: English, or the one English's build asked for."""

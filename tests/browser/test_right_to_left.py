@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator
 
 import pytest
-from conftest import Course, bind_server, serving, server_url
+from conftest import Course, bind_server, server_url, serving
 from pagekit import measure, screenshot
 from playwright.sync_api import expect
 from quizkit import KEYBOARD, answer, check, open_quiz, order_ids, result, settle, stored, tab_to
