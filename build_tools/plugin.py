@@ -394,6 +394,7 @@ def _set_edition(config: MkDocsConfig, languages: list[str], language: str, root
     main_url = config.site_url
     config.extra["editions"] = alternates(languages, language, main_url)
     config.extra["alternate"] = True  # shows Material's language button (partials/alternate.html is ours)
+    config.extra["main_edition"] = config.extra["editions"][0]["root"]  # the way to English's root: "../"
     config.theme["language"] = language
     search = config.plugins.get("material/search")
     if search is not None and language != languages[0]:

@@ -86,6 +86,19 @@ def test_after_instant_navigation_the_switcher_follows_the_new_page(tab, bilingu
     tab.problems.assert_none()
 
 
+def test_the_colour_scheme_chosen_in_one_language_stays_in_the_other(tab, bilingual_site):
+    """Material keeps its settings under a scope: both editions share English's root."""
+    page = tab.page
+    _open(page, bilingual_site.url + "modules/sample/")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    chosen = page.evaluate("() => document.body.getAttribute('data-md-color-media')")
+    scope = page.evaluate("() => __md_scope.href")
+    _switch_to(page, "Français")
+    page.wait_for_url(bilingual_site.url + "fr/modules/sample/")
+    assert page.evaluate("() => __md_scope.href") == scope == bilingual_site.url
+    assert page.evaluate("() => document.body.getAttribute('data-md-color-media')") == chosen
+
+
 def test_a_french_quiz_answered_with_the_keyboard_checked_and_reloaded(tab, bilingual_site):
     page = tab.page
     base = bilingual_site.url + "fr/"
