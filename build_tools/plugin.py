@@ -172,7 +172,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             files.append(File.generated(config, f"{FIGURES}/{name}", content=svg))
         for quiz in self.content.quizzes.values():
             files.append(File.generated(config, quiz_uri(quiz.id), content=self.renderer.quiz_page(quiz)))
-        if self.language != "en":
+        if self.language != self.languages[0]:
             _fold_accents_in_search(files, config, self.language)
         files.append(File.generated(config, PROGRESS_URI, content=self.renderer.progress_page()))
         if self.content.glossary:
@@ -333,6 +333,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         return HandoutOptions(
             paper=self.config.handouts_paper,
             language=self.language,
+            folder="" if self.language == self.languages[0] else f"{self.language}/",
             strings_root=self.root,
             site_url=site_url,
             directory_urls=config.use_directory_urls,

@@ -46,6 +46,8 @@ class HandoutOptions:
     language: str = "en"
     directory_urls: bool = True
     offline: bool = False
+    folder: str = ""
+    """Where the edition of this language is in the site: "" for English, `fr/` for French."""
     strings_root: Path | None = field(default=None, compare=False)
     """The project folder whose translations/ hold the interface strings (default: this project)."""
 
@@ -209,7 +211,8 @@ def _quiz_link(content: Content, module: Module, options: HandoutOptions, string
         return None
     if options.offline:
         page = f"quizzes/{quiz.id}.html"
-        return {"url": "../" + page, "text": strings["quiz_text_offline"], "label": escape(f"{FOLDER}/{page}"),
+        label = escape(f"{FOLDER}/{options.folder}{page}")
+        return {"url": "../" + page, "text": strings["quiz_text_offline"], "label": label,
                 "qr": None, "alt": strings["qr_alt"]}  # fmt: skip
     page = f"quizzes/{quiz.id}/" if options.directory_urls else f"quizzes/{quiz.id}.html"
     url = options.site_url.rstrip("/") + "/" + page if options.site_url else "../" + page

@@ -206,6 +206,8 @@ def test_offline_edition_holds_both_languages_linked_file_to_file(tmp_path, bili
     links = {lang: href for href, lang in SWITCHER.findall(_html(module))}
     assert _target(module, links["en"]) == (site / "modules" / "sample.html").resolve()
     assert "https://unpkg.com" not in _html(module)
+    handout = "".join(page.extract_text() for page in pypdf.PdfReader(site / "fr" / "downloads" / "sample.pdf").pages)
+    assert "mediation-course/fr/quizzes/sample-check.html" in re.sub(r"\s+", "", handout)
 
 
 
