@@ -234,3 +234,40 @@ def test_the_french_trainer_edition_is_french_and_cached_apart_from_the_english(
     assert not _typography_faults(text), _typography_faults(text)[:5]
     [again] = build_handouts(content, options, cache=cache, edition="trainer")
     assert again.cached and english.pdf != french.pdf
+
+
+def _english_sentences(data) -> set[str]:
+    """Every phrase of three words or more in the values of an English content file."""
+    found: set[str] = set()
+    if isinstance(data, dict):
+        for value in data.values():
+            found |= _english_sentences(value)
+    elif isinstance(data, list):
+        for value in data:
+            found |= _english_sentences(value)
+    elif isinstance(data, str):
+        for phrase in re.split(r"[\n.;:?!]|</?script>", data.replace("*", "")):
+            if len(phrase.split()) >= 3 and not phrase.strip().startswith(("http", "- ")):
+                found.add(" ".join(phrase.split()))
+    return found
+
+
+def test_no_english_content_is_left_on_the_french_pages(bilingual_build):
+    """The fixture is translated in full: no English phrase of its modules, quizzes or pages shows
+    on a French page (a text the translation workflow did not extract would, unmarked)."""
+    import yaml
+
+    from tests.conftest import FIXTURE_SITE
+
+    english: set[str] = set()
+    for path in [*FIXTURE_SITE.glob("modules/*.yml"), *FIXTURE_SITE.glob("quizzes/*.yml")]:
+        english |= _english_sentences(yaml.safe_load(path.read_text("utf-8")))
+    assert "Distinguish mediation from arbitration" in english
+    site = bilingual_build.site / "fr"
+    left = {}
+    for page in sorted(site.rglob("*.html")):
+        text = " ".join(_text(_html(page)).split())
+        found = sorted(phrase for phrase in english if phrase in text)
+        if found:
+            left[page.relative_to(site).as_posix()] = found
+    assert not left, left
