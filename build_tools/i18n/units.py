@@ -45,6 +45,7 @@ JOINED_LISTS = {"forms": "; "}
 """Lists whose number of items may differ in a translation: one unit, items separated by `; `."""
 
 HAS_LETTER = re.compile(r"[^\W\d_]")
+DIGIT = re.compile(r"\d")
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 STRINGS_SOURCE = Path(__file__).resolve().parent.parent / "strings" / "en.yml"
 STRINGS_NAME = "build_tools/strings/en.yml"
@@ -109,7 +110,9 @@ class Source:
 
 
 def translatable(text: str) -> bool:
-    return bool(HAS_LETTER.search(text))
+    """Text to translate: anything with a letter, or a symbol such as `#` (French writes `N°`); never a
+    number (`1945`, `13%`), which stays as the English has it."""
+    return bool(HAS_LETTER.search(text)) or (bool(text.strip()) and not DIGIT.search(text))
 
 
 def sources(root: Path) -> list[Source]:
