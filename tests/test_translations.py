@@ -430,3 +430,18 @@ def test_every_po_file_passes_gettexts_own_check():
     for path in files:
         result = subprocess.run([MSGFMT, "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
         assert result.returncode == 0 and not result.stderr, f"{path}: {result.stderr}"
+
+
+def test_content_translated_outside_the_markdown_subset_shows_the_english(course: Path):
+    update(course)
+    po = course / "translations/fr/modules/sample.po"
+    catalog, _ = read_catalog(po, "sample.po")
+    catalog.get("Nobody can be mediated against their will.", context="sample/sections/consent/body").string = (
+        "## Nul ne peut faire l’objet d’une médiation contre sa volonté."
+    )
+    write_catalog(po, catalog)
+    french_content, problems = translate_content(load_content(course), course, "fr", strict=False)
+    body = french_content.module_by_id("sample").sections[1].body
+    assert body == "\ue000Nobody can be mediated against their will.\ue001"
+    sample = next(p.message for p in problems if p.file == "translations/fr/modules/sample.po")
+    assert "faulty (see `make check`)" in sample

@@ -18,7 +18,7 @@ from babel.messages.catalog import Catalog, Message
 from ..problems import Problem
 from .apply import po_name, po_path
 from .catalogs import read_catalog, status_of
-from .entry_checks import entry_problems
+from .entry_checks import entry_problems, subset_problems
 from .typography import PROTECTED
 from .workflow import Template, configured_languages, templates
 
@@ -103,6 +103,8 @@ def catalog_problems(name: str, template: Template, catalog: Catalog, terms: lis
             continue
         if message.string and isinstance(message.string, str) and not message.fuzzy:
             problems += [_at(where, text) for text in entry_problems(message.id, message.string)]
+            if template.source.is_content:
+                problems += [_at(where, text) for text in subset_problems(message.id, message.string)]
             for term, text in term_problems(message, terms):
                 term_counts.setdefault(term, [where, text, 0])[2] += 1
     for where, text, count in term_counts.values():  # one warning per term and file: the first place

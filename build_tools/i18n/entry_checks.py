@@ -8,7 +8,7 @@ from collections import Counter
 from functools import lru_cache
 from urllib.parse import unquote
 
-from ..markdown_subset import parse
+from ..markdown_subset import SUBSET_HINT, parse, unsupported_in
 from .markdown_units import split_markdown
 from .units import PLACEHOLDER
 
@@ -79,3 +79,14 @@ def _placeholder_problems(english: str, translation: str) -> list[str]:
     return [
         f"placeholders differ: {' '.join(ours) or 'none'} in English, {' '.join(theirs) or 'none'} in the translation"
     ]
+
+
+def subset_problems(english: str, translation: str) -> list[str]:
+    """Markdown that course content may not use (raw HTML, a heading, an image...), when the English has none.
+
+    Hand-written pages and interface strings are not course content: they are not held to the subset.
+    """
+    found = unsupported_in(translation)
+    if not found or unsupported_in(english):
+        return []
+    return [f"the translation uses {found}, which course text may not ({SUBSET_HINT})"]

@@ -108,6 +108,11 @@ class Source:
     def is_page(self) -> bool:
         return self.name.endswith(".md")
 
+    @property
+    def is_content(self) -> bool:
+        """A module, quiz or the glossary: text held to the course's Markdown subset."""
+        return not self.is_page and self.name != STRINGS_NAME
+
 
 def translatable(text: str) -> bool:
     """Text to translate: anything with a letter, or a symbol such as `#` (French writes `N°`); never a
