@@ -445,3 +445,17 @@ def test_content_translated_outside_the_markdown_subset_shows_the_english(course
     assert body == "\ue000Nobody can be mediated against their will.\ue001"
     sample = next(p.message for p in problems if p.file == "translations/fr/modules/sample.po")
     assert "faulty (see `make check`)" in sample
+
+
+def test_a_revised_draft_replaces_the_po_translation_only_with_overwrite(course: Path):
+    imported(course)
+    drafts = course / "translations" / "drafts" / "fr"
+    shutil.copytree(DRAFTS, drafts, dirs_exist_ok=True)
+    draft = drafts / "modules" / "sample.yml"
+    draft.write_text(draft.read_text().replace("Le dialogue aide.", "Le dialogue est utile."))
+    results, _ = import_drafts(course, "fr", drafts, delete=False)
+    assert (results[0].paired, results[0].kept) == (0, 27)
+    results, _ = import_drafts(course, "fr", drafts, overwrite=True)
+    assert (results[0].paired, results[0].kept) == (1, 26)
+    lesson = translate_content(load_content(course), course, "fr", strict=True)[0].module_by_id("sample")
+    assert lesson.case_studies[0].lesson == "Le dialogue est utile."

@@ -8,7 +8,8 @@ and line, and that draft is kept for fixing; a draft imported in full is deleted
 are the one source of the translation from then on.
 
 An entry already translated in the PO file is kept (the PO file wins); an untranslated or fuzzy
-one takes the draft's text.
+one takes the draft's text. With `overwrite` (a translator revised a draft already imported), the
+draft's text replaces the PO file's.
 """
 
 from __future__ import annotations
@@ -51,19 +52,23 @@ class Imported:
     problems: list[Problem] = field(default_factory=list)
 
 
-def import_drafts(root: Path, language: str, folder: Path, delete: bool = True) -> tuple[list[Imported], list[Problem]]:
+def import_drafts(
+    root: Path, language: str, folder: Path, delete: bool = True, overwrite: bool = False
+) -> tuple[list[Imported], list[Problem]]:
     """Import every draft under `folder` that has an English source; returns what was done and problems."""
     results, problems = [], []
     for source in sources(root):
         draft = folder / source.draft
         if draft.is_file():
-            result = import_draft(root, language, source, draft, delete)
+            result = import_draft(root, language, source, draft, delete, overwrite)
             results.append(result)
             problems += result.problems
     return results, problems
 
 
-def import_draft(root: Path, language: str, source: Source, draft: Path, delete: bool = True) -> Imported:
+def import_draft(
+    root: Path, language: str, source: Source, draft: Path, delete: bool = True, overwrite: bool = False
+) -> Imported:
     draft_name = display_path(draft, root)
     result = Imported(draft_name, po_name(language, source.po))
     english_fields, english_lines, trouble = read_source(root, source)
@@ -87,7 +92,7 @@ def import_draft(root: Path, language: str, source: Source, draft: Path, delete:
         message = catalog.get(english, context=context or None)
         if message is None:
             continue
-        if message.string and not message.fuzzy:
+        if message.string and not message.fuzzy and (message.string == french or not overwrite):
             result.kept += 1
             continue
         message.string = french
