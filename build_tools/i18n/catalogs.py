@@ -249,13 +249,16 @@ def catalog_bytes(catalog: Catalog) -> bytes:
 
 
 def write_catalog(path: Path, catalog: Catalog) -> bool:
-    """Write the PO file if its text changed; True when it did (the revision date moves only then)."""
+    """Write the PO file if its text changed; True when it did.
+
+    The dates in the header stay as they were (as msgmerge leaves them): PO-Revision-Date is the
+    translator's editor's to set, and two branches that both merge the English do not conflict on it.
+    """
     data = catalog_bytes(catalog)
     if path.is_file() and path.read_bytes() == data:
         return False
-    catalog.revision_date = datetime.now(UTC).replace(microsecond=0)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(catalog_bytes(catalog))
+    path.write_bytes(data)
     return True
 
 
