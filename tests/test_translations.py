@@ -260,7 +260,7 @@ def test_a_translation_that_breaks_a_link_shows_the_english(course: Path):
     po = course / "translations/fr/strings.po"
     catalog, _ = read_catalog(po, "strings.po")
     message = catalog.get(
-        "If you find an error, please tell the course team at [{contact}](mailto:{contact}), with the module, "
+        "If you find an error, please tell the course team at [{contact}][1], with the module, "
         "the sentence and your source.",
         context="contact_email",
     )
@@ -292,7 +292,7 @@ def test_translated_page_keeps_front_matter_and_structure(course: Path):
         message.string = {
             "About": "À propos",
             "What this is.": "Ce que c’est.",
-            "Read [the guide](guide.md): it helps.": "Lisez [le guide](guide.md) : il aide.",
+            "Read [the guide][1]: it helps.": "Lisez [le guide][1] : il aide.",
         }.get(message.id, "")
     write_catalog(po, catalog)
     assert translated_page(course, "about.md", "fr") == (
@@ -459,3 +459,46 @@ def test_a_revised_draft_replaces_the_po_translation_only_with_overwrite(course:
     assert (results[0].paired, results[0].kept) == (1, 26)
     lesson = translate_content(load_content(course), course, "fr", strict=True)[0].module_by_id("sample")
     assert lesson.case_studies[0].lesson == "Le dialogue est utile."
+
+
+def test_link_addresses_stay_in_the_english_and_come_back_in_the_translation(course: Path):
+    (course / "docs" / "about.md").write_text(
+        "# About\n\nSee [the Charter](https://un.org/charter) and [the guide](guide.md), then [the Charter](https://un.org/charter).\n"
+    )
+    update(course)
+    po = course / "translations/fr/docs/about.po"
+    assert "un.org" not in po.read_text() and "guide.md" not in po.read_text()
+    catalog, _ = read_catalog(po, "about.po")
+    english = "See [the Charter][1] and [the guide][2], then [the Charter][1]."
+    catalog.get(english, context="body").string = "Lisez [le guide][2], puis [la Charte][1] et [la Charte][1]."
+    write_catalog(po, catalog)
+    assert translated_page(course, "about.md", "fr").splitlines()[-1] == (
+        "Lisez [le guide](guide.md), puis [la Charte](https://un.org/charter) et [la Charte](https://un.org/charter)."
+    )
+
+
+def test_a_draft_linking_elsewhere_than_the_english_cannot_be_paired(course: Path):
+    drafts = course / "translations" / "drafts" / "fr"
+    (drafts / "docs").mkdir(parents=True)
+    (course / "docs" / "about.md").write_text("# About\n\nSee [the Charter](https://un.org/charter).\n")
+    (drafts / "docs" / "about.md").write_text("# À propos\n\nVoir [la Charte](https://un.org/fr/charter).\n")
+    _, problems = import_drafts(course, "fr", drafts)
+    assert [p.as_text() for p in problems] == [
+        "translations/drafts/fr/docs/about.md:3: body: a link to https://un.org/fr/charter, which the English does "
+        "not have: cannot pair this text (hint: keep the English links' addresses; translate their text)"
+    ]
+
+
+def test_an_entry_written_with_link_addresses_is_numbered_by_the_merge_and_stays_translated(course: Path):
+    (course / "docs" / "about.md").write_text("# About\n\nSee [the Charter](https://un.org/charter).\n")
+    po = course / "translations/fr/docs/about.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        'msgctxt "body"\nmsgid "See [the Charter](https://un.org/charter)."\n'
+        'msgstr "Voir [la Charte](https://un.org/charter)."\n',
+        encoding="utf-8",
+    )
+    update(course)
+    catalog, _ = read_catalog(po, "about.po")
+    message = catalog.get("See [the Charter][1].", context="body")
+    assert (message.string, message.fuzzy) == ("Voir [la Charte][1].", False)

@@ -23,6 +23,7 @@ from ..loader import Content
 from ..problems import Problem
 from .catalogs import Entry, entries, read_catalog
 from .entry_checks import entry_problems, subset_problems
+from .links import mask, unmask
 from .markdown_units import split_markdown, whole_text
 from .markers import marked
 from .typography import typeset
@@ -76,9 +77,10 @@ class Translator:
     def unit(self, context: str, english: str, mark: bool, code: bool = False) -> str:
         if not translatable(english):  # a number: not translated, but written as the language writes it
             return english if code else typeset(english, self.language)
-        entry = self.table.get((context, english))
-        if entry and entry.text and not entry.fuzzy and not self.faulty(english, entry.text):
-            return entry.text if code else typeset(entry.text, self.language)
+        key, urls = (english, []) if code else mask(english)
+        entry = self.table.get((context, key))
+        if entry and entry.text and not entry.fuzzy and not self.faulty(key, entry.text):
+            return entry.text if code else typeset(unmask(entry.text, urls), self.language)
         if entry and entry.text and not entry.fuzzy:
             self.broken += 1  # `check` says what: a changed link, emphasis, placeholder
         elif entry and entry.text:

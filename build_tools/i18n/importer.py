@@ -21,6 +21,7 @@ from ..problems import Problem, display_path
 from ..strict_yaml import read_yaml
 from .apply import po_name, po_path
 from .catalogs import merge, read_catalog, write_catalog
+from .links import mask, mask_as
 from .markdown_units import split_markdown, whole_text
 from .units import (
     CONTENT,
@@ -156,12 +157,32 @@ def _pair_units(english: TextField, draft: TextField, draft_name: str, line: int
         result.problems.append(Problem(draft_name, line, where, "expected a text, as in the English"))
         return []
     if english.kind == "whole":
-        return [(whole_text(english.text), whole_text(draft.text))] if translatable(english.text) else []
-    ours, theirs = split_markdown(english.text), split_markdown(draft.text)
-    if len(ours.units) != len(theirs.units):
-        result.problems.append(_count_problem(ours, theirs, draft_name, line, where))
-        return []
-    return [(a, b) for a, b in zip(ours.units, theirs.units, strict=False) if translatable(a)]
+        pairs = [(whole_text(english.text), whole_text(draft.text), False, 0)]
+    else:
+        ours, theirs = split_markdown(english.text), split_markdown(draft.text)
+        if len(ours.units) != len(theirs.units):
+            result.problems.append(_count_problem(ours, theirs, draft_name, line, where))
+            return []
+        pairs = [
+            (a, b, i in ours.code, theirs.lines[i] if theirs.lines else 0)
+            for i, (a, b) in enumerate(zip(ours.units, theirs.units, strict=True))
+        ]
+    return [pair for pair in (_masked_pair(*p, draft_name, line, where, result) for p in pairs) if pair]
+
+
+def _masked_pair(english: str, french: str, code: bool, offset: int, draft_name: str, line: int, where, result):
+    """The pair as the PO file holds it: link addresses replaced by the English's numbers."""
+    if not translatable(english):
+        return None
+    if code:
+        return english, french
+    masked, urls = mask(english)
+    translated, unknown = mask_as(french, urls)
+    for url in unknown:
+        message = f"a link to {url}, which the English does not have: cannot pair this text"
+        hint = "keep the English links' addresses; translate their text"
+        result.problems.append(Problem(draft_name, line + offset, where, message, hint))
+    return None if unknown else (masked, translated)
 
 
 def _count_problem(ours, theirs, draft_name: str, line: int, where: str) -> Problem:

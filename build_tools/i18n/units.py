@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..problems import Problem
 from ..strict_yaml import read_yaml
+from .links import mask, references
 from .markdown_units import split_markdown, whole_text
 
 NEUTRAL_KEYS = frozenset(
@@ -70,14 +71,21 @@ class TextField:
     kind: str
 
     def units(self) -> list[str]:
-        return [u for u in self._all_units() if translatable(u)]
+        """The field's units as the PO file holds them (link addresses replaced by numbers)."""
+        return [unit for unit, _ in self.masked_units()]
 
-    def _all_units(self) -> list[str]:
+    def masked_units(self) -> list[tuple[str, list[str]]]:
+        """(unit as in the PO file, its link addresses) for each unit to translate, in order."""
+        return [(text, []) if code else mask(text) for text, code in self.all_units() if translatable(text)]
+
+    def all_units(self) -> list[tuple[str, bool]]:
+        """Every unit of the field, translatable or not, with whether it is a code block."""
         if self.kind == "markdown":
-            return list(split_markdown(self.text).units)
+            split = split_markdown(self.text)
+            return [(text, i in split.code) for i, text in enumerate(split.units)]
         if self.kind == "joined":
-            return [JOINED_LISTS[self.path[-1]].join(self.text)]
-        return [whole_text(self.text)]
+            return [(JOINED_LISTS[self.path[-1]].join(self.text), False)]
+        return [(whole_text(self.text), False)]
 
 
 @dataclass(frozen=True)
@@ -226,6 +234,8 @@ def comment_for(field: TextField, unit: str) -> str:
     notes = []
     if field.kind == "joined":
         notes.append("Other forms of the term (plural...), separated by '; '. Any number of forms.")
+    if references(unit):
+        notes.append("Keep each link's [n] after its text: the address comes from the English.")
     if PLACEHOLDER.search(unit):
         notes.append("Keep each {placeholder} as it is: the program puts a value there.")
     if field.kind == "markdown" and "\n" in unit:
