@@ -502,3 +502,12 @@ def test_an_entry_written_with_link_addresses_is_numbered_by_the_merge_and_stays
     catalog, _ = read_catalog(po, "about.po")
     message = catalog.get("See [the Charter][1].", context="body")
     assert (message.string, message.fuzzy) == ("Voir [la Charte][1].", False)
+
+
+def test_make_translations_leaves_a_broken_po_file_alone_and_says_where(course: Path, capsys):
+    update(course)
+    path = course / "translations/fr/modules/sample.po"
+    path.write_text('msgid "x"\nmsgstr "y\n', encoding="utf-8")
+    assert main(["--root", str(course), "translations", "update"]) == 1
+    assert "translations/fr/modules/sample.po:2: not a valid PO file" in capsys.readouterr().out
+    assert path.read_text(encoding="utf-8") == 'msgid "x"\nmsgstr "y\n'
