@@ -14,6 +14,7 @@ both editions, and a change to the English still resets them.
 from __future__ import annotations
 
 import copy
+import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from .links import mask, unmask
 from .markdown_units import split_markdown, whole_text
 from .markers import marked
 from .typography import typeset
-from .units import JOINED_LISTS, STRINGS, TextField, fields_of, page_fields, translatable
+from .units import FRONT_MATTER, JOINED_LISTS, STRINGS, TextField, fields_of, page_fields, translatable
 
 TRANSLATIONS = "translations"
 
@@ -154,7 +155,7 @@ def translate_content(content: Content, root: Path, language: str, *, strict: bo
     Returns the translated content and its problems: a PO file that cannot be read, and per file the
     texts shown in English (warnings; errors when `strict`).
     """
-    from ..rendering import question_fingerprint
+    from ..rendering import question_fingerprint  # rendering reads translated strings from here: import late
 
     problems: list[Problem] = []
     modules = []
@@ -213,10 +214,6 @@ def _page_file(root: Path, page_path: Path) -> Path:
 
 def _replace_page_field(page: str, field_: TextField, value: str) -> str:
     """The page with one front matter value or its body replaced."""
-    import json
-
-    from .units import FRONT_MATTER
-
     match = FRONT_MATTER.match(page)
     if field_.path == ("body",):
         head = page[: match.end()] if match else ""

@@ -22,7 +22,7 @@ from ..strict_yaml import read_yaml
 from .apply import po_name, po_path
 from .catalogs import merge, read_catalog, write_catalog
 from .links import mask, mask_as
-from .markdown_units import split_markdown, whole_text
+from .markdown_units import Row, Slot, split_markdown, whole_text
 from .units import (
     CONTENT,
     JOINED_LISTS,
@@ -205,8 +205,6 @@ def _count_problem(ours, theirs, draft_name: str, line: int, where: str) -> Prob
 
 def _unit_at(split, part_index: int) -> int:
     """The unit at or before a part of the skeleton."""
-    from .markdown_units import Row, Slot
-
     for part in reversed(split.parts[: part_index + 1]):
         if isinstance(part, Slot):
             return part.unit

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from ..problems import Problem
 from ..strict_yaml import read_yaml
 from .links import mask, references
@@ -207,8 +209,6 @@ def _join(context: str, key) -> str:
 
 def page_fields(text: str) -> list[TextField]:
     """A hand-written page: the text values of its front matter, then its body as Markdown."""
-    import yaml
-
     fields = []
     match = FRONT_MATTER.match(text)
     if match:
