@@ -511,3 +511,25 @@ def test_make_translations_leaves_a_broken_po_file_alone_and_says_where(course: 
     assert main(["--root", str(course), "translations", "update"]) == 1
     assert "translations/fr/modules/sample.po:2: not a valid PO file" in capsys.readouterr().out
     assert path.read_text(encoding="utf-8") == 'msgid "x"\nmsgstr "y\n'
+
+
+def test_the_translated_glossary_adds_its_terms_to_the_term_check(course: Path):
+    (course / "glossary.yml").write_text(
+        "terms:\n  - id: consent\n    term: consent\n"
+        "    definition: The parties agree to the process and the mediator.\n"
+    )
+    update(course)
+    for po, context, english, translation in (
+        ("glossary.po", "terms/consent/term", "consent", "consentement"),
+        ("modules/sample.po", "sample/objectives/sample-apply/text", "Apply the consent test to a proposal.",
+         "Appliquer le critère de l’accord à une proposition."),
+    ):  # fmt: skip
+        path = course / "translations" / "fr" / po
+        catalog, _ = read_catalog(path, po)
+        catalog.get(english, context=context).string = translation
+        write_catalog(path, catalog)
+    found = [p.as_text() for p in translation_problems(course) if "'consent'" in p.message]
+    assert found == [
+        "translations/fr/modules/sample.po:39: warning: sample/objectives/sample-apply/text: 'consent' in the "
+        "English, but not its translation (consentement)"
+    ]
