@@ -533,3 +533,12 @@ def test_the_translated_glossary_adds_its_terms_to_the_term_check(course: Path):
         "translations/fr/modules/sample.po:39: warning: sample/objectives/sample-apply/text: 'consent' in the "
         "English, but not its translation (consentement)"
     ]
+
+
+def test_a_po_file_whose_english_is_gone_is_reported(course: Path):
+    update(course)
+    shutil.copy(course / "translations/fr/modules/sample.po", course / "translations/fr/modules/old-name.po")
+    assert [p.as_text() for p in translation_problems(course) if "old-name" in p.file] == [
+        "translations/fr/modules/old-name.po: warning: no English file translates to this one any more (hint: delete "
+        "it, or rename it after its module or quiz's new file name)"
+    ]
