@@ -260,7 +260,7 @@ def test_a_translation_that_breaks_a_link_shows_the_english(course: Path):
     po = course / "translations/fr/strings.po"
     catalog, _ = read_catalog(po, "strings.po")
     message = catalog.get(
-        "If you find an error, please tell the course team at [{contact}](mailto:{contact}), with the module, "
+        "If you find an error, please tell the course team at [{contact}][1], with the module, "
         "the sentence and your source.",
         context="contact_email",
     )
@@ -292,7 +292,7 @@ def test_translated_page_keeps_front_matter_and_structure(course: Path):
         message.string = {
             "About": "À propos",
             "What this is.": "Ce que c’est.",
-            "Read [the guide](guide.md): it helps.": "Lisez [le guide](guide.md) : il aide.",
+            "Read [the guide][1]: it helps.": "Lisez [le guide][1] : il aide.",
         }.get(message.id, "")
     write_catalog(po, catalog)
     assert translated_page(course, "about.md", "fr") == (
@@ -430,3 +430,115 @@ def test_every_po_file_passes_gettexts_own_check():
     for path in files:
         result = subprocess.run([MSGFMT, "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
         assert result.returncode == 0 and not result.stderr, f"{path}: {result.stderr}"
+
+
+def test_content_translated_outside_the_markdown_subset_shows_the_english(course: Path):
+    update(course)
+    po = course / "translations/fr/modules/sample.po"
+    catalog, _ = read_catalog(po, "sample.po")
+    catalog.get("Nobody can be mediated against their will.", context="sample/sections/consent/body").string = (
+        "## Nul ne peut faire l’objet d’une médiation contre sa volonté."
+    )
+    write_catalog(po, catalog)
+    french_content, problems = translate_content(load_content(course), course, "fr", strict=False)
+    body = french_content.module_by_id("sample").sections[1].body
+    assert body == "\ue000Nobody can be mediated against their will.\ue001"
+    sample = next(p.message for p in problems if p.file == "translations/fr/modules/sample.po")
+    assert "faulty (see `make check`)" in sample
+
+
+def test_a_revised_draft_replaces_the_po_translation_only_with_overwrite(course: Path):
+    imported(course)
+    drafts = course / "translations" / "drafts" / "fr"
+    shutil.copytree(DRAFTS, drafts, dirs_exist_ok=True)
+    draft = drafts / "modules" / "sample.yml"
+    draft.write_text(draft.read_text().replace("Le dialogue aide.", "Le dialogue est utile."))
+    results, _ = import_drafts(course, "fr", drafts, delete=False)
+    assert (results[0].paired, results[0].kept) == (0, 27)
+    results, _ = import_drafts(course, "fr", drafts, overwrite=True)
+    assert (results[0].paired, results[0].kept) == (1, 26)
+    lesson = translate_content(load_content(course), course, "fr", strict=True)[0].module_by_id("sample")
+    assert lesson.case_studies[0].lesson == "Le dialogue est utile."
+
+
+def test_link_addresses_stay_in_the_english_and_come_back_in_the_translation(course: Path):
+    (course / "docs" / "about.md").write_text(
+        "# About\n\nSee [the Charter](https://un.org/charter) and [the guide](guide.md), then [the Charter](https://un.org/charter).\n"
+    )
+    update(course)
+    po = course / "translations/fr/docs/about.po"
+    assert "un.org" not in po.read_text() and "guide.md" not in po.read_text()
+    catalog, _ = read_catalog(po, "about.po")
+    english = "See [the Charter][1] and [the guide][2], then [the Charter][1]."
+    catalog.get(english, context="body").string = "Lisez [le guide][2], puis [la Charte][1] et [la Charte][1]."
+    write_catalog(po, catalog)
+    assert translated_page(course, "about.md", "fr").splitlines()[-1] == (
+        "Lisez [le guide](guide.md), puis [la Charte](https://un.org/charter) et [la Charte](https://un.org/charter)."
+    )
+
+
+def test_a_draft_linking_elsewhere_than_the_english_cannot_be_paired(course: Path):
+    drafts = course / "translations" / "drafts" / "fr"
+    (drafts / "docs").mkdir(parents=True)
+    (course / "docs" / "about.md").write_text("# About\n\nSee [the Charter](https://un.org/charter).\n")
+    (drafts / "docs" / "about.md").write_text("# À propos\n\nVoir [la Charte](https://un.org/fr/charter).\n")
+    _, problems = import_drafts(course, "fr", drafts)
+    assert [p.as_text() for p in problems] == [
+        "translations/drafts/fr/docs/about.md:3: body: a link to https://un.org/fr/charter, which the English does "
+        "not have: cannot pair this text (hint: keep the English links' addresses; translate their text)"
+    ]
+
+
+def test_an_entry_written_with_link_addresses_is_numbered_by_the_merge_and_stays_translated(course: Path):
+    (course / "docs" / "about.md").write_text("# About\n\nSee [the Charter](https://un.org/charter).\n")
+    po = course / "translations/fr/docs/about.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        'msgctxt "body"\nmsgid "See [the Charter](https://un.org/charter)."\n'
+        'msgstr "Voir [la Charte](https://un.org/charter)."\n',
+        encoding="utf-8",
+    )
+    update(course)
+    catalog, _ = read_catalog(po, "about.po")
+    message = catalog.get("See [the Charter][1].", context="body")
+    assert (message.string, message.fuzzy) == ("Voir [la Charte][1].", False)
+
+
+def test_make_translations_leaves_a_broken_po_file_alone_and_says_where(course: Path, capsys):
+    update(course)
+    path = course / "translations/fr/modules/sample.po"
+    path.write_text('msgid "x"\nmsgstr "y\n', encoding="utf-8")
+    assert main(["--root", str(course), "translations", "update"]) == 1
+    assert "translations/fr/modules/sample.po:2: not a valid PO file" in capsys.readouterr().out
+    assert path.read_text(encoding="utf-8") == 'msgid "x"\nmsgstr "y\n'
+
+
+def test_the_translated_glossary_adds_its_terms_to_the_term_check(course: Path):
+    (course / "glossary.yml").write_text(
+        "terms:\n  - id: consent\n    term: consent\n"
+        "    definition: The parties agree to the process and the mediator.\n"
+    )
+    update(course)
+    for po, context, english, translation in (
+        ("glossary.po", "terms/consent/term", "consent", "consentement"),
+        ("modules/sample.po", "sample/objectives/sample-apply/text", "Apply the consent test to a proposal.",
+         "Appliquer le critère de l’accord à une proposition."),
+    ):  # fmt: skip
+        path = course / "translations" / "fr" / po
+        catalog, _ = read_catalog(path, po)
+        catalog.get(english, context=context).string = translation
+        write_catalog(path, catalog)
+    found = [p.as_text() for p in translation_problems(course) if "'consent'" in p.message]
+    assert found == [
+        "translations/fr/modules/sample.po:39: warning: sample/objectives/sample-apply/text: 'consent' in the "
+        "English, but not its translation (consentement)"
+    ]
+
+
+def test_a_po_file_whose_english_is_gone_is_reported(course: Path):
+    update(course)
+    shutil.copy(course / "translations/fr/modules/sample.po", course / "translations/fr/modules/old-name.po")
+    assert [p.as_text() for p in translation_problems(course) if "old-name" in p.file] == [
+        "translations/fr/modules/old-name.po: warning: no English file translates to this one any more (hint: delete "
+        "it, or rename it after its module or quiz's new file name)"
+    ]

@@ -14,6 +14,7 @@ both editions, and a change to the English still resets them.
 from __future__ import annotations
 
 import copy
+import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -22,11 +23,12 @@ from pydantic import BaseModel
 from ..loader import Content
 from ..problems import Problem
 from .catalogs import Entry, entries, read_catalog
-from .entry_checks import entry_problems
+from .entry_checks import entry_problems, subset_problems
+from .links import mask, unmask
 from .markdown_units import split_markdown, whole_text
 from .markers import marked
 from .typography import typeset
-from .units import JOINED_LISTS, STRINGS, TextField, fields_of, page_fields, translatable
+from .units import FRONT_MATTER, JOINED_LISTS, STRINGS, TextField, fields_of, page_fields, translatable
 
 TRANSLATIONS = "translations"
 
@@ -58,6 +60,8 @@ class Translator:
     """Translations that change a link, emphasis, a placeholder or the paragraphs: shown in English."""
     first_line: int = 0
     problems: list[Problem] = field(default_factory=list)
+    subset: bool = False
+    """Course content: a translation outside the Markdown subset (see `check`) shows the English."""
 
     def text(self, field_: TextField, mark: bool | None = None):
         """The translation of one field, unit by unit."""
@@ -74,9 +78,10 @@ class Translator:
     def unit(self, context: str, english: str, mark: bool, code: bool = False) -> str:
         if not translatable(english):  # a number: not translated, but written as the language writes it
             return english if code else typeset(english, self.language)
-        entry = self.table.get((context, english))
-        if entry and entry.text and not entry.fuzzy and not entry_problems(english, entry.text):
-            return entry.text if code else typeset(entry.text, self.language)
+        key, urls = (english, []) if code else mask(english)
+        entry = self.table.get((context, key))
+        if entry and entry.text and not entry.fuzzy and not self.faulty(key, entry.text):
+            return entry.text if code else typeset(unmask(entry.text, urls), self.language)
         if entry and entry.text and not entry.fuzzy:
             self.broken += 1  # `check` says what: a changed link, emphasis, placeholder
         elif entry and entry.text:
@@ -86,6 +91,9 @@ class Translator:
         if entry and not self.first_line:
             self.first_line = entry.line
         return marked(english) if mark else english
+
+    def faulty(self, english: str, translation: str) -> bool:
+        return bool(entry_problems(english, translation) or (self.subset and subset_problems(english, translation)))
 
     def report(self, strict: bool) -> list[Problem]:
         """One problem for the file: how many texts show in English, and why."""
@@ -100,14 +108,14 @@ class Translator:
         return self.problems + [Problem(self.name, self.first_line, "", message, hint, severity)]
 
 
-def translator_for(root: Path, language: str, po: str, mark: bool = True) -> Translator:
+def translator_for(root: Path, language: str, po: str, mark: bool = True, subset: bool = False) -> Translator:
     """The translator of one source file; an unreadable or missing PO file translates nothing."""
     path = po_path(root, language, po)
     name = po_name(language, po)
     if not path.is_file():
-        return Translator(language, name, {}, mark)
+        return Translator(language, name, {}, mark, subset=subset)
     catalog, problems = read_catalog(path, name)
-    return Translator(language, name, entries(catalog) if catalog else {}, mark, problems=problems)
+    return Translator(language, name, entries(catalog) if catalog else {}, mark, problems=problems, subset=subset)
 
 
 def translate_model(model: BaseModel, translator: Translator, no_mark: frozenset = frozenset()) -> BaseModel:
@@ -147,17 +155,17 @@ def translate_content(content: Content, root: Path, language: str, *, strict: bo
     Returns the translated content and its problems: a PO file that cannot be read, and per file the
     texts shown in English (warnings; errors when `strict`).
     """
-    from ..rendering import question_fingerprint
+    from ..rendering import question_fingerprint  # rendering reads translated strings from here: import late
 
     problems: list[Problem] = []
     modules = []
     for module in content.modules:
-        translator = translator_for(root, language, _po_of(content.source_of("modules", module.id)))
+        translator = translator_for(root, language, _po_of(content.source_of("modules", module.id)), subset=True)
         modules.append(translate_model(module, translator))
         problems += translator.report(strict)
     quizzes = {}
     for quiz_id, quiz in content.quizzes.items():
-        translator = translator_for(root, language, _po_of(content.source_of("quizzes", quiz_id)))
+        translator = translator_for(root, language, _po_of(content.source_of("quizzes", quiz_id)), subset=True)
         translated = translate_model(quiz, translator)
         for english, question in zip(quiz.questions, translated.questions, strict=False):
             question._source_fingerprint = question_fingerprint(english)
@@ -165,7 +173,7 @@ def translate_content(content: Content, root: Path, language: str, *, strict: bo
         problems += translator.report(strict)
     glossary = content.glossary
     if glossary:
-        translator = translator_for(root, language, "glossary.po")
+        translator = translator_for(root, language, "glossary.po", subset=True)
         glossary = translate_model(glossary, translator, no_mark=frozenset({"term", "forms"}))
         problems += translator.report(strict)
     return replace(content, modules=tuple(modules), quizzes=quizzes, glossary=glossary), problems
@@ -206,10 +214,6 @@ def _page_file(root: Path, page_path: Path) -> Path:
 
 def _replace_page_field(page: str, field_: TextField, value: str) -> str:
     """The page with one front matter value or its body replaced."""
-    import json
-
-    from .units import FRONT_MATTER
-
     match = FRONT_MATTER.match(page)
     if field_.path == ("body",):
         head = page[: match.end()] if match else ""

@@ -26,6 +26,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, read_po, unescape, write_po
 
 from ..problems import Problem
+from .links import mask, mask_as
 from .units import Unit
 
 PROJECT = "Parliamentary diplomacy and mediation"
@@ -188,8 +189,8 @@ def new_catalog(language: str, old: Catalog | None = None) -> Catalog:
 def merge(units: list[Unit], old: Catalog | None, language: str) -> Catalog:
     """The catalog for `units` (the English template), keeping what `old` holds (msgmerge rules)."""
     catalog = new_catalog(language, old)
-    previous = _old_messages(old)
     wanted = {(u.context, u.text) for u in units}
+    previous = _old_messages(old, wanted)
     used: set[tuple[str, str]] = set()
     for unit in units:
         message = Message(unit.text, "", context=unit.context or None, auto_comments=_comments(unit))
@@ -219,15 +220,32 @@ def _comments(unit: Unit) -> list[str]:
     return [unit.comment] if unit.comment else []
 
 
-def _old_messages(old: Catalog | None) -> dict[tuple[str, str], Message]:
-    """Every entry of the old catalog with a translation, active or obsolete."""
+def _old_messages(old: Catalog | None, wanted: set) -> dict[tuple[str, str], Message]:
+    """Every entry of the old catalog, active or obsolete; one written with link addresses (before they
+    were kept out of the PO files) takes the numbered form when that is what the English now holds."""
     if old is None:
         return {}
     found = {}
     for message in [*old.obsolete.values(), *old]:
         if message.id and isinstance(message.id, str):
-            found[(message.context or "", message.id)] = message
-    return found
+            found[(message.context or "", message.id)] = _numbered(message, wanted)
+    return {(m.context or "", m.id): m for m in found.values()}
+
+
+def _numbered(message: Message, wanted: set) -> Message:
+    masked, urls = mask(message.id)
+    if not urls or ((message.context or "", masked) not in wanted):
+        return message
+    string = mask_as(message.string, urls)[0] if isinstance(message.string, str) else message.string
+    return Message(
+        masked,
+        string,
+        flags=message.flags,
+        user_comments=message.user_comments,
+        previous_id=message.previous_id,
+        context=message.context,
+        lineno=message.lineno,
+    )
 
 
 def _closest(unit: Unit, previous: dict, wanted: set, used: set) -> Message | None:
@@ -249,13 +267,16 @@ def catalog_bytes(catalog: Catalog) -> bytes:
 
 
 def write_catalog(path: Path, catalog: Catalog) -> bool:
-    """Write the PO file if its text changed; True when it did (the revision date moves only then)."""
+    """Write the PO file if its text changed; True when it did.
+
+    The dates in the header stay as they were (as msgmerge leaves them): PO-Revision-Date is the
+    translator's editor's to set, and two branches that both merge the English do not conflict on it.
+    """
     data = catalog_bytes(catalog)
     if path.is_file() and path.read_bytes() == data:
         return False
-    catalog.revision_date = datetime.now(UTC).replace(microsecond=0)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(catalog_bytes(catalog))
+    path.write_bytes(data)
     return True
 
 

@@ -18,7 +18,7 @@ from babel.messages.catalog import Catalog, Message
 from ..problems import Problem
 from .apply import po_name, po_path
 from .catalogs import read_catalog, status_of
-from .entry_checks import entry_problems
+from .entry_checks import entry_problems, subset_problems
 from .typography import PROTECTED
 from .workflow import Template, configured_languages, templates
 
@@ -63,6 +63,7 @@ def language_problems(root: Path, language: str, all_templates: list[Template]) 
         problems += catalog_problems(name, template, catalog, terms)
         status = status_of(name, template.units, catalog)
         missing, fuzzy = missing + status.untranslated, fuzzy + status.fuzzy
+    problems += orphan_problems(root, language, all_templates)
     if missing or fuzzy:
         parts = [f"{n} {what}" for n, what in ((missing, "untranslated"), (fuzzy, "fuzzy")) if n]
         problems.append(
@@ -76,6 +77,25 @@ def language_problems(root: Path, language: str, all_templates: list[Template]) 
             )
         )
     return problems
+
+
+def orphan_problems(root: Path, language: str, all_templates: list[Template]) -> list[Problem]:
+    """PO files whose English file is gone (a module removed or renamed)."""
+    folder = root / "translations" / language
+    known = {t.source.po for t in all_templates}
+    orphans = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.po")) if folder.is_dir() else []
+    return [
+        Problem(
+            po_name(language, po),
+            0,
+            "",
+            "no English file translates to this one any more",
+            "delete it, or rename it after its module or quiz's new file name",
+            "warning",
+        )
+        for po in orphans
+        if po not in known
+    ]
 
 
 def catalog_problems(name: str, template: Template, catalog: Catalog, terms: list) -> list[Problem]:
@@ -103,6 +123,8 @@ def catalog_problems(name: str, template: Template, catalog: Catalog, terms: lis
             continue
         if message.string and isinstance(message.string, str) and not message.fuzzy:
             problems += [_at(where, text) for text in entry_problems(message.id, message.string)]
+            if template.source.is_content:
+                problems += [_at(where, text) for text in subset_problems(message.id, message.string)]
             for term, text in term_problems(message, terms):
                 term_counts.setdefault(term, [where, text, 0])[2] += 1
     for where, text, count in term_counts.values():  # one warning per term and file: the first place

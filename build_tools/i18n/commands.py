@@ -27,6 +27,11 @@ def add_parser(commands) -> None:
     parser.add_argument("language", nargs="?", help="for import: the language of the drafts, such as fr")
     parser.add_argument("folder", nargs="?", type=Path, help="for import: the drafts' folder")
     parser.add_argument("--keep-drafts", action="store_true", help="for import: do not delete imported drafts")
+    parser.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="for import: a revised draft replaces PO translations",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,10 +74,11 @@ def _import(root: Path, args: argparse.Namespace, problems: list) -> int:
     if not folder.is_dir():
         print(f"error: {args.folder} is not a folder")
         return 2
-    results, trouble = import_drafts(root, args.language, folder, delete=not args.keep_drafts)
+    results, trouble = import_drafts(root, args.language, folder, delete=not args.keep_drafts, overwrite=args.overwrite)
     for result in results:
         state = "imported, draft deleted" if result.deleted else "imported" if not result.problems else "not all paired"
         kept = f", {result.kept} already translated kept" if result.kept else ""
+        kept = kept.replace("already translated kept", "unchanged") if args.overwrite else kept
         print(f"{result.draft} -> {result.po}: {result.paired} entries{kept} ({state})")
     if not results:
         print(f"No drafts found under {args.folder} (expected the English paths, e.g. modules/<id>.yml).")

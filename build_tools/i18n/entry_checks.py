@@ -8,7 +8,8 @@ from collections import Counter
 from functools import lru_cache
 from urllib.parse import unquote
 
-from ..markdown_subset import parse
+from ..markdown_subset import SUBSET_HINT, parse, unsupported_in
+from .links import references
 from .markdown_units import split_markdown
 from .units import PLACEHOLDER
 
@@ -17,7 +18,8 @@ def entry_problems(english: str, translation: str) -> list[str]:
     """What a translation changed that it must keep: links, URLs, emphasis, paragraphs, placeholders."""
     if "\n" in english:  # a code or HTML block: its text is free, its lines are the translator's
         return _placeholder_problems(english, translation)
-    found = _link_problems(english, translation)
+    found = _reference_problems(english, translation)
+    found += _link_problems(english, translation)
     found += _emphasis_problems(english, translation)
     found += _block_problems(english, translation)
     found += _placeholder_problems(english, translation)
@@ -28,6 +30,15 @@ def entry_problems(english: str, translation: str) -> list[str]:
 def _inline(text: str) -> tuple:
     """The inline tokens of a text, parsed once (check and the translated content both ask)."""
     return tuple(child for token in parse(text) for child in token.children or [])
+
+
+def _reference_problems(english: str, translation: str) -> list[str]:
+    """Links kept by number (`[text][1]`): each must stay, and no other number appear."""
+    ours, theirs = Counter(references(english)), Counter(references(translation))
+    found = [f"the translation drops link [{n}]" for n in sorted((ours - theirs).elements())]
+    return found + [
+        f"the translation has a link [{n}] that the English does not" for n in sorted((theirs - ours).elements())
+    ]
 
 
 def _links(text: str) -> Counter:
@@ -79,3 +90,14 @@ def _placeholder_problems(english: str, translation: str) -> list[str]:
     return [
         f"placeholders differ: {' '.join(ours) or 'none'} in English, {' '.join(theirs) or 'none'} in the translation"
     ]
+
+
+def subset_problems(english: str, translation: str) -> list[str]:
+    """Markdown that course content may not use (raw HTML, a heading, an image...), when the English has none.
+
+    Hand-written pages and interface strings are not course content: they are not held to the subset.
+    """
+    found = unsupported_in(translation)
+    if not found or unsupported_in(english):
+        return []
+    return [f"the translation uses {found}, which course text may not ({SUBSET_HINT})"]

@@ -8,7 +8,8 @@ and line, and that draft is kept for fixing; a draft imported in full is deleted
 are the one source of the translation from then on.
 
 An entry already translated in the PO file is kept (the PO file wins); an untranslated or fuzzy
-one takes the draft's text.
+one takes the draft's text. With `overwrite` (a translator revised a draft already imported), the
+draft's text replaces the PO file's.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from ..problems import Problem, display_path
 from ..strict_yaml import read_yaml
 from .apply import po_name, po_path
 from .catalogs import merge, read_catalog, write_catalog
-from .markdown_units import split_markdown, whole_text
+from .links import mask, mask_as
+from .markdown_units import Row, Slot, split_markdown, whole_text
 from .units import (
     CONTENT,
     JOINED_LISTS,
@@ -51,19 +53,23 @@ class Imported:
     problems: list[Problem] = field(default_factory=list)
 
 
-def import_drafts(root: Path, language: str, folder: Path, delete: bool = True) -> tuple[list[Imported], list[Problem]]:
+def import_drafts(
+    root: Path, language: str, folder: Path, delete: bool = True, overwrite: bool = False
+) -> tuple[list[Imported], list[Problem]]:
     """Import every draft under `folder` that has an English source; returns what was done and problems."""
     results, problems = [], []
     for source in sources(root):
         draft = folder / source.draft
         if draft.is_file():
-            result = import_draft(root, language, source, draft, delete)
+            result = import_draft(root, language, source, draft, delete, overwrite)
             results.append(result)
             problems += result.problems
     return results, problems
 
 
-def import_draft(root: Path, language: str, source: Source, draft: Path, delete: bool = True) -> Imported:
+def import_draft(
+    root: Path, language: str, source: Source, draft: Path, delete: bool = True, overwrite: bool = False
+) -> Imported:
     draft_name = display_path(draft, root)
     result = Imported(draft_name, po_name(language, source.po))
     english_fields, english_lines, trouble = read_source(root, source)
@@ -87,7 +93,7 @@ def import_draft(root: Path, language: str, source: Source, draft: Path, delete:
         message = catalog.get(english, context=context or None)
         if message is None:
             continue
-        if message.string and not message.fuzzy:
+        if message.string and not message.fuzzy and (message.string == french or not overwrite):
             result.kept += 1
             continue
         message.string = french
@@ -151,12 +157,32 @@ def _pair_units(english: TextField, draft: TextField, draft_name: str, line: int
         result.problems.append(Problem(draft_name, line, where, "expected a text, as in the English"))
         return []
     if english.kind == "whole":
-        return [(whole_text(english.text), whole_text(draft.text))] if translatable(english.text) else []
-    ours, theirs = split_markdown(english.text), split_markdown(draft.text)
-    if len(ours.units) != len(theirs.units):
-        result.problems.append(_count_problem(ours, theirs, draft_name, line, where))
-        return []
-    return [(a, b) for a, b in zip(ours.units, theirs.units, strict=False) if translatable(a)]
+        pairs = [(whole_text(english.text), whole_text(draft.text), False, 0)]
+    else:
+        ours, theirs = split_markdown(english.text), split_markdown(draft.text)
+        if len(ours.units) != len(theirs.units):
+            result.problems.append(_count_problem(ours, theirs, draft_name, line, where))
+            return []
+        pairs = [
+            (a, b, i in ours.code, theirs.lines[i] if theirs.lines else 0)
+            for i, (a, b) in enumerate(zip(ours.units, theirs.units, strict=True))
+        ]
+    return [pair for pair in (_masked_pair(*p, draft_name, line, where, result) for p in pairs) if pair]
+
+
+def _masked_pair(english: str, french: str, code: bool, offset: int, draft_name: str, line: int, where, result):
+    """The pair as the PO file holds it: link addresses replaced by the English's numbers."""
+    if not translatable(english):
+        return None
+    if code:
+        return english, french
+    masked, urls = mask(english)
+    translated, unknown = mask_as(french, urls)
+    for url in unknown:
+        message = f"a link to {url}, which the English does not have: cannot pair this text"
+        hint = "keep the English links' addresses; translate their text"
+        result.problems.append(Problem(draft_name, line + offset, where, message, hint))
+    return None if unknown else (masked, translated)
 
 
 def _count_problem(ours, theirs, draft_name: str, line: int, where: str) -> Problem:
@@ -179,8 +205,6 @@ def _count_problem(ours, theirs, draft_name: str, line: int, where: str) -> Prob
 
 def _unit_at(split, part_index: int) -> int:
     """The unit at or before a part of the skeleton."""
-    from .markdown_units import Row, Slot
-
     for part in reversed(split.parts[: part_index + 1]):
         if isinstance(part, Slot):
             return part.unit

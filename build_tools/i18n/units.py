@@ -18,8 +18,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from ..problems import Problem
 from ..strict_yaml import read_yaml
+from .links import mask, references
 from .markdown_units import split_markdown, whole_text
 
 NEUTRAL_KEYS = frozenset(
@@ -45,6 +48,7 @@ JOINED_LISTS = {"forms": "; "}
 """Lists whose number of items may differ in a translation: one unit, items separated by `; `."""
 
 HAS_LETTER = re.compile(r"[^\W\d_]")
+DIGIT = re.compile(r"\d")
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 STRINGS_SOURCE = Path(__file__).resolve().parent.parent / "strings" / "en.yml"
 STRINGS_NAME = "build_tools/strings/en.yml"
@@ -69,14 +73,21 @@ class TextField:
     kind: str
 
     def units(self) -> list[str]:
-        return [u for u in self._all_units() if translatable(u)]
+        """The field's units as the PO file holds them (link addresses replaced by numbers)."""
+        return [unit for unit, _ in self.masked_units()]
 
-    def _all_units(self) -> list[str]:
+    def masked_units(self) -> list[tuple[str, list[str]]]:
+        """(unit as in the PO file, its link addresses) for each unit to translate, in order."""
+        return [(text, []) if code else mask(text) for text, code in self.all_units() if translatable(text)]
+
+    def all_units(self) -> list[tuple[str, bool]]:
+        """Every unit of the field, translatable or not, with whether it is a code block."""
         if self.kind == "markdown":
-            return list(split_markdown(self.text).units)
+            split = split_markdown(self.text)
+            return [(text, i in split.code) for i, text in enumerate(split.units)]
         if self.kind == "joined":
-            return [JOINED_LISTS[self.path[-1]].join(self.text)]
-        return [whole_text(self.text)]
+            return [(JOINED_LISTS[self.path[-1]].join(self.text), False)]
+        return [(whole_text(self.text), False)]
 
 
 @dataclass(frozen=True)
@@ -107,9 +118,16 @@ class Source:
     def is_page(self) -> bool:
         return self.name.endswith(".md")
 
+    @property
+    def is_content(self) -> bool:
+        """A module, quiz or the glossary: text held to the course's Markdown subset."""
+        return not self.is_page and self.name != STRINGS_NAME
+
 
 def translatable(text: str) -> bool:
-    return bool(HAS_LETTER.search(text))
+    """Text to translate: anything with a letter, or a symbol such as `#` (French writes `N°`); never a
+    number (`1945`, `13%`), which stays as the English has it."""
+    return bool(HAS_LETTER.search(text)) or (bool(text.strip()) and not DIGIT.search(text))
 
 
 def sources(root: Path) -> list[Source]:
@@ -191,8 +209,6 @@ def _join(context: str, key) -> str:
 
 def page_fields(text: str) -> list[TextField]:
     """A hand-written page: the text values of its front matter, then its body as Markdown."""
-    import yaml
-
     fields = []
     match = FRONT_MATTER.match(text)
     if match:
@@ -218,6 +234,8 @@ def comment_for(field: TextField, unit: str) -> str:
     notes = []
     if field.kind == "joined":
         notes.append("Other forms of the term (plural...), separated by '; '. Any number of forms.")
+    if references(unit):
+        notes.append("Keep each link's [n] after its text: the address comes from the English.")
     if PLACEHOLDER.search(unit):
         notes.append("Keep each {placeholder} as it is: the program puts a value there.")
     if field.kind == "markdown" and "\n" in unit:
