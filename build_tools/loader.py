@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,8 +76,7 @@ def load_content(root: Path) -> Content:
     invalid: dict[str, list[dict]] = {folder: [] for folder in SOURCES}
     for folder, model in SOURCES.items():
         for path in sorted((root / folder).glob("*.y*ml")):
-            document, found = read_yaml(path, display_path(path, root))
-            source, found = _validate(document, display_path(path, root), model) if document else (None, found)
+            document, source, found = read_and_validate(path, display_path(path, root), model)
             problems += found
             if source:
                 sources[folder].append(source)
@@ -94,6 +94,36 @@ def load_content(root: Path) -> Content:
     return _assemble(sources, glossary.model if glossary else None, figures)
 
 
+_READ: dict[tuple[str, type[BaseModel]], tuple[str, tuple]] = {}
+"""The last reading of each file, by name and model, with the hash of the bytes it was read from."""
+
+
+def read_and_validate(
+    path: Path, name: str, model: type[BaseModel]
+) -> tuple[YamlDocument | None, SourceFile | None, list[Problem]]:
+    """One file read strictly and validated against `model`: the document (None when it is not
+    readable YAML), the validated source (None when invalid) and its own problems.
+
+    A file whose bytes have not changed since the last call is not read again: `mkdocs serve`
+    rebuilds after every save, and then only the saved file costs anything. The cache is keyed by
+    the bytes' hash, so a changed file, valid or not, is always read afresh; checks across files
+    run on every call.
+    """
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        digest = ""  # not cached: read_yaml reports why the file cannot be read
+    cached = _READ.get((name, model))
+    if digest and cached and cached[0] == digest:
+        return cached[1]
+    document, problems = read_yaml(path, name)
+    source, problems = _validate(document, name, model) if document else (None, problems)
+    result = (document, source, problems)
+    if digest:
+        _READ[(name, model)] = (digest, result)
+    return result
+
+
 def _stand_in(path: Path) -> dict:
     """What a file that is not readable YAML declares, as far as can be told: its id is its file name,
     and every `id: ...` line in it declares an id (an objective, a section, ...)."""
@@ -109,8 +139,8 @@ def _load_glossary(root: Path) -> tuple[SourceFile | None, list[Problem]]:
     path = root / GLOSSARY
     if not path.exists():
         return None, []
-    document, problems = read_yaml(path, display_path(path, root))
-    return _validate(document, display_path(path, root), Glossary) if document else (None, problems)
+    _, source, problems = read_and_validate(path, display_path(path, root), Glossary)
+    return source, problems
 
 
 def _validate(document: YamlDocument, name: str, model: type[BaseModel]) -> tuple[SourceFile | None, list[Problem]]:

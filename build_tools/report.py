@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
@@ -106,8 +107,12 @@ def _texts(module: Module) -> list[str]:
     return [_plain(text) for text in texts]
 
 
+@lru_cache(maxsize=16384)
 def _plain(markdown: str) -> str:
-    """Markdown to plain text, one block (paragraph, list item, cell) per line."""
+    """Markdown to plain text, one block (paragraph, list item, cell) per line.
+
+    Cached: the module list, each module page and each handout count the same texts' words.
+    """
     html = _markdown.render(markdown).replace("\n", " ")
     html = re.sub(r"</(p|li|td|th|h\d)>", "\n", html)
     return _TAGS.sub("", html)
