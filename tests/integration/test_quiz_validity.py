@@ -188,3 +188,14 @@ def test_learner_downloads_page_has_no_trainer_edition(course_site):
     assert not list(course_site.rglob("trainer-edition*"))
     page = (course_site / "downloads" / "index.html").read_text(encoding="utf-8")
     assert "trainer-edition" not in page and S["handout"]["edition_trainer"] not in page
+
+
+def test_search_index_keeps_reference_titles_but_not_their_long_addresses(course_site):
+    """A reader searches for a source by its title; nobody searches for `https://undocs.org/...`."""
+    index = json.loads((course_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    everything = html.unescape(" ".join(doc["text"] for doc in index["docs"]))
+    references = [r for module in CONTENT.modules for r in module.references if r.url]
+    assert references
+    indexed = [r.url for r in references if r.url in everything]
+    assert indexed == []
+    assert all(" ".join(r.title.split())[:40] in " ".join(everything.split()) for r in references[:10])
