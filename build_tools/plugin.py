@@ -11,6 +11,7 @@ rebuild, until the files are fixed.
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urljoin
@@ -83,6 +84,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.root = Path.cwd()
         self.previewing = False
         self.problems: list[Problem] = []
+        self.later: list = []
+        """Handouts to render once the pages are written (during `mkdocs serve`; see build_handouts)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """`mkdocs serve` keeps this plugin between rebuilds, and with it the last good content."""
@@ -164,6 +167,13 @@ class MediationPlugin(BasePlugin[MediationConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return with_banner(output, self.problems)
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """During a preview, render the changed workbook after the pages are served, not before."""
+        jobs, self.later = self.later, []
+        if jobs:
+            log.info("Handouts: the workbook is rendered in the background; the next rebuild serves it.")
+            threading.Thread(target=_run_later, args=(jobs,), daemon=True).start()
+
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """Rebuild when a module, a quiz, a figure or the glossary changes, as for a page in docs/."""
         for folder in ("modules", "quizzes", FIGURES):
@@ -191,7 +201,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             options = self._handout_options(config)
             try:
                 cache = self.root / ".cache" / "handouts"
-                handouts = build_handouts(self.content, options, cache=cache, edition="learner")  # no keys
+                later = self.later if self.previewing else None
+                handouts = build_handouts(self.content, options, cache=cache, edition="learner", later=later)
             except HandoutError as error:
                 raise PluginError(str(error)) from None
             found.update({f"downloads/{h.name}": h.pdf for h in handouts})
@@ -260,6 +271,15 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         placed = {"index.md", *self.config.nav_intro, DOWNLOADS_URI}
         nav += sorted(uri for uri in (p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if uri not in placed)
         return nav
+
+
+def _run_later(jobs: list) -> None:
+    for job in jobs:
+        try:
+            job()
+        except HandoutError as error:  # the next build renders it in the foreground and reports it
+            log.warning(f"Handouts: {error}")
+    log.info("Handouts: the workbook rendered in the background is ready.")
 
 
 def _add_theme_overrides(config: MkDocsConfig) -> None:

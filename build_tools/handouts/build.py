@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from ..loader import Content
@@ -39,6 +40,7 @@ def build_handouts(
     cache: Path | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     edition: str = "learner",
+    later: list[Callable[[], None]] | None = None,
 ) -> list[Handout]:
     """The handouts of one edition: for learners, one per module and the workbook; for trainers, the
     trainer edition (every answer key); or all of them.
@@ -47,6 +49,12 @@ def build_handouts(
         cache: a folder of PDFs named by fingerprint; a document whose data and template are
             unchanged is read from it instead of being rendered again.
         progress: called with (done, total, name) after each document.
+        later: given during a preview, a list to which jobs are added instead of rendering changed
+            documents of several modules (the workbook, the trainer edition) now: their last
+            rendering is returned meanwhile, and each job renders one into the cache, for the next
+            build. The caller runs them once the pages are written, so that an edit to one module
+            is served as soon as that module's own handout is ready. Without a last rendering (the
+            first build), the document is rendered now.
     """
     try:
         documents = all_documents(content, options, edition)
@@ -57,7 +65,7 @@ def build_handouts(
         # One folder per variant, so the site and the offline edition do not evict each other.
         # One folder per edition too, so that building one edition does not prune the other's PDFs.
         cache = cache / options.variant / edition
-    handouts = _build_all(documents, template, cache, progress)
+    handouts = _build_all(documents, template, cache, progress, later)
     if cache:
         _prune(cache, {fingerprint(d, template) for d in documents})
     return handouts
@@ -73,7 +81,11 @@ starting a child process would cost more than rendering them."""
 
 
 def _build_all(
-    documents: list[Document], template: bytes, cache: Path | None, progress: Callable | None
+    documents: list[Document],
+    template: bytes,
+    cache: Path | None,
+    progress: Callable | None,
+    later: list[Callable[[], None]] | None = None,
 ) -> list[Handout]:
     """Cached PDFs are read; the others are rendered in child processes (see `worker`).
 
@@ -86,6 +98,14 @@ def _build_all(
     keys = {d.name: fingerprint(d, template) for d in documents}
     cached = {d.name: _read_cached(cache, keys[d.name]) for d in documents}
     missing = [d for d in documents if cached[d.name] is None]
+    if later is not None and cache:
+        for document in [d for d in missing if _is_large(d) and _LAST.get((cache, d.name))]:
+            cached[document.name] = _LAST[(cache, document.name)]
+            target = cache / f"{keys[document.name]}.pdf"
+            if target not in _RENDERING:  # an earlier build already asked for this very version
+                _RENDERING.add(target)
+                later.append(partial(_render_into_cache, document, target))
+        missing = [d for d in documents if cached[d.name] is None]
     large = [[d] for d in missing if _is_large(d)]
     small = [d for d in missing if not _is_large(d)]
     batches = [small[i : i + SMALL_BATCH] for i in range(0, len(small), SMALL_BATCH)] if len(small) > IN_PROCESS else []
@@ -103,9 +123,30 @@ def _build_all(
                     cache.mkdir(parents=True, exist_ok=True)
                     (cache / f"{keys[document.name]}.pdf").write_bytes(pdf)
             handouts.append(Handout(document.name, pdf, cached[document.name] is not None, time.perf_counter() - start))
+            if cache:
+                _LAST[(cache, document.name)] = pdf
             if progress:
                 progress(done, len(documents), document.name)
     return handouts
+
+
+_LAST: dict[tuple[Path, str], bytes] = {}
+"""The last PDF of each document (by cache folder and file name) that this process built or read."""
+
+
+_RENDERING: set[Path] = set()
+"""The cache files that deferred jobs are rendering now."""
+
+
+def _render_into_cache(document: Document, target: Path) -> None:
+    """A deferred document (see `build_handouts`), rendered in a child process into the cache."""
+    try:
+        pdf = _render_in_child([document])[0]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(pdf)
+        _LAST[(target.parent, document.name)] = pdf
+    finally:
+        _RENDERING.discard(target)
 
 
 def _read_cached(cache: Path | None, key: str) -> bytes | None:
@@ -114,7 +155,8 @@ def _read_cached(cache: Path | None, key: str) -> bytes | None:
 
 
 def _is_large(document: Document) -> bool:
-    return len(document.data.get("modules", [])) > 1
+    """A workbook or trainer edition (volume): the documents that hold many modules, with contents."""
+    return bool(document.data.get("toc"))
 
 
 def _render_in_child(batch: list[Document]) -> list[bytes]:
