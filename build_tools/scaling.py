@@ -7,6 +7,7 @@ time as a ratio of what Material alone needs for the same text.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -107,10 +108,18 @@ def _capture(root: Path) -> tuple[dict[str, str], list, list[str], dict]:
             pages[page.file.src_uri] = ours.renderer.fill(markdown)
             return markdown
 
-    with tempfile.TemporaryDirectory() as site:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=site)
-        config.plugins["twin-capture"] = Capture()
-        build(config)  # our plugin's on_config fills in the navigation and the extensions it needs
+    handouts = os.environ.get("HANDOUTS")
+    os.environ["HANDOUTS"] = "false"  # the text is what counts here; mkdocs.yml reads it with !ENV
+    try:
+        with tempfile.TemporaryDirectory() as site:
+            config = load_config(str(root / "mkdocs.yml"), site_dir=site)
+            config.plugins["twin-capture"] = Capture()
+            build(config)  # our plugin's on_config fills in the navigation and the extensions it needs
+    finally:
+        if handouts is None:
+            os.environ.pop("HANDOUTS")
+        else:
+            os.environ["HANDOUTS"] = handouts
     extensions = [e for e in config.markdown_extensions if isinstance(e, str)]
     return pages, _plain_nav(config.nav), extensions, dict(config.mdx_configs)
 
