@@ -14,11 +14,11 @@ import base64
 import json
 import sys
 
-import typst
-
 
 def render_pdf(template: str, data: str, standards: list[str]) -> tuple[bytes | None, str]:
     """The PDF of one handout, or None and Typst's message."""
+    import typst  # here, not above: a build whose handouts all come from the cache never loads Typst
+
     try:
         return typst.compile(template, sys_inputs={"data": data}, pdf_standards=standards), ""
     except typst.TypstError as error:
