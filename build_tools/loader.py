@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from .checks import UNREADABLE, check_content
 from .course_checks import check_course
 from .figure_checks import check_figures
+from .memo import keep, recall
 from .model import Glossary, Module, Quiz
 from .problems import ContentError, Problem, display_path
 from .strict_yaml import MAX_BYTES, YamlDocument, read_yaml
@@ -94,34 +95,30 @@ def load_content(root: Path) -> Content:
     return _assemble(sources, glossary.model if glossary else None, figures)
 
 
-_READ: dict[tuple[str, type[BaseModel]], tuple[str, tuple]] = {}
-"""The last reading of each file, by name and model, with the hash of the bytes it was read from."""
-
-
 def read_and_validate(
     path: Path, name: str, model: type[BaseModel]
 ) -> tuple[YamlDocument | None, SourceFile | None, list[Problem]]:
     """One file read strictly and validated against `model`: the document (None when it is not
     readable YAML), the validated source (None when invalid) and its own problems.
 
-    A file whose bytes have not changed since the last call is not read again: `mkdocs serve`
-    rebuilds after every save, and then only the saved file costs anything. The cache is keyed by
-    the bytes' hash, so a changed file, valid or not, is always read afresh; checks across files
-    run on every call.
+    A file whose bytes have not changed since an earlier reading is not read again: `mkdocs serve`
+    rebuilds after every save, and then only the saved file costs anything (readings are also kept
+    between builds, see `memo`). The reading is keyed by the bytes' hash, so a changed file, valid or
+    not, is always read afresh; checks across files run on every call.
     """
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
-        digest = ""  # not cached: read_yaml reports why the file cannot be read
-    cached = _READ.get((name, model))
-    if digest and cached and cached[0] == digest:
-        return cached[1]
-    document, problems = read_yaml(path, name)
-    source, problems = _validate(document, name, model) if document else (None, problems)
-    result = (document, source, problems)
-    if digest:
-        _READ[(name, model)] = (digest, result)
-    return result
+        digest = ""  # not kept: read_yaml reports why the file cannot be read
+    key = (name, model.__name__, digest)
+    reading = recall("content-files", key) if digest else None
+    if reading is None:
+        document, problems = read_yaml(path, name)
+        source, problems = _validate(document, name, model) if document else (None, problems)
+        reading = (document, source, problems)
+        if digest:
+            keep("content-files", key, reading)
+    return reading
 
 
 def _stand_in(path: Path) -> dict:

@@ -24,6 +24,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from . import memo
 from .figure_checks import FIGURES
 from .glossary_terms import GlossaryTermsExtension
 from .handouts.build import HandoutError, build_handouts
@@ -43,6 +44,9 @@ from .rendering import (
     quiz_uri,
 )
 from .safe_html import escape_title
+
+MEMO = Path(".cache") / "memo"
+"""Where checked and rendered text is kept between builds, under the project's folder (see `memo`)."""
 
 MODULE_LIST_MARKER = "<!-- module-list -->"
 CONTACT_MARKER = "<!-- contact -->"
@@ -86,6 +90,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.problems: list[Problem] = []
         self.later: list = []
         """Handouts to render once the pages are written (during `mkdocs serve`; see build_handouts)."""
+        self.memo_loaded = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """`mkdocs serve` keeps this plugin between rebuilds, and with it the last good content."""
@@ -95,6 +100,9 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         """Load and check all content first: a problem stops the build before `site/` is touched."""
         self.root = Path(self.config.content_dir or Path(config.config_file_path).parent)
         self.problems = []
+        if not self.memo_loaded:  # once: a preview keeps the results in memory between rebuilds
+            memo.load(self.root / MEMO)
+            self.memo_loaded = True
         try:
             self.content = load_content(self.root)
         except ContentError as error:
@@ -168,7 +176,9 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         return with_banner(output, self.problems)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """During a preview, render the changed workbook after the pages are served, not before."""
+        """Keep this build's checked and rendered text for the next; during a preview, render the
+        changed workbook after the pages are served, not before."""
+        memo.save(self.root / MEMO)
         jobs, self.later = self.later, []
         if jobs:
             log.info("Handouts: the workbook is rendered in the background; the next rebuild serves it.")

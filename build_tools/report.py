@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
 from .loader import Content
+from .memo import memo
 from .model import Module
 
 WORDS_PER_MINUTE = 200
@@ -107,7 +107,7 @@ def _texts(module: Module) -> list[str]:
     return [_plain(text) for text in texts]
 
 
-@lru_cache(maxsize=16384)
+@memo("plain-text")
 def _plain(markdown: str) -> str:
     """Markdown to plain text, one block (paragraph, list item, cell) per line.
 

@@ -53,44 +53,6 @@ def sample_data(folder: str, name: str) -> dict:
 
 # --- the loader ---------------------------------------------------------------------------------------
 
-@pytest.fixture
-def reads(monkeypatch) -> list[str]:
-    """The names of the files the loader parses, in order."""
-    from build_tools import loader
-
-    names: list[str] = []
-
-    def counting_read_yaml(path, name):
-        names.append(name)
-        return read_yaml(path, name)
-
-    monkeypatch.setattr(loader, "read_yaml", counting_read_yaml)
-    return names
-
-
-def test_a_second_load_reads_only_the_file_that_changed(tmp_path, reads):
-    root = copy_site(tmp_path)
-    load_content(root)
-    assert "modules/sample.yml" in reads
-    reads.clear()
-    load_content(root)
-    assert reads == [], "unchanged files were parsed again"
-    module = root / "modules" / "sample.yml"
-    module.write_text(module.read_text(encoding="utf-8").replace("title: ", "title: Revised ", 1), encoding="utf-8")
-    content = load_content(root)
-    assert reads == ["modules/sample.yml"]
-    assert content.module_by_id("sample").title.startswith("Revised ")
-
-
-def test_a_file_that_turned_invalid_is_reported_although_it_was_cached(tmp_path, reads):
-    root = copy_site(tmp_path)
-    load_content(root)
-    module = root / "modules" / "sample.yml"
-    module.write_text(module.read_text(encoding="utf-8").replace("number: 1\n", "number: one\n"), encoding="utf-8")
-    assert any(line.startswith("modules/sample.yml:") and "number" in line for line in problem_lines(root))
-    assert any(line.startswith("modules/sample.yml:") for line in problem_lines(root)), "a cached bad file went quiet"
-
-
 def test_loads_the_fixture_site():
     content = load_content(SITE)
     module = content.module_by_id("sample")
