@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -127,6 +128,7 @@ def build_course(root: Path, course_id: str, out: Path | None = None, log=print)
     log(f"{course_id}: the offline edition")
     _mkdocs(root, course_id, outputs.offline_site, {"OFFLINE": "true"})
     count = pack_site(outputs.offline_site, outputs.offline_zip)
+    shutil.rmtree(outputs.offline_site)
     log(f"wrote {outputs.offline_zip} ({count} files)")
     log(f"{course_id}: the site, its handouts and workbook")
     _mkdocs(root, course_id, outputs.site, {"OFFLINE": "false", OFFLINE_ZIP_VARIABLE: str(outputs.offline_zip)})

@@ -8,6 +8,7 @@ import os
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
+from typing import get_args
 
 from pydantic import ValidationError
 
@@ -17,7 +18,7 @@ from ..problems import ContentError, Problem, display_path
 from ..strict_yaml import YamlDocument, read_yaml
 from ..validation_messages import field_label, problems_from
 from .compose import assessment_quizzes, compose, left_out_links, left_out_pages
-from .model import Course, Edition
+from .model import Course, Edition, MaterialColour
 
 COURSES = "courses"
 DEFAULT_COURSE = "ipu-workshop"
@@ -136,6 +137,10 @@ def _course_hint(problem: Problem, document: YamlDocument) -> Problem:
     if problem.message.startswith("string should match pattern") and last in PATTERN_MESSAGES:
         message, hint = PATTERN_MESSAGES[last]
         return replace(problem, message=message, hint=hint)
+    if last in ("primary", "accent") and "is not allowed" in problem.message:
+        given = problem.message.split(" is not allowed", 1)[0]
+        hint = problem.hint or f"use one of: {', '.join(get_args(MaterialColour))}"
+        return replace(problem, message=f"{given} is not a colour Material knows", hint=hint)
     if problem.field == "modules" and problem.message.startswith("needs at least"):
         return replace(
             problem, message="lists no modules", hint=f"list module ids in teaching order, such as {MODULE_EXAMPLE}"
