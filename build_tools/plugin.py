@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .courses.branding import SiteSettings, site_settings
+from .courses.branding import SiteSettings, site_settings, with_course_title
 from .courses.links import unlink
 from .courses.load import COURSES, edition, load_course_content
 from .courses.model import Course
@@ -159,6 +159,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             markdown = unlink(markdown, [page.file.src_uri.rpartition("/")[0]], self.left_out)[0]
         if page.file.src_uri == "index.md":
             markdown = markdown.replace(MODULE_LIST_MARKER, self.renderer.module_list())
+            if self.site:
+                markdown = with_course_title(markdown, self.site.site_name)
         if CONTACT_MARKER in markdown:
             if not self.contact:
                 log.info(

@@ -26,9 +26,7 @@ from build_tools.problems import ContentError
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "tests" / "fixtures" / "site"
 INVALID = ROOT / "tests" / "fixtures" / "invalid-courses"
-FIXTURE_COURSE = ROOT / "tests" / "fixtures" / "course"
 COURSE_ID = "institute-half-day"
-PROJECT_PARTS = ("mkdocs.yml", "glossary.yml", "docs", "modules", "quizzes", "figures", "courses")
 
 
 def _expect(path: Path) -> list[str]:
@@ -39,22 +37,9 @@ def _expect(path: Path) -> list[str]:
     )
 
 
-def copy_project(dest: Path) -> Path:
-    """The project's own course, with the fixture course and its local folder beside it."""
-    dest.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part)
-        else:
-            shutil.copy2(source, dest / part)
-    shutil.copytree(FIXTURE_COURSE, dest, dirs_exist_ok=True)
-    return dest
-
-
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("courses") / "project")
+def project(tmp_path_factory, copy_course_project) -> Path:
+    return copy_course_project(tmp_path_factory.mktemp("courses") / "project")
 
 
 @pytest.fixture(scope="module")
@@ -193,8 +178,8 @@ def test_the_fixture_course_passes_check_with_its_warning(project, capsys):
     assert "ok: course institute-half-day: 4 modules, 6 quizzes" in out
 
 
-def test_course_new_writes_a_commented_file_that_passes_check(tmp_path, capsys):
-    root = copy_project(tmp_path / "project")
+def test_course_new_writes_a_commented_file_that_passes_check(tmp_path, capsys, copy_course_project):
+    root = copy_course_project(tmp_path / "project")
     assert main(["--root", str(root), "course", "new", "my-course"]) == 0
     text = (root / "courses" / "my-course.yml").read_text(encoding="utf-8")
     assert text.count("\n# ") >= 8 and "id: my-course\n" in text

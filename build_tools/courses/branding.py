@@ -5,11 +5,14 @@ Plain data, so that the mkdocs plugin only copies it into the configuration.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ..safe_html import plain_in_markdown
 from .model import Course
 
+FIRST_HEADING = re.compile(r"^# .*$", re.MULTILINE)
 LOGO_URI = "assets/images/course-logo"
 """Where the course's logo is published in the site, with the logo file's own ending."""
 
@@ -50,3 +53,8 @@ def site_settings(root: Path, course: Course) -> SiteSettings:
         logo=logo,
         site_url=course.site_url,
     )
+
+
+def with_course_title(markdown: str, title: str) -> str:
+    """The home page with the course's title as its first heading."""
+    return FIRST_HEADING.sub(lambda _: f"# {plain_in_markdown(title)}", markdown, count=1)
