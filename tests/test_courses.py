@@ -197,6 +197,18 @@ def test_compose_reorders_and_renumbers_without_touching_the_content():
     assert content.module_by_id("global-framework").number == 8
 
 
+def test_a_primary_colour_that_makes_links_faint_is_a_warning(tmp_path, copy_course_project):
+    root = copy_course_project(tmp_path / "project")
+    path = root / "courses" / "institute-half-day.yml"
+    path.write_text(path.read_text("utf-8").replace("primary: blue-grey", "primary: teal"), "utf-8")
+    warnings = [w.as_text() for w in load_course_content(root, "institute-half-day").warnings if "primary" in w.field]
+    assert warnings == [
+        "courses/institute-half-day.yml:17: warning: branding.primary: links in 'teal' have a contrast of 3.77:1 "
+        "on white, below the 4.5:1 that text needs (hint: choose purple, deep-purple, indigo, brown, grey, "
+        "blue-grey or white; the accent colour is free)"
+    ]
+
+
 def test_chosen_course_and_edition(tmp_path, monkeypatch):
     monkeypatch.delenv("COURSE", raising=False)
     monkeypatch.delenv("EDITION", raising=False)

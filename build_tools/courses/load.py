@@ -33,6 +33,15 @@ PATTERN_MESSAGES = {
     "date": ("is not a date", "write it as YYYY-MM-DD, such as 2025-04-08"),
 }
 MINUTES_HINT = "write the length as a whole number of minutes, such as 90"
+LINK_CONTRAST = {
+    "red": 3.45, "pink": 4.33, "purple": 4.81, "deep-purple": 5.25, "indigo": 6.86, "blue": 3.19,
+    "light-blue": 2.71, "cyan": 2.27, "teal": 3.77, "green": 2.81, "light-green": 2.1, "lime": 1.52,
+    "yellow": 1.21, "amber": 1.63, "orange": 1.94, "deep-orange": 2.78, "brown": 6.48, "grey": 4.61,
+    "blue-grey": 5.47, "black": 3.56, "white": 6.86,
+}  # fmt: skip
+"""The contrast on white of the links Material colours with each primary colour (its palette CSS)."""
+READABLE = 4.5
+"""The contrast body text needs (WCAG 2.2 AA)."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +117,7 @@ def load_course_content(root: Path, course_id: str) -> LoadedCourse:
         raise ContentError(problems)
     composed = compose(content, course)
     left_out = left_out_pages(content, list(course.modules), list(composed.quizzes))
-    warnings = _link_warnings(root, content, course)
+    warnings = _link_warnings(root, content, course) + _contrast_warnings(root, course, document)
     return LoadedCourse(course, composed, content, left_out, warnings)
 
 
@@ -289,6 +298,25 @@ def _inside(root: Path, relative: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _contrast_warnings(root: Path, course: Course, document: YamlDocument) -> list[Problem]:
+    """A warning when the primary colour makes links too faint to read on white."""
+    primary = course.branding.primary
+    if LINK_CONTRAST[primary] >= READABLE:
+        return []
+    readable = [name for name, ratio in LINK_CONTRAST.items() if ratio >= READABLE]
+    return [
+        Problem(
+            display_path(course_file(root, course.id), root),
+            document.line_of(("branding", "primary")),
+            "branding.primary",
+            f"links in '{primary}' have a contrast of {LINK_CONTRAST[primary]}:1 on white, below the "
+            f"{READABLE}:1 that text needs",
+            f"choose {', '.join(readable[:-1])} or {readable[-1]}; the accent colour is free",
+            severity="warning",
+        )
+    ]
 
 
 def _link_warnings(root: Path, content: Content, course: Course) -> list[Problem]:

@@ -88,7 +88,7 @@ def test_home_lists_the_modules_in_order_under_the_courses_title(built):
 def test_branding_logo_colours_and_footer(built):
     _, dist, _ = built
     page = _read(dist / "site" / "index.html")
-    assert 'data-md-color-primary="teal"' in page and 'data-md-color-accent="amber"' in page
+    assert 'data-md-color-primary="blue-grey"' in page and 'data-md-color-accent="amber"' in page
     assert 'data-md-color-primary="indigo"' not in page
     logo = re.search(r'<img src="([^"]+)" alt="Example Training Institute"', page)
     assert logo and (dist / "site" / logo.group(1)).read_bytes().startswith(b"<svg")
