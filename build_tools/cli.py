@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .courses.commands import CourseCommandError, build_course, new_course
-from .courses.load import chosen_course, course_ids, load_course_content
+from .courses.load import chosen_course, course_ids, handout_cache, load_course_content
 from .courses.model import Course
 from .cues import cue_stats, cue_warnings, format_cues
 from .handouts.build import HandoutError, build_handouts, terminal_progress
@@ -28,7 +28,6 @@ from .report import module_stats
 from .scaffolds import ScaffoldError, new_module
 from .schemas import write_schemas
 
-CACHE = Path(".cache") / "handouts"
 TRAINER_OUT = Path("dist") / "trainer"
 """The trainer edition's folder: beside the site, so that it is never published with it."""
 
@@ -197,7 +196,8 @@ def _handouts(
         content, chosen = _content(root, course)
         if chosen:
             options = replace(options, title=chosen.title)
-        handouts = build_handouts(content, options, cache=root / CACHE, progress=terminal_progress, edition=edition)
+        cache = handout_cache(root, chosen)
+        handouts = build_handouts(content, options, cache=cache, progress=terminal_progress, edition=edition)
     except ContentError as error:
         print(format_report(error.problems))
         return 1

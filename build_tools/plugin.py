@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 
 from .courses.branding import SiteSettings, site_settings, with_course_title
 from .courses.links import unlink
-from .courses.load import COURSES, edition, load_course_content
+from .courses.load import COURSES, edition, handout_cache, load_course_content
 from .courses.model import Course
 from .figure_checks import FIGURES
 from .glossary_terms import GlossaryTermsExtension
@@ -229,7 +229,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         if self.config.handouts:
             options = self._handout_options(config)
             try:
-                cache = self.root / ".cache" / "handouts"
+                cache = handout_cache(self.root, self.course)
                 handouts = build_handouts(self.content, options, cache=cache, edition="learner")  # no keys
             except HandoutError as error:
                 raise PluginError(str(error)) from None

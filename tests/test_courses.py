@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from build_tools.cli import main
+from build_tools.courses.branding import site_settings
 from build_tools.courses.compose import compose
 from build_tools.courses.links import page_of, unlink
-from build_tools.courses.load import chosen_course, edition, load_course_content
+from build_tools.courses.load import chosen_course, edition, load_course, load_course_content
 from build_tools.courses.model import Course
 from build_tools.loader import load_content
 from build_tools.problems import ContentError
@@ -92,6 +93,18 @@ def test_the_ipu_course_composes_to_the_content_unchanged():
     course = loaded.course
     assert (course.session.date, course.session.start, course.session.minutes) == ("2025-04-08", "16:30", 90)
     assert course.assessments == ["diagnostic", "post", "survey", "action-plan"]
+
+
+def test_the_ipu_course_sets_the_site_as_mkdocs_yml_has_it():
+    """`make build` builds the IPU course through its course file: the site's settings stay as they were."""
+    settings = site_settings(ROOT, load_course(ROOT, "ipu-workshop"))
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert f"site_name: {settings.site_name}\n" in config
+    assert f"site_description: {settings.site_description}\n" in config
+    assert f"copyright: {settings.copyright}\n" in config
+    assert config.count("primary: indigo") == config.count("accent: indigo") == 3
+    assert (settings.primary, settings.accent, settings.logo, settings.site_url) == ("indigo", "indigo", None, "")
+    assert 'site_url: ""' in config and "course: !ENV [COURSE, ipu-workshop]" in config
 
 
 def test_modules_follow_the_course_order_numbered_from_one(loaded):

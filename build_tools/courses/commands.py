@@ -20,7 +20,7 @@ from ..handouts.build import build_handouts, terminal_progress
 from ..handouts.documents import HandoutOptions, public_address
 from ..loader import load_content
 from ..packing import pack_site
-from .load import COURSE_VARIABLE, COURSES, DEFAULT_COURSE, course_file, load_course_content
+from .load import COURSE_VARIABLE, COURSES, DEFAULT_COURSE, course_file, handout_cache, load_course_content
 from .model import ASSESSMENT_QUIZ_IDS, Course
 
 SCAFFOLDS = Path(__file__).parent.parent / "templates" / "scaffolds"
@@ -135,7 +135,7 @@ def build_course(root: Path, course_id: str, out: Path | None = None, log=print)
     log(f"wrote {outputs.site}/ (handouts in {outputs.site}/downloads/)")
     options = HandoutOptions(site_url=public_address(loaded.course.site_url), title=loaded.course.title)
     handouts = build_handouts(
-        loaded.content, options, cache=root / ".cache" / "handouts", progress=terminal_progress, edition="trainer"
+        loaded.content, options, cache=handout_cache(root, loaded.course), progress=terminal_progress, edition="trainer"
     )
     outputs.trainer.mkdir(parents=True, exist_ok=True)
     for handout in handouts:

@@ -89,6 +89,13 @@ def edition(course: Course | None, given: str | None = None) -> Edition:
     return "trainer" if chosen == "trainer" else "learner"
 
 
+def handout_cache(root: Path, course: Course | None) -> Path:
+    """The handouts' cache: the default course's where it always was, each other course's its own, so
+    that building one course does not prune another's PDFs."""
+    cache = root / ".cache" / "handouts"
+    return cache if course is None or course.id == DEFAULT_COURSE else cache / COURSES / course.id
+
+
 def load_course(root: Path, course_id: str) -> Course:
     """The course file, checked against the content it names.
 
