@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "tests" / "fixtures" / "site"
 INVALID = ROOT / "tests" / "fixtures" / "invalid-courses"
 COURSE_ID = "institute-half-day"
+ORDER = ["understanding-conflict", "parliaments-and-peace", "our-experience", "principles-of-mediation"]
 
 
 def _expect(path: Path) -> list[str]:
@@ -233,3 +234,33 @@ def test_chosen_course_and_edition(tmp_path, monkeypatch):
     assert edition(course) == "trainer" and edition(None) == "learner"
     monkeypatch.setenv("EDITION", "learner")
     assert edition(course) == "learner"
+
+
+def test_report_follows_the_course_given(project, capsys):
+    assert main(["--root", str(project), "report", "--course", COURSE_ID]) == 0
+    out = capsys.readouterr().out
+    positions = [out.index(module_id) for module_id in ORDER]
+    assert positions == sorted(positions) and "global-framework" not in out
+
+
+def test_course_build_without_a_name_says_how(project, capsys):
+    assert main(["--root", str(project), "course", "build", ""]) == 2
+    assert "name the course, such as `make course COURSE=ipu-workshop` (courses: institute-half-day, ipu-workshop)" in (
+        capsys.readouterr().out
+    )
+
+
+def test_a_local_folder_outside_the_project_is_not_read(tmp_path):
+    root = Path(shutil.copytree(SITE, tmp_path / "site"))
+    (root / "courses").mkdir()
+    course = "id: outside\ntitle: A course\norganisation: An institute\nmodules: [sample]\n"
+    course += "local_folder: ../elsewhere\nassessments: [diagnostic, post]\n"
+    (root / "courses" / "outside.yml").write_text(course, encoding="utf-8")
+    (tmp_path / "elsewhere" / "modules").mkdir(parents=True)
+    (tmp_path / "elsewhere" / "modules" / "broken.yml").write_text("id: [\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_course_content(root, "outside")
+    assert [p.as_text() for p in caught.value.problems] == [
+        "courses/outside.yml:5: local_folder: '../elsewhere' is outside the project folder "
+        "(hint: name a folder beside modules/, such as local)"
+    ]

@@ -113,6 +113,8 @@ def load_course_content(root: Path, course_id: str) -> LoadedCourse:
     """
     course, document, problems = _read_course(root, course_id)
     local = _local_folder(course, document)
+    if local and not _inside(root, local):  # reported by check_course_file; never read
+        local = None
     content = None
     try:
         content = load_content(root, local)
