@@ -11,6 +11,7 @@ rebuild, until the files are fixed.
 
 from __future__ import annotations
 
+import threading
 import time
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -27,6 +28,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
+from . import memo
+from .courses.branding import SiteSettings, site_settings, with_course_title
+from .courses.links import unlink
+from .courses.load import COURSES, edition, handout_cache, load_course_content
+from .courses.model import Course
 from .figure_checks import FIGURES
 from .glossary_terms import GlossaryTermsExtension
 from .handouts.build import HandoutError, build_handouts
@@ -49,6 +55,9 @@ from .rendering import (
 )
 from .safe_html import escape_title
 
+MEMO = Path(".cache") / "memo"
+"""Where checked and rendered text is kept between builds, under the project's folder (see `memo`)."""
+
 MODULE_LIST_MARKER = "<!-- module-list -->"
 CONTACT_MARKER = "<!-- contact -->"
 # The generated pages use these Markdown extensions: admonitions, heading ids, tooltips, glossary.
@@ -67,8 +76,6 @@ class _EditionBuild:
 
     language: str
     previewing: bool
-    content: Content | None
-    """The English content, already loaded and checked: the other language's build translates it."""
 
 
 _OTHER_EDITION: ContextVar[_EditionBuild | None] = ContextVar("other_edition", default=None)
@@ -95,6 +102,8 @@ class MediationConfig(base.Config):
     editions = c.Type(bool, default=True)
     """Build the course's other languages too (translations/languages.yml), each into its folder
     (`fr/`) with English at the root; `EDITIONS=false` builds only English, for faster previews."""
+    course = c.Optional(c.Type(str))
+    """The course to build, `courses/<id>.yml` (`!ENV [COURSE, ipu-workshop]`); without it, all content."""
 
 
 class MediationPlugin(BasePlugin[MediationConfig]):
@@ -110,9 +119,17 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.problems: list[Problem] = []
         self.language = "en"
         self.languages = ["en"]
-        self.english: Content | None = None
         self.pages: dict[str, str] = {}
         """The hand-written pages of docs/ in this edition's language, by path."""
+        self.course: Course | None = None
+        self.left_out: set[str] = set()
+        """Pages of the content that the course leaves out: links to them become plain text."""
+        self.site: SiteSettings | None = None
+        self.edition = "learner"
+        """The edition being built (see courses.load.edition): the trainer edition's hook."""
+        self.later: list = []
+        """Handouts to render once the pages are written (during `mkdocs serve`; see build_handouts)."""
+        self.memo_loaded = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """`mkdocs serve` keeps this plugin between rebuilds, and with it the last good content."""
@@ -124,15 +141,21 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.root = Path(self.config.content_dir or Path(config.config_file_path).parent)
         self.problems = []
         self.language = self._edition_language()
+        if not self.memo_loaded:  # once: a preview keeps the results in memory between rebuilds
+            memo.load(self.root / MEMO)
+            self.memo_loaded = True
         try:
-            self.content = self._translated(self._english_content(), config)
+            self.content = self._translated(self._load(), config)
         except ContentError as error:
             if not self.previewing:
                 raise PluginError("Content problems:\n" + format_report(error.problems)) from None
             self._keep_previewing(error.problems)
-        if len(self.languages) > 1:
-            _set_edition(config, self.languages, self.language, self.root)
         self.contact = self._contact(config)
+        self.edition = edition(self.course)
+        if self.site:
+            _apply_site_settings(config, self.site, previewing=self.previewing)
+        if len(self.languages) > 1:  # after the course's settings: its address is English's
+            _set_edition(config, self.languages, self.language, self.root)
         if _offline_enabled(config):
             _prepare_offline(config)
         _add_theme_overrides(config, self.root)
@@ -164,6 +187,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         )
         for uri, data in downloads.items():
             files.append(File.generated(config, uri, content=data))
+        if self.site and self.site.logo:
+            files.append(File.generated(config, self.site.logo[0], content=self.site.logo[1]))
         if downloads:
             files.append(File.generated(config, DOWNLOADS_URI, content=self.renderer.downloads_page()))
         for module in self.content.modules:
@@ -183,8 +208,12 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         if self.language != self.languages[0] and not page.file.generated_by:
             markdown, meta = get_data(self.pages[page.file.src_uri])
             page.meta.update(meta)
+        if self.left_out and page.file.generated_by is None:  # a hand-written page
+            markdown = unlink(markdown, [page.file.src_uri.rpartition("/")[0]], self.left_out)[0]
         if page.file.src_uri == "index.md":
             markdown = markdown.replace(MODULE_LIST_MARKER, self.renderer.module_list())
+            if self.site:
+                markdown = with_course_title(markdown, self.site.site_name)
         if CONTACT_MARKER in markdown:
             if not self.contact:
                 log.info(
@@ -213,15 +242,9 @@ class MediationPlugin(BasePlugin[MediationConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return with_banner(html_with_untranslated(output), self.problems)
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """The first language's build then builds each other language into its folder (`fr/`)."""
-        if _OTHER_EDITION.get() is None and self.config.editions:
-            for language in self.languages[1:]:
-                self._build_edition(config, language)
-
     def _build_edition(self, config: MkDocsConfig, language: str) -> None:
         """One other language: the same configuration, built into `<site>/<language>/`."""
-        token = _OTHER_EDITION.set(_EditionBuild(language, self.previewing, self.english))
+        token = _OTHER_EDITION.set(_EditionBuild(language, self.previewing))
         try:
             other = load_config(
                 config.config_file_path,
@@ -232,12 +255,6 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             build_site(other)
         finally:
             _OTHER_EDITION.reset(token)
-
-    def _english_content(self) -> Content:
-        """The English content: loaded and checked by English's build, which the others reuse."""
-        other = _OTHER_EDITION.get()
-        self.english = other.content if other and other.content is not None else load_content(self.root)
-        return self.english
 
     def _edition_language(self) -> str:
         """The language this build makes: English, or the one English's build asked for."""
@@ -268,14 +285,46 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             )
         return translated
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Keep this build's checked and rendered text for the next; during a preview, render the
+        changed workbook after the pages are served, not before. The first language's build then
+        builds each other language into its folder (`fr/`)."""
+        memo.save(self.root / MEMO)
+        jobs, self.later = self.later, []
+        if jobs:
+            log.info("Handouts: the workbook is rendered in the background; the next rebuild serves it.")
+            threading.Thread(target=_run_later, args=(jobs,), daemon=True).start()
+        if _OTHER_EDITION.get() is None and self.config.editions:
+            for language in self.languages[1:]:
+                self._build_edition(config, language)
+
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """Rebuild when a module, a quiz, a figure or the glossary changes, as for a page in docs/."""
-        for folder in ("modules", "quizzes", FIGURES, TRANSLATIONS):
+        local = self.course.local_folder if self.course else None
+        for folder in (
+            "modules",
+            "quizzes",
+            FIGURES,
+            COURSES,
+            TRANSLATIONS,
+            *((f"{local}/modules", f"{local}/quizzes") if local else ()),
+        ):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         if (self.root / GLOSSARY).is_file():
             server.watch(str(self.root / GLOSSARY), recursive=False)
         return server
+
+    def _load(self) -> Content:
+        """The course's composed content, or all content when no course is set."""
+        if not self.config.course:
+            return load_content(self.root)
+        loaded = load_course_content(self.root, self.config.course)
+        self.course, self.left_out = loaded.course, loaded.left_out
+        self.site = site_settings(self.root, loaded.course)
+        for warning in loaded.warnings:  # shown, but they do not fail a strict build
+            log.info(warning.as_text())
+        return loaded.content
 
     def _keep_previewing(self, problems: list[Problem]) -> None:
         """Serve the last good content (none yet: no modules) with the problems on every page, and
@@ -294,8 +343,9 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         if self.config.handouts:
             options = self._handout_options(config)
             try:
-                cache = self.root / ".cache" / "handouts"  # one folder per language in it (options.variant)
-                handouts = build_handouts(self.content, options, cache=cache, edition="learner")  # no keys
+                cache = handout_cache(self.root, self.course)  # one folder per language in it (options.variant)
+                later = self.later if self.previewing else None
+                handouts = build_handouts(self.content, options, cache=cache, edition="learner", later=later)
             except HandoutError as error:
                 raise PluginError(str(error)) from None
             found.update({f"downloads/{h.name}": h.pdf for h in handouts})
@@ -331,6 +381,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
                 seen,
             )
         return HandoutOptions(
+            title=self.site.site_name if self.site else "",
             paper=self.config.handouts_paper,
             language=self.language,
             folder="" if self.language == self.languages[0] else f"{self.language}/",
@@ -373,6 +424,32 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         placed = {"index.md", *self.config.nav_intro, DOWNLOADS_URI}
         nav += sorted(uri for uri in (p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if uri not in placed)
         return nav
+
+
+def _apply_site_settings(config: MkDocsConfig, site: SiteSettings, *, previewing: bool) -> None:
+    """The course's name, footer, colours and logo; its address, except in the preview (mkdocs serve
+    sets its own)."""
+    config.site_name = site.site_name
+    if site.site_description:
+        config.site_description = site.site_description
+    config.copyright = site.copyright
+    palette = config.theme.get("palette") or []
+    for scheme in palette if isinstance(palette, list) else [palette]:
+        scheme.update(primary=site.primary, accent=site.accent)
+    if site.logo:
+        config.theme["logo"] = site.logo[0]
+        config.extra["course_organisation"] = site.organisation
+    if site.site_url and not previewing:
+        config.site_url = site.site_url
+
+
+def _run_later(jobs: list) -> None:
+    for job in jobs:
+        try:
+            job()
+        except HandoutError as error:  # the next build renders it in the foreground and reports it
+            log.warning(f"Handouts: {error}")
+    log.info("Handouts: the workbook rendered in the background is ready.")
 
 
 def _add_theme_overrides(config: MkDocsConfig, root: Path) -> None:
