@@ -2,6 +2,7 @@
 
 python -m build_tools check [--format text|github]   validate all content, report every problem
 python -m build_tools schemas                        write schemas/*.schema.json for editors
+python -m build_tools export scorm|moodle|gift [id]  write a course's LMS exports into dist/<id>/lms/
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .loader import load_content
 from .model.common import ID_PATTERN
 from .packing import pack_site
 from .problems import ContentError, format_report
+from .exports import cli as exports_cli
 from .report import format_report as format_stats
 from .report import module_stats
 from .scaffolds import ScaffoldError, new_module
@@ -54,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", help="start a new module and its self-check quiz from templates")
     new.add_argument("id", help="the module's id, such as good-offices (lowercase, digits, hyphens)")
     new.add_argument("title", help="the module's title, in quotes")
+    exports_cli.add_parser(commands)
     args = parser.parse_args(argv)
     if not any((args.root / folder).is_dir() for folder in ("modules", "quizzes")):
         print(
@@ -73,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "report":
         return _report(args.root)
+    if args.command == "export":
+        return exports_cli.run(args)
     if args.command == "new":
         return _new(args.root, args.id, args.title)
     for path in write_schemas(args.root / "schemas"):

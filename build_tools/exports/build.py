@@ -1,0 +1,47 @@
+"""Writing the exports into `dist/<course>/lms/`: the SCORM package and the question banks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..courses.model import Course
+from ..loader import Content
+from .gift import quiz_gift
+from .moodle import course_xml, quiz_xml
+from .scorm import build_package, package_name
+
+
+def lms_folder(root: Path, course: Course) -> Path:
+    """Where a course's exports go: beside the site, never published with it."""
+    return root / "dist" / course.id / "lms"
+
+
+def write_scorm(content: Content, course: Course, site: Path, out: Path) -> list[Path]:
+    path = out / package_name(course)
+    build_package(site, content, course, path)
+    return [path]
+
+
+def write_moodle(content: Content, course: Course, out: Path) -> list[Path]:
+    """The course's bank (one category per module) and one file per quiz with questions to export."""
+    written = [_write(out / f"{course.id}-moodle.xml", course_xml(content, course.title))]
+    for quiz in content.quizzes.values():
+        text = quiz_xml(quiz, course.title)
+        if "<question type=\"category\">" in text:
+            written.append(_write(out / "moodle" / f"{quiz.id}.xml", text))
+    return written
+
+
+def write_gift(content: Content, course: Course, out: Path) -> list[Path]:
+    written = []
+    for quiz in content.quizzes.values():
+        text = quiz_gift(quiz, course.title)
+        if "::" in text:
+            written.append(_write(out / "gift" / f"{quiz.id}.gift", text))
+    return written
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
