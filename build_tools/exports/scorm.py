@@ -50,11 +50,14 @@ def package_name(course: Course) -> str:
 def scos(content: Content, course: Course, site_files: set[str]) -> list[Sco]:
     """The package's SCOs in the course's order: the modules, then the assessments."""
     found = []
+    assessments = assessment_quizzes(content, course)
+    launched = {f"quizzes/{quiz.id}.html" for quiz in assessments}  # a page is in one SCO only
     for module in content.modules:
         pages = [f"modules/{module.id}.html"] + [f"quizzes/{q}.html" for q in module.quizzes]
+        pages = [page for page in pages if page not in launched]
         title = f"{module.number}. {module.title}"
         found.append(Sco(f"module-{module.id}", title, pages[0], tuple(p for p in pages if p in site_files)))
-    for quiz in assessment_quizzes(content, course):
+    for quiz in assessments:
         page = f"quizzes/{quiz.id}.html"
         mastery = course.pass_mark if quiz.kind in GRADED_KINDS else None
         found.append(Sco(f"assessment-{quiz.id}", quiz.title, page, (page,), mastery))
