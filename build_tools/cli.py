@@ -13,13 +13,13 @@ import sys
 from pathlib import Path
 
 from .cues import cue_stats, cue_warnings, format_cues
+from .exports import cli as exports_cli
 from .handouts.build import HandoutError, build_handouts, terminal_progress
 from .handouts.documents import HandoutOptions, public_address
 from .loader import load_content
 from .model.common import ID_PATTERN
 from .packing import pack_site
 from .problems import ContentError, format_report
-from .exports import cli as exports_cli
 from .report import format_report as format_stats
 from .report import module_stats
 from .scaffolds import ScaffoldError, new_module

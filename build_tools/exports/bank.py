@@ -107,7 +107,9 @@ def _question(quiz_id: str, q) -> BankQuestion:
     }
     if q.type == "single":
         options = tuple(
-            BankOption(o.id, html(o.text, inline=True), 100.0 if o.id == q.answer else 0.0, html(o.feedback, inline=True))
+            BankOption(
+                o.id, html(o.text, inline=True), 100.0 if o.id == q.answer else 0.0, html(o.feedback, inline=True)
+            )
             for o in q.options
         )
         return BankQuestion(**common, options=options, shuffle=q.shuffle)

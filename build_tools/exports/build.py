@@ -8,7 +8,7 @@ from ..courses.model import Course
 from ..loader import Content
 from .gift import quiz_gift
 from .moodle import course_xml, quiz_xml
-from .scorm import build_package, package_name
+from .scorm import VERSIONS, build_package, package_name
 
 
 def lms_folder(root: Path, course: Course) -> Path:
@@ -17,9 +17,12 @@ def lms_folder(root: Path, course: Course) -> Path:
 
 
 def write_scorm(content: Content, course: Course, site: Path, out: Path) -> list[Path]:
-    path = out / package_name(course)
-    build_package(site, content, course, path)
-    return [path]
+    """The SCORM 1.2 package, and the same pages as a SCORM 2004 (4th edition) package."""
+    written = []
+    for version in VERSIONS:
+        written.append(out / package_name(course, version))
+        build_package(site, content, course, written[-1], version)
+    return written
 
 
 def write_moodle(content: Content, course: Course, out: Path) -> list[Path]:
@@ -27,7 +30,7 @@ def write_moodle(content: Content, course: Course, out: Path) -> list[Path]:
     written = [_write(out / f"{course.id}-moodle.xml", course_xml(content, course.title))]
     for quiz in content.quizzes.values():
         text = quiz_xml(quiz, course.title)
-        if "<question type=\"category\">" in text:
+        if '<question type="category">' in text:
             written.append(_write(out / "moodle" / f"{quiz.id}.xml", text))
     return written
 

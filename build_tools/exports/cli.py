@@ -18,7 +18,9 @@ OFFLINE_SITE = Path(".cache") / "offline-site"
 def add_parser(commands) -> None:
     export = commands.add_parser("export", help="write a course's SCORM package or question banks into dist/<id>/lms/")
     export.add_argument("format", choices=["scorm", "moodle", "gift"])
-    export.add_argument("course", nargs="?", default=DEFAULT_COURSE_ID, help=f"course id (default: {DEFAULT_COURSE_ID})")
+    export.add_argument(
+        "course", nargs="?", default=DEFAULT_COURSE_ID, help=f"course id (default: {DEFAULT_COURSE_ID})"
+    )
     export.add_argument("--site", type=Path, default=OFFLINE_SITE, help="the offline edition (scorm only)")
     export.add_argument("--out", type=Path, help="folder for the files (default: dist/<course>/lms)")
 

@@ -38,9 +38,7 @@ def choices(q) -> list[Choice]:
         return [Choice(inline(o.text), 100.0 if o.id == q.answer else 0.0, inline(o.feedback)) for o in q.options]
     right = 100 / len(q.answer)
     wrong = -right if q.scoring == "partial" else -100.0
-    return [
-        Choice(inline(o.text), right if o.id in q.answer else wrong, inline(o.feedback)) for o in q.options
-    ]
+    return [Choice(inline(o.text), right if o.id in q.answer else wrong, inline(o.feedback)) for o in q.options]
 
 
 def general_feedback(q) -> str:

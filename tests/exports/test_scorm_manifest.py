@@ -15,9 +15,14 @@ from build_tools.loader import load_content
 
 from .conftest import ROOT, SPECIALS
 
-CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
-ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
-PAGE = '<html><head></head><body><p>{name}</p><script src="{up}assets/javascripts/quiz.js" defer></script></body></html>'
+NAMESPACES = {
+    "1.2": ("{http://www.imsproject.org/xsd/imscp_rootv1p1p2}", "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"),
+    "2004": ("{http://www.imsglobal.org/xsd/imscp_v1p1}", "{http://www.adlnet.org/xsd/adlcp_v1p3}"),
+}
+IMSSS = "{http://www.imsglobal.org/xsd/imsss}"
+PAGE = (
+    '<html><head></head><body><p>{name}</p><script src="{up}assets/javascripts/quiz.js" defer></script></body></html>'
+)
 
 
 def fake_offline_site(folder: Path, content) -> Path:
@@ -34,18 +39,21 @@ def fake_offline_site(folder: Path, content) -> Path:
     return folder
 
 
-@pytest.fixture(scope="module", params=["course", "lms-injection"])
+@pytest.fixture(scope="module", params=[(c, v) for c in ("course", "lms-injection") for v in ("1.2", "2004")])
 def package(request, tmp_path_factory):
-    content = load_content(ROOT if request.param == "course" else SPECIALS)
+    """A package of the course or the injection fixture, in each SCORM version, with a pass mark of 75."""
+    name, version = request.param
+    content = load_content(ROOT if name == "course" else SPECIALS)
     base = tmp_path_factory.mktemp("scorm")
     site = fake_offline_site(base / "site", content)
     course = default_course(content).model_copy(update={"pass_mark": 75})
-    build_package(site, content, course, base / "package.zip")
-    return content, zipfile.ZipFile(base / "package.zip")
+    build_package(site, content, course, base / "package.zip", version)
+    return content, zipfile.ZipFile(base / "package.zip"), version
 
 
 def test_every_listed_file_is_in_the_zip_and_every_file_is_listed_once(package):
-    _, archive = package
+    _, archive, version = package
+    CP, _ = NAMESPACES[version]
     root = ET.fromstring(archive.read("imsmanifest.xml"))
     listed = [unquote(f.get("href")) for f in root.iter(f"{CP}file")]
     assert len(listed) == len(set(listed))
@@ -57,9 +65,11 @@ def test_every_listed_file_is_in_the_zip_and_every_file_is_listed_once(package):
 
 
 def test_one_sco_per_module_and_assessment_with_the_pass_mark(package):
-    content, archive = package
+    content, archive, version = package
+    CP, ADLCP = NAMESPACES[version]
     root = ET.fromstring(archive.read("imsmanifest.xml"))
-    assert root.findtext(f"{CP}metadata/{CP}schemaversion") == "1.2"
+    assert root.findtext(f"{CP}metadata/{CP}schemaversion") == {"1.2": "1.2", "2004": "2004 4th Edition"}[version]
+    scorm_type = f"{ADLCP}{'scormtype' if version == '1.2' else 'scormType'}"
     organizations = root.findall(f"{CP}organizations/{CP}organization")
     assert len(organizations) == 1
     resources = {r.get("identifier"): r for r in root.iter(f"{CP}resource")}
@@ -72,23 +82,28 @@ def test_one_sco_per_module_and_assessment_with_the_pass_mark(package):
     ]
     for item in items:
         resource = resources[item.get("identifierref")]
-        assert resource.get(f"{ADLCP}scormtype") == "sco"
+        assert resource.get(scorm_type) == "sco"
         assert resource.find(f"{CP}dependency").get("identifierref") in resources
     launches = [unquote(resources[i.get("identifierref")].get("href")) for i in items]
     assert launches == [f"modules/{m.id}.html" for m in content.modules] + [f"quizzes/{q.id}.html" for q in assessments]
-    mastery = [i.findtext(f"{ADLCP}masteryscore") for i in items]
-    graded = [None] * len(content.modules) + ["75" if q.kind in ("diagnostic", "post") else None for q in assessments]
-    assert mastery == graded
+    if version == "1.2":
+        mastery = [i.findtext(f"{ADLCP}masteryscore") for i in items]
+        graded = ["75" if q.kind in ("diagnostic", "post") else None for q in assessments]
+    else:
+        measure = f"{IMSSS}sequencing/{IMSSS}objectives/{IMSSS}primaryObjective/{IMSSS}minNormalizedMeasure"
+        mastery = [i.findtext(measure) for i in items]
+        graded = ["0.75" if q.kind in ("diagnostic", "post") else None for q in assessments]
+    assert mastery == [None] * len(content.modules) + graded
 
 
 def test_every_page_loads_the_adapter_after_the_quiz_engine(package):
-    _, archive = package
+    _, archive, version = package
     for name in archive.namelist():
         if name.endswith(".html"):
             page = archive.read(name).decode("utf-8")
             up = "../" * name.count("/")
             engine = page.index(f'src="{up}assets/javascripts/quiz.js"')
-            assert page.index(f'src="{up}{ADAPTER_PATH}"') > engine, name
+            assert page.index(f'src="{up}{ADAPTER_PATH}" data-scorm="{version}"') > engine, name
 
 
 def test_the_adapter_is_added_once_and_only_after_the_engine():
