@@ -6,7 +6,8 @@ from pathlib import Path
 
 from ..courses.model import Course
 from ..loader import Content
-from .gift import quiz_gift
+from .bank import quiz_questions
+from .gift import GIFT_TYPES, quiz_gift
 from .moodle import course_xml, quiz_xml
 from .scorm import VERSIONS, build_package, package_name
 
@@ -29,18 +30,16 @@ def write_moodle(content: Content, course: Course, out: Path) -> list[Path]:
     """The course's bank (one category per module) and one file per quiz with questions to export."""
     written = [_write(out / f"{course.id}-moodle.xml", course_xml(content, course.title))]
     for quiz in content.quizzes.values():
-        text = quiz_xml(quiz, course.title)
-        if '<question type="category">' in text:
-            written.append(_write(out / "moodle" / f"{quiz.id}.xml", text))
+        if quiz_questions(quiz):
+            written.append(_write(out / "moodle" / f"{quiz.id}.xml", quiz_xml(quiz, course.title)))
     return written
 
 
 def write_gift(content: Content, course: Course, out: Path) -> list[Path]:
     written = []
     for quiz in content.quizzes.values():
-        text = quiz_gift(quiz, course.title)
-        if "::" in text:
-            written.append(_write(out / "gift" / f"{quiz.id}.gift", text))
+        if any(q.type in GIFT_TYPES for q in quiz_questions(quiz)):
+            written.append(_write(out / "gift" / f"{quiz.id}.gift", quiz_gift(quiz, course.title)))
     return written
 
 
