@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import pytest
 from conftest import bind_server, serving
@@ -50,12 +51,21 @@ def platform(tmp_path_factory, offline_build):
         package = base / f"package-{version}.zip"
         build_package(offline_build.site, content, default_course(content), package, version)
         with zipfile.ZipFile(package) as archive:
+            _assert_lists_every_file(archive)
             archive.extractall(base / "serve" / folder)
     for name in ("scorm12.js", "scorm2004.js"):
         shutil.copy2(RUNTIME / name, base / "serve" / name)
     shutil.copy2(Path(__file__).with_name("scorm") / "harness.html", base / "serve" / "harness.html")
     with serving(bind_server(base / "serve")) as url:
         yield url
+
+
+def _assert_lists_every_file(archive: zipfile.ZipFile) -> None:
+    """The manifest of the real offline edition's package lists every file in the zip, once."""
+    root = ET.fromstring(archive.read("imsmanifest.xml"))
+    listed = [unquote(f.get("href")) for f in root.iter() if f.tag.endswith("}file")]
+    assert len(listed) == len(set(listed))
+    assert set(listed) == set(archive.namelist()) - {"imsmanifest.xml"}
 
 
 def open_sco(page, platform: str, sco: str, version: str = "1.2", **query):
@@ -112,6 +122,43 @@ def test_a_graded_quiz_reports_score_status_interactions_and_suspend_data(contex
     assert len(time) == 1 and re.fullmatch(r"\d{4}:\d{2}:\d{2}\.\d{2}", time[0])  # SCORM 1.2's HHHH:MM:SS.SS
     refused = [entry for entry in page.evaluate("window.sets") if entry[2] != "true"]
     assert not refused  # the run-time accepted every value the adapter set
+
+
+@pytest.mark.parametrize(("folder", "version"), [("pkg", "1.2"), ("pkg2004", "2004")])
+def test_every_question_type_is_reported_in_the_versions_format(context, platform, folder, version):
+    """A self-check answered in full: the run-time accepts every value; the reflection is not sent."""
+    page = context.new_page()
+    frame_page, _ = open_sco(page, platform, CHECK.replace("pkg/", f"{folder}/"), version=version)
+    wait_enhanced(frame_page, "sample-check")
+    answers = {
+        "who": "parties",
+        "sure-who": "1",
+        "features": ["consent", "voluntary"],
+        "binding": "false",
+        "order": ["negotiation", "mediation", "arbitration"],
+        "pairs": {"med": "med", "arb": "med"},
+    }
+    frame_page.locator("#sample-check--think--text").fill("A private thought ]]> {}")  # the reflection
+    for question_id, value in answers.items():
+        answer(frame_page, "sample-check", question_id, value, MOUSE)
+        if question_id != "sure-who":
+            check(frame_page, "sample-check", question_id, MOUSE)
+    sets = page.evaluate("window.sets")
+    assert not [entry for entry in sets if entry[2] != "true"]  # the run-time accepted every value
+    assert "A private thought" not in json.dumps(sets)  # a reflection never leaves the device
+    cmi = runtime(page, version)
+    key = "student_response" if version == "1.2" else "learner_response"
+    responses = {i["id"]: (i["type"], i[key], i["result"]) for i in listed(cmi["interactions"])}
+    pair, items, wrong = (".", ",", "wrong") if version == "1.2" else ("[.]", "[,]", "incorrect")
+    assert responses["features"] == ("choice", f"consent{items}voluntary", "correct")
+    assert responses["pairs"] == ("matching", f"med{pair}med{items}arb{pair}med", "0.5")
+    assert responses["binding"][0] == "true-false" and responses["binding"][2] == "correct"
+    assert responses["who"][2] == "correct" and wrong in ("wrong", "incorrect")
+    assert "think" not in responses
+    page.evaluate("document.getElementById('sco').src = 'about:blank'")
+    page.wait_for_function("() => window.calls.some(c => c === 'LMSFinish:true' || c === 'Terminate:true')")
+    exits = [value for key, value, ok in page.evaluate("window.sets") if key.endswith(".exit") or key == "cmi.exit"]
+    assert exits == ["suspend"]  # so that the platform keeps the answers for the next session
 
 
 def test_a_second_session_restores_the_answers_from_suspend_data(browser, platform):

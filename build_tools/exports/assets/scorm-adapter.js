@@ -18,7 +18,7 @@
   var SCORM12 = {
     name: "API", version: "1.2", cap: 4096,
     keys: { raw: "cmi.core.score.raw", min: "cmi.core.score.min", max: "cmi.core.score.max", suspend: "cmi.suspend_data",
-      time: "cmi.core.session_time", mastery: "cmi.student_data.mastery_score", status: "cmi.core.lesson_status",
+      time: "cmi.core.session_time", mastery: "cmi.student_data.mastery_score", status: "cmi.core.lesson_status", exit: "cmi.core.exit",
       count: "cmi.interactions._count", response: "student_response" },
     call: function (api, verb, a, b) {
       var name = { init: "LMSInitialize", get: "LMSGetValue", set: "LMSSetValue", commit: "LMSCommit", finish: "LMSFinish" }[verb];
@@ -43,7 +43,7 @@
   var SCORM2004 = {
     name: "API_1484_11", version: "2004", cap: 64000,
     keys: { raw: "cmi.score.raw", min: "cmi.score.min", max: "cmi.score.max", suspend: "cmi.suspend_data",
-      time: "cmi.session_time", mastery: "cmi.scaled_passing_score", status: "cmi.completion_status",
+      time: "cmi.session_time", mastery: "cmi.scaled_passing_score", status: "cmi.completion_status", exit: "cmi.exit",
       count: "cmi.interactions._count", response: "learner_response" },
     call: function (api, verb, a, b) {
       var name = { init: "Initialize", get: "GetValue", set: "SetValue", commit: "Commit", finish: "Terminate" }[verb];
@@ -115,6 +115,7 @@
     if (finished) return;
     finished = true;
     this.set(this.v.keys.time, this.v.time(Date.now() - started));
+    this.set(this.v.keys.exit, "suspend"); // keep the suspend data: the learner resumes where they left off
     this.call("commit");
     this.call("finish");
   };
