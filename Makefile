@@ -10,7 +10,7 @@ PORT ?= 8000
 COURSE ?= ipu-workshop
 NODE_STAMP := node_modules/.installed
 
-.PHONY: setup serve build offline check schemas test lint bench new report handouts trainer chromium clean node lms
+.PHONY: setup serve build offline check schemas test lint bench new report handouts trainer course chromium clean node lms
 
 setup: $(STAMP)
 
@@ -40,6 +40,10 @@ handouts: setup
 # The trainer edition (every answer key), beside the site and never published with it.
 trainer: setup
 	$(BIN)/python -m build_tools trainer --out dist/trainer
+
+# make course COURSE=my-course: the site, its PDFs, the trainer edition and the offline zip in dist/<id>/.
+course: setup
+	$(BIN)/python -m build_tools course build "$(COURSE)"
 
 check: setup
 	$(BIN)/python -m build_tools check

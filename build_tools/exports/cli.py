@@ -5,39 +5,31 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..loader import load_content
 from ..problems import ContentError, format_report
 from .build import lms_folder, write_gift, write_moodle, write_scorm
-from .course import DEFAULT_COURSE_ID, default_course
+from .course import course_and_content
 from .scorm import PackageError
 
 OFFLINE_SITE = Path(".cache") / "offline-site"
-"""Where `make offline` builds the offline edition, whose pages the SCORM package holds."""
+"""Where `make offline` builds the offline edition, whose pages the SCORM packages hold."""
 
 
 def add_parser(commands) -> None:
-    export = commands.add_parser("export", help="write a course's SCORM package or question banks into dist/<id>/lms/")
+    export = commands.add_parser("export", help="write a course's SCORM packages or question banks into dist/<id>/lms/")
     export.add_argument("format", choices=["scorm", "moodle", "gift"])
     export.add_argument(
-        "course", nargs="?", default=DEFAULT_COURSE_ID, help=f"course id (default: {DEFAULT_COURSE_ID})"
+        "course", nargs="?", default=None, help="courses/<id>.yml (default: $COURSE, else ipu-workshop)"
     )
-    export.add_argument("--site", type=Path, default=OFFLINE_SITE, help="the offline edition (scorm only)")
+    export.add_argument("--site", type=Path, default=OFFLINE_SITE, help="the course's offline edition (scorm only)")
     export.add_argument("--out", type=Path, help="folder for the files (default: dist/<course>/lms)")
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        content = load_content(args.root)
+        course, content = course_and_content(args.root, args.course)
     except ContentError as error:
         print(format_report(error.problems))
         return 1
-    if args.course != DEFAULT_COURSE_ID:
-        print(
-            f"error: no course '{args.course}' (hint: until course files are supported, export the default "
-            f"course, {DEFAULT_COURSE_ID})"
-        )
-        return 2
-    course = default_course(content)
     out = args.out or lms_folder(args.root, course)
     out = out if out.is_absolute() else args.root / out
     try:

@@ -36,7 +36,7 @@ def test_the_default_folder_is_dist_course_lms(tmp_path):
 
 def test_an_unknown_course_or_a_missing_offline_edition_is_said_plainly(tmp_path):
     for args, words in (
-        (["export", "moodle", "no-such-course"], "no course 'no-such-course'"),
+        (["export", "moodle", "no-such-course"], "courses/no-such-course.yml: no such course file"),
         (["export", "scorm", "--site", str(tmp_path / "none"), "--out", str(tmp_path)], "make offline"),
     ):
         done = subprocess.run(
