@@ -84,10 +84,12 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# A course's exports for learning platforms, in dist/<id>/lms/: the SCORM 1.2 package (the offline
-# edition's pages) and the question banks (Moodle XML, GIFT). make lms COURSE=<id>
-lms: offline
-	$(BIN)/python -m build_tools export scorm $(COURSE)
+# A course's exports for learning platforms, in dist/<id>/lms/: the SCORM 1.2 and 2004 packages (the
+# course's offline edition, built apart from `make offline`'s) and the question banks (Moodle XML,
+# GIFT). make lms COURSE=<id>
+lms: setup
+	OFFLINE=true COURSE=$(COURSE) $(BIN)/mkdocs build --strict --site-dir .cache/lms/$(COURSE)/offline-site
+	$(BIN)/python -m build_tools export scorm $(COURSE) --site .cache/lms/$(COURSE)/offline-site
 	$(BIN)/python -m build_tools export moodle $(COURSE)
 	$(BIN)/python -m build_tools export gift $(COURSE)
 
