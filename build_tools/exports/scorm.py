@@ -13,6 +13,7 @@ loaded only in the package; it talks to the platform when it finds one and does 
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 from dataclasses import dataclass
@@ -29,6 +30,12 @@ ADAPTER_PATH = "assets/javascripts/scorm-adapter.js"
 MANIFEST = "imsmanifest.xml"
 GRADED_KINDS = ("diagnostic", "post", "self-check")
 VERSIONS = ("1.2", "2004")
+NOTICE = (
+    "On this learning platform, your answers to this quiz and your score are also saved on the platform, "
+    "so that you can come back to them and your trainer can see your results. Written reflections and "
+    "survey answers stay on this device."
+)
+"""Shown above each graded quiz in the package, where the quiz's own text speaks of the website."""
 _QUIZ_SCRIPT = re.compile(r'<script src="(?P<prefix>(?:\.\./)*)assets/javascripts/quiz\.js[^"]*"[^>]*></script>')
 
 
@@ -90,7 +97,7 @@ def with_adapter(page: str, course: Course, version: str = "1.2") -> str:
         prefix = match.group("prefix")
         tag = (
             f'<script src="{prefix}{ADAPTER_PATH}" data-scorm="{version}" '
-            f'data-mastery-score="{course.pass_mark}" defer></script>'
+            f'data-mastery-score="{course.pass_mark}" data-notice="{html.escape(NOTICE)}" defer></script>'
         )
         return match.group(0) + tag
 

@@ -240,6 +240,16 @@ def test_suspend_data_keeps_the_newest_answers_under_the_cap(context, platform):
     assert not errors
 
 
+def test_a_graded_quiz_says_what_the_platform_keeps(context, platform):
+    page = context.new_page()
+    frame_page, _ = open_sco(page, platform, POST)
+    wait_enhanced(frame_page, "sample-post")
+    notice = frame_page.locator(".quiz-lms-notice")
+    expect(notice).to_have_count(1)
+    expect(notice).to_contain_text("your answers to this quiz and your score are also saved on the platform")
+    expect(notice).to_contain_text("Written reflections and survey answers stay on this device")
+
+
 def test_without_a_platform_the_page_behaves_as_on_the_site(context, platform):
     page = context.new_page()
     errors = []
@@ -252,6 +262,7 @@ def test_without_a_platform_the_page_behaves_as_on_the_site(context, platform):
     saved = page.evaluate("localStorage.getItem('ipu-mediation/v1/quiz/sample-check')")
     assert json.loads(saved)["answers"]["who"]["answer"] == "parties"
     assert page.evaluate("window.QuizScorm === undefined")
+    expect(page.locator(".quiz-lms-notice")).to_have_count(0)
     assert not errors
 
 
@@ -272,3 +283,34 @@ def test_scorm_2004_from_the_same_adapter(context, platform):
     time = [value for key, value, ok in page.evaluate("window.sets") if key == "cmi.session_time" and ok == "true"]
     assert len(time) == 1 and re.fullmatch(r"PT[0-9.]+S", time[0])
     assert not [entry for entry in page.evaluate("window.sets") if entry[2] != "true"]
+
+
+@pytest.fixture(scope="module")
+def course_platform(tmp_path_factory, course_offline):
+    """The real course's package (its offline edition), served with the run-time and the harness."""
+    base = tmp_path_factory.mktemp("scorm-course")
+    content = load_content(ROOT)
+    build_package(course_offline.site, content, default_course(content), base / "package.zip")
+    with zipfile.ZipFile(base / "package.zip") as archive:
+        archive.extractall(base / "serve" / "pkg")
+    for name in ("scorm12.js", "scorm2004.js"):
+        shutil.copy2(RUNTIME / name, base / "serve" / name)
+    shutil.copy2(Path(__file__).with_name("scorm") / "harness.html", base / "serve" / "harness.html")
+    with serving(bind_server(base / "serve")) as url:
+        yield url
+
+
+def test_survey_answers_stay_on_the_device(context, course_platform):
+    """The capacity survey promises its answers never leave the device: the platform hears only
+    whether it is done, with no interaction and nothing in the suspend data."""
+    page = context.new_page()
+    frame_page, _ = open_sco(page, course_platform, "pkg/quizzes/capacity-survey.html")
+    wait_enhanced(frame_page, "capacity-survey")
+    frame_page.locator("fieldset#capacity-survey--topics input[type=checkbox]").first.check()
+    page.wait_for_function("() => window.calls.filter(c => c === 'LMSCommit:true').length >= 1")
+    cmi = runtime(page)
+    assert listed(cmi["interactions"]) == []
+    assert "capacity-survey" not in cmi["suspend_data"]
+    assert cmi["core"]["lesson_status"] == "incomplete"
+    assert not [entry for entry in page.evaluate("window.sets") if "topics" in json.dumps(entry)]
+    expect(frame_page.locator(".quiz-lms-notice")).to_have_count(0)  # no notice: nothing is sent

@@ -4,6 +4,8 @@
    resumes where they left off. It listens to the engine's "quiz:saved" event and reads the engine's
    saved state: the engine itself is unchanged. With no run-time found (or one that refuses to
    start) it does nothing, and the page behaves exactly as on the site. It never throws.
+   What stays on the device, as the course promises: reflections, and every answer to a survey (the
+   platform hears only that the survey is done). Above a graded quiz it says what the platform keeps.
    SCORM 1.2 (window.API) and SCORM 2004 4th edition (window.API_1484_11) share one code path. */
 (function () {
   "use strict";
@@ -199,10 +201,9 @@
     return String(Math.round(entry.score * 100) / 100);
   }
 
-  /* An answer counts once it is final: checked in a self-check, submitted in an assessment, given in a survey. */
+  /* An answer counts once it is final: checked in a self-check, submitted in an assessment. */
   function answered(data, state, entry) {
     if (data.kind === "diagnostic" || data.kind === "post") return !!state.submitted;
-    if (data.kind === "survey") return true;
     return !!entry.checked;
   }
 
@@ -229,6 +230,12 @@
     if (!data) return;
     var state = window.QuizEngine.loadState(data.id);
     var graded = data.questions.filter(function (q) { return q.answer !== undefined; });
+    var self = this;
+    if (data.kind === "survey") { // its answers stay on the device: only whether it is done
+      this.v.report(function (k, value) { return self.set(k, value); }, state.complete ? "completed" : "incomplete");
+      this.call("commit");
+      return;
+    }
     this.interactions(data, state);
     var status = state.complete ? (graded.length ? "graded" : "completed") : "incomplete";
     var score = 0;
@@ -239,7 +246,6 @@
       this.set(this.v.keys.max, "100");
       this.set(this.v.keys.raw, String(score));
     }
-    var self = this;
     this.v.report(function (k, value) { return self.set(k, value); }, status, this.mastery(), score);
     var all = readSuspended(this);
     all[data.id] = compactState(state, data);
@@ -267,6 +273,19 @@
     observer.observe(end);
   };
 
+  /* Above each graded quiz: what the platform keeps, since the quiz's own text speaks of the website. */
+  function addNotice(forms) {
+    var text = script && script.getAttribute("data-notice");
+    if (!text) return;
+    forms.forEach(function (form) {
+      var data = window.QuizEngine.readAttribute(form, "data-quiz");
+      if (!data || data.kind === "survey") return;
+      var notice = window.QuizEngine.el("div", { "class": "admonition note quiz-lms-notice" }); // Material's note box
+      notice.appendChild(window.QuizEngine.el("p", {}, text));
+      form.parentNode.insertBefore(notice, form);
+    });
+  }
+
   function start() {
     var found = discover();
     if (!found || !window.QuizEngine) return;
@@ -275,6 +294,7 @@
     window.QuizScorm = session; // for a look from the console or a test
     var forms = Array.prototype.slice.call(document.querySelectorAll("form.quiz[data-quiz]"));
     restore(session, forms);
+    addNotice(forms);
     if (session.v.unread(function (k) { return session.get(k); })) session.v.report(function (k, value) { return session.set(k, value); }, "incomplete");
     document.addEventListener("quiz:saved", function (event) {
       try { session.reportQuiz(event.target.closest("form.quiz")); } catch (e) { console.info("SCORM: not reported: " + e); }
