@@ -155,6 +155,10 @@ def test_every_question_type_is_reported_in_the_versions_format(context, platfor
     assert responses["binding"][0] == "true-false" and responses["binding"][2] == "correct"
     assert responses["who"][2] == "correct" and wrong in ("wrong", "incorrect")
     assert "think" not in responses
+    if version == "1.2":  # a finished self-check is completed (practice: nobody fails it), with its score
+        assert (cmi["core"]["lesson_status"], cmi["core"]["score"]["raw"]) == ("completed", "90")
+    else:
+        assert (cmi["completion_status"], cmi["success_status"], cmi["score"]["raw"]) == ("completed", "unknown", "90")
     page.evaluate("document.getElementById('sco').src = 'about:blank'")
     page.wait_for_function("() => window.calls.some(c => c === 'LMSFinish:true' || c === 'Terminate:true')")
     exits = [value for key, value, ok in page.evaluate("window.sets") if key.endswith(".exit") or key == "cmi.exit"]
@@ -217,6 +221,17 @@ def test_a_self_check_commits_after_each_checked_answer(context, platform):
     assert page.evaluate("window.calls").count("LMSCommit:true") > commits
     assert [(i["id"], i["result"]) for i in listed(runtime(page)["interactions"])] == [("who", "correct")]
     assert runtime(page)["core"]["lesson_status"] == "incomplete"  # not every question checked yet
+
+
+def test_a_status_never_goes_back_to_incomplete(context, platform):
+    """A module read (completed), then its self-check begun in the same SCO: still completed."""
+    page = context.new_page()
+    frame_page, _ = open_sco(page, platform, CHECK, status="completed")
+    wait_enhanced(frame_page, "sample-check")
+    answer(frame_page, "sample-check", "who", "parties", MOUSE)
+    check(frame_page, "sample-check", "who", MOUSE)
+    assert runtime(page)["core"]["lesson_status"] == "completed"
+    assert ["cmi.core.lesson_status", "incomplete", "true"] not in page.evaluate("window.sets")
 
 
 def test_suspend_data_keeps_the_newest_answers_under_the_cap(context, platform):

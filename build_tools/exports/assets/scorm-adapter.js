@@ -58,11 +58,9 @@
     wrong: "incorrect",
     report: function (set, status, mastery, score) {
       set("cmi.completion_status", status === "incomplete" ? "incomplete" : "completed");
-      if (status === "graded") {
-        set("cmi.score.scaled", String(Math.round(score) / 100));
-        set("cmi.success_status", score >= mastery ? "passed" : "failed");
-      }
+      if (status === "graded") set("cmi.success_status", score >= mastery ? "passed" : "failed");
     },
+    scaled: "cmi.score.scaled",
     unread: function (get) { return get("cmi.completion_status") !== "completed"; }
   };
 
@@ -225,19 +223,31 @@
     }, this);
   };
 
+  /* The status to report: passed or failed (graded) for a submitted assessment; completed for a
+     finished self-check (practice, which no learner fails) and survey; else incomplete. */
+  function quizStatus(data, state) {
+    if (!state.complete) return "incomplete";
+    return data.kind === "diagnostic" || data.kind === "post" ? "graded" : "completed";
+  }
+
+  /* A status never goes back to incomplete: a module read, then its self-check begun, stays completed. */
+  Session.prototype.report = function (status, score) {
+    var self = this;
+    if (status === "incomplete" && !this.v.unread(function (k) { return self.get(k); })) return;
+    this.v.report(function (k, value) { return self.set(k, value); }, status, this.mastery(), score);
+  };
+
   Session.prototype.reportQuiz = function (form) {
     var data = window.QuizEngine.readAttribute(form, "data-quiz");
     if (!data) return;
     var state = window.QuizEngine.loadState(data.id);
     var graded = data.questions.filter(function (q) { return q.answer !== undefined; });
-    var self = this;
     if (data.kind === "survey") { // its answers stay on the device: only whether it is done
-      this.v.report(function (k, value) { return self.set(k, value); }, state.complete ? "completed" : "incomplete");
+      this.report(quizStatus(data, state));
       this.call("commit");
       return;
     }
     this.interactions(data, state);
-    var status = state.complete ? (graded.length ? "graded" : "completed") : "incomplete";
     var score = 0;
     if (graded.length && state.complete) {
       var total = graded.reduce(function (sum, q) { return sum + ((state.answers[q.id] && state.answers[q.id].score) || 0); }, 0);
@@ -245,8 +255,9 @@
       this.set(this.v.keys.min, "0");
       this.set(this.v.keys.max, "100");
       this.set(this.v.keys.raw, String(score));
+      if (this.v.scaled) this.set(this.v.scaled, String(score / 100));
     }
-    this.v.report(function (k, value) { return self.set(k, value); }, status, this.mastery(), score);
+    this.report(quizStatus(data, state), score);
     var all = readSuspended(this);
     all[data.id] = compactState(state, data);
     this.set(this.v.keys.suspend, fitted(all, this.v.cap));
@@ -264,9 +275,8 @@
     var observer = new IntersectionObserver(function (seen) {
       if (!seen.some(function (e) { return e.isIntersecting; })) return;
       observer.disconnect();
-      var get = function (k) { return self.get(k); };
-      if (self.v.unread(get)) {
-        self.v.report(function (k, value) { return self.set(k, value); }, "completed");
+      if (self.v.unread(function (k) { return self.get(k); })) {
+        self.report("completed");
         self.call("commit");
       }
     });
@@ -295,7 +305,7 @@
     var forms = Array.prototype.slice.call(document.querySelectorAll("form.quiz[data-quiz]"));
     restore(session, forms);
     addNotice(forms);
-    if (session.v.unread(function (k) { return session.get(k); })) session.v.report(function (k, value) { return session.set(k, value); }, "incomplete");
+    session.report("incomplete");
     document.addEventListener("quiz:saved", function (event) {
       try { session.reportQuiz(event.target.closest("form.quiz")); } catch (e) { console.info("SCORM: not reported: " + e); }
     });
