@@ -143,6 +143,10 @@ def _check(root: Path, style: str) -> int:
 
 
 def _course(root: Path, action: str, course_id: str) -> int:
+    if not course_id:
+        known = ", ".join(course_ids(root)) or "none yet"
+        print(f"error: name the course, such as `make course COURSE=ipu-workshop` (courses: {known})")
+        return 2
     if not re.match(ID_PATTERN, course_id):
         print(f"error: '{course_id}' is not a valid id (hint: lowercase letters, digits and single hyphens)")
         return 2

@@ -8,6 +8,7 @@ site with the fixture's other files (a local folder, a file that is not an image
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 import sys
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "tests" / "fixtures" / "site"
 INVALID = ROOT / "tests" / "fixtures" / "invalid-courses"
 COURSE_ID = "institute-half-day"
+ORDER = ["understanding-conflict", "parliaments-and-peace", "our-experience", "principles-of-mediation"]
 
 
 def _expect(path: Path) -> list[str]:
@@ -233,3 +235,49 @@ def test_chosen_course_and_edition(tmp_path, monkeypatch):
     assert edition(course) == "trainer" and edition(None) == "learner"
     monkeypatch.setenv("EDITION", "learner")
     assert edition(course) == "learner"
+
+
+def test_report_follows_the_course_given(project, capsys):
+    assert main(["--root", str(project), "report", "--course", COURSE_ID]) == 0
+    out = capsys.readouterr().out
+    positions = [out.index(module_id) for module_id in ORDER]
+    assert positions == sorted(positions) and "global-framework" not in out
+
+
+def test_course_build_without_a_name_says_how(project, capsys):
+    assert main(["--root", str(project), "course", "build", ""]) == 2
+    assert "name the course, such as `make course COURSE=ipu-workshop` (courses: institute-half-day, ipu-workshop)" in (
+        capsys.readouterr().out
+    )
+
+
+def test_a_local_folder_outside_the_project_is_not_read(tmp_path):
+    root = Path(shutil.copytree(SITE, tmp_path / "site"))
+    (root / "courses").mkdir()
+    course = "id: outside\ntitle: A course\norganisation: An institute\nmodules: [sample]\n"
+    course += "local_folder: ../elsewhere\nassessments: [diagnostic, post]\n"
+    (root / "courses" / "outside.yml").write_text(course, encoding="utf-8")
+    (tmp_path / "elsewhere" / "modules").mkdir(parents=True)
+    (tmp_path / "elsewhere" / "modules" / "broken.yml").write_text("id: [\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_course_content(root, "outside")
+    assert [p.as_text() for p in caught.value.problems] == [
+        "courses/outside.yml:5: local_folder: '../elsewhere' is outside the project folder "
+        "(hint: name a folder beside modules/, such as local)"
+    ]
+
+
+def test_a_link_in_a_quiz_to_a_left_out_module_becomes_its_text():
+    content = load_content(ROOT)
+    quiz = content.quizzes["conflict-self-check"]
+    linked = "See [the global framework](../../modules/global-framework/) and "
+    linked += "[the tree](../../modules/understanding-conflict/#x)."
+    question = quiz.questions[0].model_copy(update={"explanation": linked})
+    quizzes = {**content.quizzes, quiz.id: quiz.model_copy(update={"questions": [question, *quiz.questions[1:]]})}
+    content = dataclasses.replace(content, quizzes=quizzes)
+    course = Course(id="t", title="T", organisation="O", modules=["understanding-conflict"], assessments=[])
+    composed = compose(content, course)
+    assert composed.quizzes["conflict-self-check"].questions[0].explanation == (
+        "See the global framework and [the tree](../../modules/understanding-conflict/#x)."
+    )
+    assert list(composed.quizzes) == ["conflict-self-check"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from conftest import bind_server, serving
 from playwright.sync_api import expect
 from quizkit import open_progress, open_quiz, settle, stored
@@ -62,3 +63,17 @@ def test_my_progress_lists_only_the_courses_quizzes(tab, course_url, composed_co
         "Module 4: The principles of effective mediation",
     ]
     tab.problems.assert_none()
+
+
+@pytest.mark.parametrize("width", [412, 1280])
+@pytest.mark.parametrize("path", ["", "modules/our-experience/"])
+def test_branded_pages_have_no_accessibility_violations(context, course_url, path, width):
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(course_url + path)
+    settle(page)
+    page.mouse.move(2, 898)
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    if width == 1280:
+        expect(page.locator("header img[alt='Example Training Institute']")).to_be_visible()
