@@ -2,9 +2,9 @@
 
 python -m build_tools check [--format text|github]   validate all content, report every problem
 python -m build_tools schemas                        write schemas/*.schema.json for editors
-python -m build_tools translations [update|import]   translation status, merge (make translations), draft import
 python -m build_tools export scorm|moodle|gift [id]  write a course's LMS exports into dist/<id>/lms/
 python -m build_tools course new|build <id>          start a course file; build a course into dist/<id>/
+python -m build_tools translations [update|import]   translation status, merge (make translations), draft import
 """
 
 from __future__ import annotations
@@ -71,8 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", help="start a new module and its self-check quiz from templates")
     new.add_argument("id", help="the module's id, such as good-offices (lowercase, digits, hyphens)")
     new.add_argument("title", help="the module's title, in quotes")
-    translation_commands.add_parser(commands)
     exports_cli.add_parser(commands)
+    translation_commands.add_parser(commands)
     args = parser.parse_args(argv)
     if not any((args.root / folder).is_dir() for folder in ("modules", "quizzes")):
         print(
@@ -124,11 +124,13 @@ def _content(root: Path, course: str | None) -> tuple[Content, Course | None]:
 
 
 def _check(root: Path, style: str) -> int:
-    """All content, then every course in courses/ (with its local modules): every problem at once."""
-    translation = translation_problems(root)
-    problems: set[Problem] = {p for p in translation if p.severity == "error"}
+    """All content, then every course in courses/ (with its local modules), then the translations:
+    every problem at once."""
+    problems: set[Problem] = set()
     course_warnings: list[Problem] = []
     courses = {}
+    translation = translation_problems(root)
+    problems.update(p for p in translation if p.severity == "error")
     try:
         content = load_content(root)
     except ContentError as error:
