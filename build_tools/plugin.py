@@ -213,7 +213,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         if page.file.src_uri == "index.md":
             markdown = markdown.replace(MODULE_LIST_MARKER, self.renderer.module_list())
             if self.site:
-                markdown = with_course_title(markdown, self.site.site_name)
+                markdown = with_course_title(markdown, config.site_name)  # the course's, in this language
         if CONTACT_MARKER in markdown:
             if not self.contact:
                 log.info(
