@@ -77,11 +77,11 @@ def _build_one(document: Document, template: bytes, cache: Path | None) -> Hando
     return Handout(document.name, pdf, False, time.perf_counter() - start)
 
 
-def render(document: Document) -> bytes:
-    """One PDF from its data, through the Typst template."""
+def render(document: Document, template: Path = TEMPLATE) -> bytes:
+    """One PDF from its data, through a Typst template (the handouts' one unless another is given)."""
     try:
         return typst.compile(
-            str(TEMPLATE),
+            str(template),
             sys_inputs={"data": json.dumps(document.data, ensure_ascii=False)},
             pdf_standards=PDF_STANDARDS,
         )
