@@ -9,11 +9,15 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import time
 from pathlib import Path
 
+from .courses.session_plan import IPU_WORKSHOP, plan_session
 from .cues import cue_stats, cue_warnings, format_cues
-from .handouts.build import HandoutError, build_handouts, terminal_progress
+from .handouts.build import Handout, HandoutError, build_handouts, terminal_progress
 from .handouts.documents import HandoutOptions, public_address
+from .handouts.session_plan import NAME as SESSION_PLAN_PDF
+from .handouts.session_plan import session_plan_pdf
 from .loader import load_content
 from .model.common import ID_PATTERN
 from .packing import pack_site
@@ -42,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     handouts.add_argument("--paper", choices=["a4", "letter"], default="a4")
     handouts.add_argument("--site-url", default="", help="address of the published site, for quiz links and QR codes")
     trainer = commands.add_parser(
-        "trainer", help="write the trainer edition (every answer key) beside the site, never into it"
+        "trainer",
+        help="write the trainer edition (every answer key) and the session plan beside the site, never into it",
     )
     trainer.add_argument("--out", type=Path, default=TRAINER_OUT, help="folder for the PDF")
     trainer.add_argument("--paper", choices=["a4", "letter"], default="a4")
@@ -125,10 +130,18 @@ def _report(root: Path) -> int:
     return 0
 
 
+def _session_plan(content, options: HandoutOptions) -> Handout:
+    start = time.perf_counter()
+    pdf = session_plan_pdf(plan_session(content, IPU_WORKSHOP), options)
+    return Handout(SESSION_PLAN_PDF, pdf, cached=False, seconds=time.perf_counter() - start)
+
+
 def _handouts(root: Path, out: Path, options: HandoutOptions, edition: str = "learner") -> int:
     try:
         content = load_content(root)
         handouts = build_handouts(content, options, cache=root / CACHE, progress=terminal_progress, edition=edition)
+        if edition == "trainer":  # and the session plan, timed for the course's session
+            handouts.append(_session_plan(content, options))
     except ContentError as error:
         print(format_report(error.problems))
         return 1

@@ -17,7 +17,7 @@ from .typst_markup import escape, to_typst
 TEMPLATE = Path(__file__).parent.parent / "templates" / "typst" / "session-plan.typ"
 NAME = "session-plan.pdf"
 LABELS = ("plan_clock", "plan_module", "plan_activity", "plan_poll", "plan_materials", "plan_title",
-          "plan_shortened_heading", "plan_dropped_heading", "plan_changes_none")  # fmt: skip
+          "plan_shortened_heading", "plan_dropped_heading", "plan_none_shortened", "plan_none_dropped")  # fmt: skip
 
 
 def session_plan_document(plan: SessionPlan, options: HandoutOptions, title: str | None = None) -> Document:
