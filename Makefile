@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup serve build offline check schemas test lint bench new report handouts trainer chromium clean
+.PHONY: setup serve build offline check schemas test lint bench new report handouts trainer course chromium clean
 
 setup: $(STAMP)
 
@@ -41,6 +41,10 @@ handouts: setup
 trainer: setup
 	$(BIN)/python -m build_tools trainer --out dist/trainer
 	EDITION=trainer $(BIN)/mkdocs build --strict --site-dir dist/trainer/site
+
+# make course COURSE=my-course: the site, its PDFs, the trainer edition and the offline zip in dist/<id>/.
+course: setup
+	$(BIN)/python -m build_tools course build "$(COURSE)"
 
 check: setup
 	$(BIN)/python -m build_tools check

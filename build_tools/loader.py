@@ -64,8 +64,13 @@ class Content:
 KIND_ORDER = {"diagnostic": 0, "self-check": 1, "post": 2, "survey": 3}
 
 
-def load_content(root: Path) -> Content:
+def load_content(root: Path, local_folder: str | None = None) -> Content:
     """Read `modules/*.yml` and `quizzes/*.yml` under `root`.
+
+    Args:
+        local_folder: a folder under `root` with a trainer's own `modules/` and `quizzes/` (such as
+            `local`), read and checked with the shared ones; a local module may not take the id of
+            a shared one.
 
     Raises:
         ContentError: with every problem in every file, when there is any.
@@ -74,7 +79,7 @@ def load_content(root: Path) -> Content:
     sources: dict[str, list[SourceFile]] = {folder: [] for folder in SOURCES}
     invalid: dict[str, list[dict]] = {folder: [] for folder in SOURCES}
     for folder, model in SOURCES.items():
-        for path in sorted((root / folder).glob("*.y*ml")):
+        for path in _content_files(root, folder, local_folder):
             document, found = read_yaml(path, display_path(path, root))
             source, found = _validate(document, display_path(path, root), model) if document else (None, found)
             problems += found
@@ -84,6 +89,8 @@ def load_content(root: Path) -> Content:
                 invalid[folder].append(document.data if document else _stand_in(path))
     glossary, found = _load_glossary(root)
     problems += found + (check_plain_text(glossary) if glossary else [])
+    if local_folder:
+        problems += _local_clashes(sources, invalid, local_folder)
     problems += check_content(sources["modules"], sources["quizzes"], invalid)
     figures, found = check_figures(root, sources["modules"])
     problems += found
@@ -92,6 +99,34 @@ def load_content(root: Path) -> Content:
     if problems:
         raise ContentError(problems)
     return _assemble(sources, glossary.model if glossary else None, figures)
+
+
+def _content_files(root: Path, folder: str, local_folder: str | None) -> list[Path]:
+    """The shared files of one folder, then the local ones."""
+    shared = sorted((root / folder).glob("*.y*ml"))
+    return shared + (sorted((root / local_folder / folder).glob("*.y*ml")) if local_folder else [])
+
+
+def _local_clashes(sources: dict[str, list[SourceFile]], invalid: dict[str, list[dict]], local: str) -> list[Problem]:
+    """A local module or quiz that takes a shared one's id: reported once, here, and set aside (as an
+    invalid file) so that the checks across files do not report it again as a duplicate."""
+    problems = []
+    for folder, files in sources.items():
+        shared = {s.model.id: s.name for s in files if not s.name.startswith(f"{local}/")}
+        for source in [s for s in files if s.name.startswith(f"{local}/") and s.model.id in shared]:
+            kind = "module" if folder == "modules" else "quiz"
+            problems.append(
+                Problem(
+                    source.name,
+                    source.document.line_of(("id",)),
+                    "id",
+                    f"'{source.model.id}' is the id of the shared {kind} {shared[source.model.id]}",
+                    f"give your {kind} its own id, such as '{source.model.id}-local', and its file the same name",
+                )
+            )
+            files.remove(source)
+            invalid[folder].append(source.document.data)
+    return problems
 
 
 def _stand_in(path: Path) -> dict:

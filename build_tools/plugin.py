@@ -23,7 +23,11 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .courses.session_plan import IPU_WORKSHOP, SessionPlan, plan_session
+from .courses.branding import SiteSettings, site_settings, with_course_title
+from .courses.links import unlink
+from .courses.load import COURSES, edition, handout_cache, load_course_content
+from .courses.model import Course
+from .courses.session_plan import SessionPlan, plan_session
 from .figure_checks import FIGURES
 from .glossary_terms import GlossaryTermsExtension
 from .handouts.build import HandoutError, build_handouts
@@ -76,9 +80,12 @@ class MediationConfig(base.Config):
     address or a web address such as an issue tracker. Defaults to `repo_url`'s issues page."""
     edit_uri_content = c.Optional(c.Type(str))
     """Path under `repo_url` to the project root for "edit this page", e.g. `edit/main/`."""
+    course = c.Optional(c.Type(str))
+    """The course to build, `courses/<id>.yml` (`!ENV [COURSE, ipu-workshop]`); without it, all content."""
     edition = c.Optional(c.Choice(["learner", "trainer"]))
     """`trainer` builds the trainer edition: facilitator notes, answer keys, the session plan and its
-    PDFs, every page marked noindex. mkdocs.yml reads it from EDITION (`make trainer` sets it)."""
+    PDFs, every page marked noindex. mkdocs.yml reads it from EDITION (`make trainer` sets it);
+    without it, the course file's `edition`."""
 
 
 class MediationPlugin(BasePlugin[MediationConfig]):
@@ -92,8 +99,14 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.root = Path.cwd()
         self.previewing = False
         self.problems: list[Problem] = []
+        self.course: Course | None = None
+        self.left_out: set[str] = set()
+        """Pages of the content that the course leaves out: links to them become plain text."""
+        self.site: SiteSettings | None = None
         self.edition = "learner"
+        """The edition being built (see courses.load.edition): the trainer edition's hook."""
         self.plan: SessionPlan | None = None
+        """The session plan, in the trainer edition of a course that has a session."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """`mkdocs serve` keeps this plugin between rebuilds, and with it the last good content."""
@@ -104,14 +117,17 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.root = Path(self.config.content_dir or Path(config.config_file_path).parent)
         self.problems = []
         try:
-            self.content = load_content(self.root)
+            self.content = self._load()
         except ContentError as error:
             if not self.previewing:
                 raise PluginError("Content problems:\n" + format_report(error.problems)) from None
             self._keep_previewing(error.problems)
         self.contact = self._contact(config)
-        self.edition = self.config.edition or "learner"
-        self.plan = plan_session(self.content, IPU_WORKSHOP) if self.trainer else None
+        self.edition = edition(self.course, self.config.edition)
+        if self.site:
+            _apply_site_settings(config, self.site, previewing=self.previewing)
+        session = self.course.session if self.course else None
+        self.plan = plan_session(self.content, session) if self.trainer and session else None
         if self.trainer:
             _prepare_trainer(config)
         if _offline_enabled(config):
@@ -141,6 +157,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         )
         for uri, data in downloads.items():
             files.append(File.generated(config, uri, content=data))
+        if self.site and self.site.logo:
+            files.append(File.generated(config, self.site.logo[0], content=self.site.logo[1]))
         if downloads:
             files.append(File.generated(config, DOWNLOADS_URI, content=self.renderer.downloads_page()))
         for module in self.content.modules:
@@ -163,8 +181,12 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         return self.edition == "trainer"
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.left_out and page.file.generated_by is None:  # a hand-written page
+            markdown = unlink(markdown, [page.file.src_uri.rpartition("/")[0]], self.left_out)[0]
         if page.file.src_uri == "index.md":
             markdown = markdown.replace(MODULE_LIST_MARKER, self.renderer.module_list())
+            if self.site:
+                markdown = with_course_title(markdown, self.site.site_name)
         if CONTACT_MARKER in markdown:
             if not self.contact:
                 log.info(
@@ -191,12 +213,30 @@ class MediationPlugin(BasePlugin[MediationConfig]):
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """Rebuild when a module, a quiz, a figure or the glossary changes, as for a page in docs/."""
-        for folder in ("modules", "quizzes", FIGURES):
+        local = self.course.local_folder if self.course else None
+        for folder in (
+            "modules",
+            "quizzes",
+            FIGURES,
+            COURSES,
+            *((f"{local}/modules", f"{local}/quizzes") if local else ()),
+        ):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         if (self.root / GLOSSARY).is_file():
             server.watch(str(self.root / GLOSSARY), recursive=False)
         return server
+
+    def _load(self) -> Content:
+        """The course's composed content, or all content when no course is set."""
+        if not self.config.course:
+            return load_content(self.root)
+        loaded = load_course_content(self.root, self.config.course)
+        self.course, self.left_out = loaded.course, loaded.left_out
+        self.site = site_settings(self.root, loaded.course)
+        for warning in loaded.warnings:  # shown, but they do not fail a strict build
+            log.info(warning.as_text())
+        return loaded.content
 
     def _keep_previewing(self, problems: list[Problem]) -> None:
         """Serve the last good content (none yet: no modules) with the problems on every page, and
@@ -215,12 +255,13 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         if self.config.handouts:
             options = self._handout_options(config)
             try:
-                cache = self.root / ".cache" / "handouts"
+                cache = handout_cache(self.root, self.course)
                 # the learners' edition holds no keys; the trainer edition adds its own PDFs
                 handouts = build_handouts(self.content, options, cache=cache, edition=self.edition)
                 if self.trainer:
                     handouts += build_handouts(self.content, options, cache=cache, edition="learner")
-                    found[f"downloads/{SESSION_PLAN_PDF}"] = session_plan_pdf(self.plan, options)
+                    if self.plan:
+                        found[f"downloads/{SESSION_PLAN_PDF}"] = session_plan_pdf(self.plan, options)
             except HandoutError as error:
                 raise PluginError(str(error)) from None
             found.update({f"downloads/{h.name}": h.pdf for h in handouts})
@@ -256,6 +297,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
                 seen,
             )
         return HandoutOptions(
+            title=self.site.site_name if self.site else "",
             paper=self.config.handouts_paper,
             site_url=site_url,
             directory_urls=config.use_directory_urls,
@@ -289,6 +331,23 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         placed = {"index.md", *self.config.nav_intro, DOWNLOADS_URI}
         nav += sorted(uri for uri in (p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if uri not in placed)
         return nav
+
+
+def _apply_site_settings(config: MkDocsConfig, site: SiteSettings, *, previewing: bool) -> None:
+    """The course's name, footer, colours and logo; its address, except in the preview (mkdocs serve
+    sets its own)."""
+    config.site_name = site.site_name
+    if site.site_description:
+        config.site_description = site.site_description
+    config.copyright = site.copyright
+    palette = config.theme.get("palette") or []
+    for scheme in palette if isinstance(palette, list) else [palette]:
+        scheme.update(primary=site.primary, accent=site.accent)
+    if site.logo:
+        config.theme["logo"] = site.logo[0]
+        config.extra["course_organisation"] = site.organisation
+    if site.site_url and not previewing:
+        config.site_url = site.site_url
 
 
 def _add_theme_overrides(config: MkDocsConfig) -> None:

@@ -5,9 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .courses.model import Course
 from .model import Glossary, Module, Quiz
 
-SCHEMAS = {"module.schema.json": Module, "quiz.schema.json": Quiz, "glossary.schema.json": Glossary}
+SCHEMAS = {
+    "module.schema.json": Module,
+    "quiz.schema.json": Quiz,
+    "glossary.schema.json": Glossary,
+    "course.schema.json": Course,
+}
 
 
 def schema_texts() -> dict[str, str]:

@@ -166,3 +166,41 @@ def hostile_build(tmp_path_factory) -> Build:
     build = run_mkdocs_build(hostile_project(base / "project"), base / "site")
     assert build.returncode == 0, f"mkdocs build of the hostile course failed:\n{build.output}"
     return build
+
+
+# --- a composed course: the project's content plus the fixture course (tests/fixtures/course) -------
+
+COURSE_FIXTURE = ROOT / "tests" / "fixtures" / "course"
+COMPOSED_COURSE_ID = "institute-half-day"
+PROJECT_PARTS = ("mkdocs.yml", "glossary.yml", "docs", "modules", "quizzes", "figures", "courses")
+
+
+def copy_course_project(dest: Path) -> Path:
+    """The project's own content and courses, with the fixture course and its local folder beside them."""
+    dest.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part)
+        else:
+            shutil.copy2(source, dest / part)
+    shutil.copytree(COURSE_FIXTURE, dest, dirs_exist_ok=True)
+    return dest
+
+
+@pytest.fixture(name="copy_course_project", scope="session")
+def copy_course_project_fixture():
+    """`copy_course_project(dest)`: a project folder with the composed fixture course in it."""
+    return copy_course_project
+
+
+@pytest.fixture(scope="session")
+def composed_course(tmp_path_factory) -> Path:
+    """The fixture course built by `python -m build_tools course build` into `<project>/dist/<id>/`."""
+    project = copy_course_project(tmp_path_factory.mktemp("composed") / "project")
+    result = subprocess.run(
+        [sys.executable, "-m", "build_tools", "--root", str(project), "course", "build", COMPOSED_COURSE_ID],
+        capture_output=True, text=True, timeout=900, env={**os.environ, "NO_COLOR": "1"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project

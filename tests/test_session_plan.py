@@ -8,8 +8,9 @@ import subprocess
 
 import pytest
 
+from build_tools.courses.load import load_course
 from build_tools.courses.model import Break, Session
-from build_tools.courses.session_plan import IPU_WORKSHOP, plan_session, session_problems
+from build_tools.courses.session_plan import plan_session, session_problems
 from build_tools.handouts.documents import HandoutOptions
 from build_tools.handouts.session_plan import session_plan_pdf
 from build_tools.loader import Content, load_content
@@ -17,6 +18,7 @@ from build_tools.model import Module
 from tests.conftest import ROOT
 
 COURSE = load_content(ROOT)
+IPU_WORKSHOP = load_course(ROOT, "ipu-workshop").session
 
 
 def module(number: int, segments: list[tuple[int, str]], poll_at: int | None = -1) -> Module:

@@ -16,6 +16,14 @@ from ..model.common import Id, LanguageCode, Strict, Text
 Assessment = Literal["diagnostic", "post", "survey", "action-plan"]
 """The course-wide quizzes a course may include: `quizzes/<name>.yml` (the survey is `capacity-survey`)."""
 
+ASSESSMENT_QUIZ_IDS: dict[str, str] = {
+    "diagnostic": "diagnostic",
+    "post": "post",
+    "survey": "capacity-survey",
+    "action-plan": "action-plan",
+}
+"""The quiz each assessment names."""
+
 Edition = Literal["learner", "trainer"]
 """Learners never see facilitator notes or answer keys; the trainer edition shows both."""
 
@@ -66,7 +74,8 @@ class Session(Strict):
 
 
 class Course(Strict):
-    """A course: `courses/<id>.yml`."""
+    """A course: `courses/<id>.yml`. The file's name is its id; `python -m build_tools course new <id>`
+    starts one, and `make course COURSE=<id>` builds it into `dist/<id>/`."""
 
     id: Id
     title: Text
@@ -83,4 +92,5 @@ class Course(Strict):
     edition: Edition = "learner"
     branding: Branding = Field(default_factory=Branding)
     site_url: str = ""
+    """The address the course is published at (for instant navigation, quiz links and QR codes)."""
     session: Session | None = None

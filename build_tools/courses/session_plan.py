@@ -271,8 +271,3 @@ def session_problems(session: Session) -> list[tuple[tuple, str, str]]:
         message = f"the breaks take {taken} of the session's {session.minutes} minutes: none is left for teaching"
         problems.append((("minutes",), message, "lengthen the session or shorten the breaks"))
     return problems
-
-
-IPU_WORKSHOP = Session(date="2025-04-08", start="16:30", minutes=90)
-"""The IPU workshop's session (8 April 2025, 16:30–18:00), for the default course until it is read
-from `courses/ipu-workshop.yml`."""

@@ -44,6 +44,8 @@ class HandoutOptions:
     language: str = "en"
     directory_urls: bool = True
     offline: bool = False
+    title: str = ""
+    """The course's title on the workbook and the trainer edition; empty for the default one."""
 
     @property
     def variant(self) -> str:
@@ -95,7 +97,7 @@ def workbook(content: Content, options: HandoutOptions, trainer: bool = False) -
     strings = _strings(options)
     edition = strings["edition_trainer" if trainer else "edition_workbook"]
     subtitle = strings["subtitle_trainer" if trainer else "subtitle_workbook"]
-    data = _frame(strings, options, strings["course"], subtitle, edition)
+    data = _frame(strings, options, options.title or strings["course"], subtitle, edition)
     data.update(
         toc=True,
         answers=trainer,

@@ -20,14 +20,14 @@ LABELS = ("plan_clock", "plan_module", "plan_activity", "plan_poll", "plan_mater
           "plan_shortened_heading", "plan_dropped_heading", "plan_none_shortened", "plan_none_dropped")  # fmt: skip
 
 
-def session_plan_document(plan: SessionPlan, options: HandoutOptions, title: str | None = None) -> Document:
+def session_plan_document(plan: SessionPlan, options: HandoutOptions) -> Document:
     """The session plan's data: the session, a summary, the agenda rows and the changes."""
     strings = load_strings(options.language)
     words = strings["trainer"]
     handout = strings["handout"]
     data = {
-        "title": escape(title or handout["course"]),
-        "plain_title": title or handout["course"],
+        "title": escape(options.title or handout["course"]),
+        "plain_title": options.title or handout["course"],
         "subtitle": escape(words["plan_pdf_subtitle"]),
         "edition": escape(words["plan_pdf_edition"]),
         "author": handout["author"],
@@ -98,6 +98,6 @@ def _change(slot: Slot, template: str) -> str:
     )
 
 
-def session_plan_pdf(plan: SessionPlan, options: HandoutOptions, title: str | None = None) -> bytes:
-    """The session plan rendered by Typst as a tagged PDF."""
-    return render(session_plan_document(plan, options, title), TEMPLATE)
+def session_plan_pdf(plan: SessionPlan, options: HandoutOptions) -> bytes:
+    """The session plan rendered by Typst as a tagged PDF, under the course's title."""
+    return render(session_plan_document(plan, options), TEMPLATE)

@@ -231,11 +231,11 @@ def test_the_trainer_edition_has_the_session_plan_page_in_its_navigation(course_
 
 @pytest.mark.parametrize("edition", ["learner", "trainer"])
 def test_the_fixture_sites_editions(site_build, trainer_build, edition):
+    """The fixture site has no course file, so no session: its trainer edition has notes and keys but
+    no session plan."""
     site = (site_build if edition == "learner" else trainer_build).site
     module = (site / "modules" / "sample" / "index.html").read_text(encoding="utf-8")
-    has_plan = (site / "session-plan" / "index.html").exists()
-    has_notes = "data-facilitator-notes" in module
-    assert (has_plan, has_notes) == ((False, False) if edition == "learner" else (True, True))
-    # a site with no guide for trainers has no link to its rule
-    if has_plan:
-        assert "for-trainers" not in (site / "session-plan" / "index.html").read_text(encoding="utf-8")
+    quiz = (site / "quizzes" / "sample-check" / "index.html").read_text(encoding="utf-8")
+    found = ("data-facilitator-notes" in module, "data-trainer-key" in quiz, NOINDEX in module)
+    assert found == ((False, False, False) if edition == "learner" else (True, True, True))
+    assert not (site / "session-plan").exists() and not (site / "downloads" / "session-plan.pdf").exists()
