@@ -239,3 +239,47 @@ def test_the_fixture_sites_editions(site_build, trainer_build, edition):
     found = ("data-facilitator-notes" in module, "data-trainer-key" in quiz, NOINDEX in module)
     assert found == ((False, False, False) if edition == "learner" else (True, True, True))
     assert not (site / "session-plan").exists() and not (site / "downloads" / "session-plan.pdf").exists()
+
+
+# ---- Hostile author text in the trainer edition ------------------------------------------------
+
+HOSTILE_COURSE = """\
+id: hostile
+title: A hostile course
+organisation: An institute
+modules: [hostile]
+assessments: []
+session:
+  start: "09:00"
+  minutes: 30
+  breaks:
+    - at: "09:10"
+      minutes: 5
+      label: Coffee <img src=x onerror=alert(1)> *not emphasis*
+"""
+
+
+def test_hostile_text_stays_text_in_the_trainer_edition_and_its_session_plan(
+    hostile_project, run_mkdocs_build, site_build, tmp_path
+):
+    from html_safety import inline_scripts, unsafe_markup
+
+    project = hostile_project(tmp_path / "project")
+    (project / "courses").mkdir()
+    (project / "courses" / "hostile.yml").write_text(HOSTILE_COURSE, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace("edition: !ENV EDITION", "edition: !ENV EDITION\n      course: hostile")
+    )
+    build = run_mkdocs_build(project, tmp_path / "site", edition="trainer")
+    assert build.returncode == 0, build.output
+    theme = frozenset(s for page in site_build.site.rglob("*.html") for s in inline_scripts(page.read_text("utf-8")))
+    found = {path: unsafe_markup(markup, theme) for path, markup in pages(build.site).items()}
+    assert "session-plan/index.html" in found and "modules/hostile/index.html" in found
+    assert not {path: problems for path, problems in found.items() if problems}
+    plan = page_text((build.site / "session-plan" / "index.html").read_text(encoding="utf-8"))
+    hostile = load_content(project).modules[0]
+    activity = hostile.facilitator_notes.segments[0].activity
+    assert activity in plan and "Coffee <img src=x onerror=alert(1)> *not emphasis*" in plan
+    notes = page_text((build.site / "modules" / "hostile" / "index.html").read_text(encoding="utf-8"))
+    assert f"10 minutes: {activity}" in notes
