@@ -53,7 +53,12 @@ def note_texts(module) -> list[str]:
     return [words(markdown_to_text(text)) for text in texts]
 
 
-NOTES = [(module.id, text) for module in CONTENT.modules for text in note_texts(module)]
+def notes_of(content) -> list[tuple[str, str]]:
+    """(module id, note text) for every facilitator note of a content."""
+    return [(module.id, text) for module in content.modules for text in note_texts(module)]
+
+
+NOTES = notes_of(CONTENT)
 
 
 def page_text(markup: str) -> str:
@@ -73,7 +78,7 @@ def search_text(site: Path, location: str = "") -> str:
     return page_text(" ".join(f"{doc['title']} {doc['text']}" for doc in docs))
 
 
-def leaks(site: Path) -> list[str]:
+def leaks(site: Path, notes: list[tuple[str, str]] = NOTES) -> list[str]:
     """Every facilitator note, key marker and trainer file found in a built site: none for learners."""
     found = []
     texts = {path: page_text(markup) for path, markup in pages(site).items()}
@@ -81,10 +86,10 @@ def leaks(site: Path) -> list[str]:
         found += [f"{path}: marker {m}" for m in MARKERS if m in markup]
         if KEY_TITLE in texts[path]:
             found.append(f"{path}: {KEY_TITLE}")
-        found += [f"{path}: a note of {module}: {text[:50]}" for module, text in NOTES if text in texts[path]]
+        found += [f"{path}: a note of {module}: {text[:50]}" for module, text in notes if text in texts[path]]
         found += [f"{path}: links {name}" for name in TRAINER_FILES if re.search(rf'href="[^"]*{name}"', markup)]
     index = search_text(site)
-    found += [f"search index: a note of {module}: {text[:50]}" for module, text in NOTES if text in index]
+    found += [f"search index: a note of {module}: {text[:50]}" for module, text in notes if text in index]
     if KEY_TITLE in index:
         found.append(f"search index: {KEY_TITLE}")
     found += [f"downloads/{name}" for name in TRAINER_FILES if (site / "downloads" / name).exists()]
@@ -283,3 +288,20 @@ def test_hostile_text_stays_text_in_the_trainer_edition_and_its_session_plan(
     assert activity in plan and "Coffee <img src=x onerror=alert(1)> *not emphasis*" in plan
     notes = page_text((build.site / "modules" / "hostile" / "index.html").read_text(encoding="utf-8"))
     assert f"10 minutes: {activity}" in notes
+
+
+# ---- A composed course (tests/fixtures/course, built by `course build`) -------------------------
+
+
+def test_a_composed_course_keeps_its_notes_out_of_its_site_and_plans_its_session(composed_course):
+    from build_tools.courses.load import load_course_content
+
+    loaded = load_course_content(composed_course, "institute-half-day")
+    dist = composed_course / "dist" / "institute-half-day"
+    assert leaks(dist / "site", notes_of(loaded.content)) == []
+    plan = dist / "trainer" / "session-plan.pdf"
+    text = words(subprocess.run(["pdftotext", str(plan), "-"], capture_output=True, text=True, check=True).stdout)
+    assert "Session: 2025-06-03, 09:30–12:30, 180 minutes, of which 165 minutes for teaching" in text
+    local = next(m for m in loaded.content.modules if m.facilitator_notes.minutes is None)
+    assert f"No timing for: {local.title}." in text and "Coffee" in text
+    assert "Module 1: Understanding conflict" in text  # numbered in the course's order
