@@ -239,3 +239,17 @@ def test_the_session_plan_pdf_reads_back_with_its_times_changes_and_polls(tmp_pa
 
     reader = PdfReader(path)
     assert reader.metadata.title.startswith("Parliamentary diplomacy and mediation") and len(reader.pages) >= 1
+
+
+def test_the_trainer_command_writes_the_session_plan_beside_the_trainer_edition(copy_course_project, tmp_path, capsys):
+    from build_tools.cli import main
+
+    project = copy_course_project(tmp_path / "project")
+    out = tmp_path / "trainer"
+    assert main(["--root", str(project), "trainer", "--course", "institute-half-day", "--out", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["session-plan.pdf", "trainer-edition.pdf"]
+    text = " ".join(
+        subprocess.run(["pdftotext", str(out / "session-plan.pdf"), "-"], capture_output=True, text=True).stdout.split()
+    )
+    assert "Session plan: Mediation for members, a half day" in text and "09:30–12:30" in text
+    assert "session-plan.pdf" in capsys.readouterr().out
