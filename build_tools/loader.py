@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel, ValidationError
 
@@ -75,6 +75,7 @@ def load_content(root: Path, local_folder: str | None = None) -> Content:
     Raises:
         ContentError: with every problem in every file, when there is any.
     """
+    local_folder = PurePosixPath(local_folder).as_posix() if local_folder else None  # `./local/` is `local`
     problems: list[Problem] = []
     sources: dict[str, list[SourceFile]] = {folder: [] for folder in SOURCES}
     invalid: dict[str, list[dict]] = {folder: [] for folder in SOURCES}

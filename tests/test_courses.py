@@ -8,6 +8,7 @@ site with the fixture's other files (a local folder, a file that is not an image
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 import sys
@@ -264,3 +265,19 @@ def test_a_local_folder_outside_the_project_is_not_read(tmp_path):
         "courses/outside.yml:5: local_folder: '../elsewhere' is outside the project folder "
         "(hint: name a folder beside modules/, such as local)"
     ]
+
+
+def test_a_link_in_a_quiz_to_a_left_out_module_becomes_its_text():
+    content = load_content(ROOT)
+    quiz = content.quizzes["conflict-self-check"]
+    linked = "See [the global framework](../../modules/global-framework/) and "
+    linked += "[the tree](../../modules/understanding-conflict/#x)."
+    question = quiz.questions[0].model_copy(update={"explanation": linked})
+    quizzes = {**content.quizzes, quiz.id: quiz.model_copy(update={"questions": [question, *quiz.questions[1:]]})}
+    content = dataclasses.replace(content, quizzes=quizzes)
+    course = Course(id="t", title="T", organisation="O", modules=["understanding-conflict"], assessments=[])
+    composed = compose(content, course)
+    assert composed.quizzes["conflict-self-check"].questions[0].explanation == (
+        "See the global framework and [the tree](../../modules/understanding-conflict/#x)."
+    )
+    assert list(composed.quizzes) == ["conflict-self-check"]

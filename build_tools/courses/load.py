@@ -18,7 +18,7 @@ from ..problems import ContentError, Problem, display_path
 from ..strict_yaml import YamlDocument, read_yaml
 from ..validation_messages import field_label, problems_from
 from .compose import assessment_quizzes, compose, left_out_links, left_out_pages
-from .model import Course, Edition, MaterialColour
+from .model import ASSESSMENT_QUIZ_IDS, Course, Edition, MaterialColour
 from .session_plan import session_problems
 
 COURSES = "courses"
@@ -147,10 +147,10 @@ def _read_course(root: Path, course_id: str) -> tuple[Course | None, YamlDocumen
     try:
         return Course.model_validate(document.data), document, []
     except ValidationError as error:
-        return None, document, [_course_hint(p, document) for p in problems_from(error, document, name, Course)]
+        return None, document, [_course_hint(p) for p in problems_from(error, document, name, Course)]
 
 
-def _course_hint(problem: Problem, document: YamlDocument) -> Problem:
+def _course_hint(problem: Problem) -> Problem:
     """Messages in a trainer's terms for the fields only a course file has."""
     last = problem.field.rsplit(".", 1)[-1]
     if problem.message.startswith("string should match pattern") and last in PATTERN_MESSAGES:
@@ -197,35 +197,40 @@ def check_course_file(
         problems.append(
             problem(("id",), f"the id does not match the file name '{stem}.yml'", f"change the id to {stem}")
         )
-    known = _module_ids(root, course.local_folder)
-    for index, module_id in enumerate(course.modules):
-        if module_id not in known:
-            close = difflib.get_close_matches(module_id, sorted(known), n=1)
-            hint = (
-                f"did you mean '{close[0]}'?" if close else "module ids are the file names in modules/ (without .yml)"
-            )
-            problems.append(problem(("modules", index), f"no module '{module_id}'", hint))
-    for (index, module_id), (first, _) in repeats((m, (i, m)) for i, m in enumerate(course.modules)):
-        message = f"'{module_id}' is listed twice (also modules[{first + 1}])"
-        problems.append(problem(("modules", index), message, "list each module once"))
-    for (index, assessment), (first, _) in repeats((a, (i, a)) for i, a in enumerate(course.assessments)):
-        problems.append(
-            problem(("assessments", index), f"'{assessment}' is listed twice (also assessments[{first + 1}])")
-        )
-    if content is not None:
-        for index, assessment in enumerate(course.assessments):
-            if not assessment_quizzes(content, assessment):
-                problems.append(
-                    problem(
-                        ("assessments", index),
-                        f"no quiz for the {assessment}",
-                        "write it in quizzes/, or remove it from this list",
-                    )
-                )
+    local = course.local_folder if course.local_folder and _inside(root, course.local_folder) else None
+    problems += _module_problems(course, _module_ids(root, local), problem)
+    problems += _assessment_problems(course, content, problem)
     problems += _local_folder_problems(root, course, problem)
     problems += _logo_problems(root, course, problem)
     if course.session:  # breaks the session plan cannot hold
         problems += [problem(("session", *path), text, hint) for path, text, hint in session_problems(course.session)]
+    return problems
+
+
+def _module_problems(course: Course, known: set[str], problem) -> list[Problem]:
+    """Each module listed exists (with a "did you mean") and is listed once."""
+    problems = []
+    for index, module_id in enumerate(course.modules):
+        if module_id not in known:
+            close = difflib.get_close_matches(module_id, sorted(known), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "module ids are the file names in modules/"
+            problems.append(problem(("modules", index), f"no module '{module_id}'", hint))
+    for (index, module_id), (first, _) in repeats((m, (i, m)) for i, m in enumerate(course.modules)):
+        message = f"'{module_id}' is listed twice (also modules[{first + 1}])"
+        problems.append(problem(("modules", index), message, "list each module once"))
+    return problems
+
+
+def _assessment_problems(course: Course, content: Content | None, problem) -> list[Problem]:
+    """Each assessment is listed once and has its quiz (when the content could be read)."""
+    problems = []
+    for (index, assessment), (first, _) in repeats((a, (i, a)) for i, a in enumerate(course.assessments)):
+        message = f"'{assessment}' is listed twice (also assessments[{first + 1}])"
+        problems.append(problem(("assessments", index), message))
+    for index, assessment in enumerate(course.assessments):
+        if content is not None and not assessment_quizzes(content, assessment):
+            hint = f"add quizzes/{ASSESSMENT_QUIZ_IDS[assessment]}.yml, or remove it from this list"
+            problems.append(problem(("assessments", index), f"no quiz for the {assessment}", hint))
     return problems
 
 

@@ -182,3 +182,22 @@ def test_no_built_page_has_a_broken_link(built):
                 if anchor not in ids[target]:
                     broken.append(f"{page.relative_to(site)}: {href} (no id '{anchor}')")
     assert not broken, "\n".join(broken[:40])
+
+
+def test_a_course_file_with_a_problem_stops_the_site_build_with_it(tmp_path, copy_fixture_site, run_mkdocs_build):
+    project = copy_fixture_site(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "  - mediation ", "  - mediation:\n      handouts: false\n      course: short\n  #"
+        ),
+        "utf-8",
+    )
+    (project / "courses").mkdir()
+    (project / "courses" / "short.yml").write_text(
+        "id: short\ntitle: Short\norganisation: An institute\nmodules: [sampel]\nassessments: [diagnostic]\n", "utf-8"
+    )
+    build = run_mkdocs_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert "courses/short.yml:4: modules[1]: no module 'sampel' (hint: did you mean 'sample'?)" in build.output
+    assert "Traceback" not in build.output
