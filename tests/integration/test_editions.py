@@ -236,8 +236,8 @@ def test_the_trainer_edition_has_the_session_plan_page_in_its_navigation(course_
 
 @pytest.mark.parametrize("edition", ["learner", "trainer"])
 def test_the_fixture_sites_editions(site_build, trainer_build, edition):
-    """The fixture site has no course file, so no session: its trainer edition has notes and keys but
-    no session plan."""
+    """The fixture site has no course file, so no session: its trainer edition (EDITION=trainer, read
+    from the environment, as its mkdocs.yml does not set `edition`) has notes and keys but no session plan."""
     site = (site_build if edition == "learner" else trainer_build).site
     module = (site / "modules" / "sample" / "index.html").read_text(encoding="utf-8")
     quiz = (site / "quizzes" / "sample-check" / "index.html").read_text(encoding="utf-8")
@@ -273,9 +273,9 @@ def test_hostile_text_stays_text_in_the_trainer_edition_and_its_session_plan(
     (project / "courses").mkdir()
     (project / "courses" / "hostile.yml").write_text(HOSTILE_COURSE, encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text("utf-8").replace("edition: !ENV EDITION", "edition: !ENV EDITION\n      course: hostile")
-    )
+    text = config.read_text("utf-8")
+    assert "  - mediation " in text
+    config.write_text(re.sub(r"  - mediation .*\n", "  - mediation:\n      course: hostile\n", text), encoding="utf-8")
     build = run_mkdocs_build(project, tmp_path / "site", edition="trainer")
     assert build.returncode == 0, build.output
     theme = frozenset(s for page in site_build.site.rglob("*.html") for s in inline_scripts(page.read_text("utf-8")))
