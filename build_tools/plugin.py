@@ -11,6 +11,7 @@ rebuild, until the files are fixed.
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urljoin
@@ -23,6 +24,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from . import memo
 from .courses.branding import SiteSettings, site_settings, with_course_title
 from .courses.links import unlink
 from .courses.load import COURSES, edition, handout_cache, load_course_content
@@ -50,6 +52,9 @@ from .rendering import (
     quiz_uri,
 )
 from .safe_html import escape_title
+
+MEMO = Path(".cache") / "memo"
+"""Where checked and rendered text is kept between builds, under the project's folder (see `memo`)."""
 
 MODULE_LIST_MARKER = "<!-- module-list -->"
 CONTACT_MARKER = "<!-- contact -->"
@@ -107,6 +112,9 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         """The edition being built (see courses.load.edition): the trainer edition's hook."""
         self.plan: SessionPlan | None = None
         """The session plan, in the trainer edition of a course that has a session."""
+        self.later: list = []
+        """Handouts to render once the pages are written (during `mkdocs serve`; see build_handouts)."""
+        self.memo_loaded = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """`mkdocs serve` keeps this plugin between rebuilds, and with it the last good content."""
@@ -116,6 +124,9 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         """Load and check all content first: a problem stops the build before `site/` is touched."""
         self.root = Path(self.config.content_dir or Path(config.config_file_path).parent)
         self.problems = []
+        if not self.memo_loaded:  # once: a preview keeps the results in memory between rebuilds
+            memo.load(self.root / MEMO)
+            self.memo_loaded = True
         try:
             self.content = self._load()
         except ContentError as error:
@@ -211,6 +222,15 @@ class MediationPlugin(BasePlugin[MediationConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return with_banner(output, self.problems)
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Keep this build's checked and rendered text for the next; during a preview, render the
+        changed workbook after the pages are served, not before."""
+        memo.save(self.root / MEMO)
+        jobs, self.later = self.later, []
+        if jobs:
+            log.info("Handouts: the workbook is rendered in the background; the next rebuild serves it.")
+            threading.Thread(target=_run_later, args=(jobs,), daemon=True).start()
+
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """Rebuild when a module, a quiz, a figure or the glossary changes, as for a page in docs/."""
         local = self.course.local_folder if self.course else None
@@ -256,10 +276,11 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             options = self._handout_options(config)
             try:
                 cache = handout_cache(self.root, self.course)
+                later = self.later if self.previewing else None
                 # the learners' edition holds no keys; the trainer edition adds its own PDFs
-                handouts = build_handouts(self.content, options, cache=cache, edition=self.edition)
+                handouts = build_handouts(self.content, options, cache=cache, edition=self.edition, later=later)
                 if self.trainer:
-                    handouts += build_handouts(self.content, options, cache=cache, edition="learner")
+                    handouts += build_handouts(self.content, options, cache=cache, edition="learner", later=later)
                     if self.plan:
                         found[f"downloads/{SESSION_PLAN_PDF}"] = session_plan_pdf(self.plan, options)
             except HandoutError as error:
@@ -348,6 +369,15 @@ def _apply_site_settings(config: MkDocsConfig, site: SiteSettings, *, previewing
         config.extra["course_organisation"] = site.organisation
     if site.site_url and not previewing:
         config.site_url = site.site_url
+
+
+def _run_later(jobs: list) -> None:
+    for job in jobs:
+        try:
+            job()
+        except HandoutError as error:  # the next build renders it in the foreground and reports it
+            log.warning(f"Handouts: {error}")
+    log.info("Handouts: the workbook rendered in the background is ready.")
 
 
 def _add_theme_overrides(config: MkDocsConfig) -> None:
