@@ -7,8 +7,10 @@ STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+COURSE ?= ipu-workshop
+NODE_STAMP := node_modules/.installed
 
-.PHONY: setup serve build offline check schemas test lint bench new report handouts trainer course chromium clean
+.PHONY: setup serve build offline check schemas test lint bench new report handouts trainer course chromium clean node lms
 
 setup: $(STAMP)
 
@@ -66,7 +68,7 @@ lint: setup
 	$(BIN)/ruff check build_tools tests
 	$(BIN)/ruff format --check build_tools
 
-test: setup chromium
+test: setup chromium node
 	$(BIN)/ruff check build_tools tests
 	$(BIN)/python -m build_tools check
 	$(BIN)/python -m pytest
@@ -76,6 +78,23 @@ test: setup chromium
 chromium:
 	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null || \
 	  ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium poppler-utils)
+
+# The test-only JavaScript packages (scorm-again, gift-pegjs), exactly as package-lock.json pins them.
+node: $(NODE_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm)
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# A course's exports for learning platforms, in dist/<id>/lms/: the SCORM 1.2 and 2004 packages (the
+# course's offline edition, built apart from `make offline`'s) and the question banks (Moodle XML,
+# GIFT). make lms COURSE=<id>
+lms: setup
+	OFFLINE=true COURSE=$(COURSE) $(BIN)/mkdocs build --strict --site-dir .cache/lms/$(COURSE)/offline-site
+	$(BIN)/python -m build_tools export scorm $(COURSE) --site .cache/lms/$(COURSE)/offline-site
+	$(BIN)/python -m build_tools export moodle $(COURSE)
+	$(BIN)/python -m build_tools export gift $(COURSE)
 
 clean:
 	rm -rf site dist .cache .pytest_cache

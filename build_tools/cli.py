@@ -2,6 +2,7 @@
 
 python -m build_tools check [--format text|github]   validate all content, report every problem
 python -m build_tools schemas                        write schemas/*.schema.json for editors
+python -m build_tools export scorm|moodle|gift [id]  write a course's LMS exports into dist/<id>/lms/
 python -m build_tools course new|build <id>          start a course file; build a course into dist/<id>/
 """
 
@@ -19,6 +20,7 @@ from .courses.load import chosen_course, course_ids, handout_cache, load_course_
 from .courses.model import Course
 from .courses.session_plan import plan_session
 from .cues import cue_stats, cue_warnings, format_cues
+from .exports import cli as exports_cli
 from .handouts.build import Handout, HandoutError, build_handouts, terminal_progress
 from .handouts.documents import HandoutOptions, public_address
 from .handouts.session_plan import NAME as SESSION_PLAN_PDF
@@ -70,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", help="start a new module and its self-check quiz from templates")
     new.add_argument("id", help="the module's id, such as good-offices (lowercase, digits, hyphens)")
     new.add_argument("title", help="the module's title, in quotes")
+    exports_cli.add_parser(commands)
     args = parser.parse_args(argv)
     if not any((args.root / folder).is_dir() for folder in ("modules", "quizzes")):
         print(
@@ -92,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "report":
         return _report(args.root, args.course)
+    if args.command == "export":
+        return exports_cli.run(args)
     if args.command == "new":
         return _new(args.root, args.id, args.title)
     for path in write_schemas(args.root / "schemas"):
