@@ -29,10 +29,13 @@ from .courses.branding import SiteSettings, site_settings, with_course_title
 from .courses.links import unlink
 from .courses.load import COURSES, edition, handout_cache, load_course_content
 from .courses.model import Course
+from .courses.session_plan import SessionPlan, plan_session
 from .figure_checks import FIGURES
 from .glossary_terms import GlossaryTermsExtension
 from .handouts.build import HandoutError, build_handouts
 from .handouts.documents import HandoutOptions, public_address
+from .handouts.session_plan import NAME as SESSION_PLAN_PDF
+from .handouts.session_plan import session_plan_pdf
 from .loader import GLOSSARY, Content, load_content
 from .preview import NO_CONTENT, with_banner
 from .problems import ContentError, Problem, format_report
@@ -40,6 +43,7 @@ from .rendering import (
     DOWNLOADS_URI,
     GLOSSARY_URI,
     PROGRESS_URI,
+    SESSION_PLAN_URI,
     Renderer,
     contact_kind,
     contact_sentence,
@@ -57,6 +61,8 @@ CONTACT_MARKER = "<!-- contact -->"
 # The generated pages use these Markdown extensions: admonitions, heading ids, tooltips, glossary.
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "abbr", "def_list", "tables")
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
+TRAINER_CSS = "assets/stylesheets/trainer.css"
+TRAINER_GUIDE = "for-trainers.md"
 THEME_DIR = Path(__file__).parent / "theme"
 log = get_plugin_logger(__name__)
 
@@ -81,6 +87,10 @@ class MediationConfig(base.Config):
     """Path under `repo_url` to the project root for "edit this page", e.g. `edit/main/`."""
     course = c.Optional(c.Type(str))
     """The course to build, `courses/<id>.yml` (`!ENV [COURSE, ipu-workshop]`); without it, all content."""
+    edition = c.Optional(c.Choice(["learner", "trainer"]))
+    """`trainer` builds the trainer edition: facilitator notes, answer keys, the session plan and its
+    PDFs, every page marked noindex. mkdocs.yml reads it from EDITION (`make trainer` sets it);
+    without it, the course file's `edition`."""
 
 
 class MediationPlugin(BasePlugin[MediationConfig]):
@@ -100,6 +110,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.site: SiteSettings | None = None
         self.edition = "learner"
         """The edition being built (see courses.load.edition): the trainer edition's hook."""
+        self.plan: SessionPlan | None = None
+        """The session plan, in the trainer edition of a course that has a session."""
         self.later: list = []
         """Handouts to render once the pages are written (during `mkdocs serve`; see build_handouts)."""
         self.memo_loaded = False
@@ -122,9 +134,13 @@ class MediationPlugin(BasePlugin[MediationConfig]):
                 raise PluginError("Content problems:\n" + format_report(error.problems)) from None
             self._keep_previewing(error.problems)
         self.contact = self._contact(config)
-        self.edition = edition(self.course)
+        self.edition = edition(self.course, self.config.edition)
         if self.site:
             _apply_site_settings(config, self.site, previewing=self.previewing)
+        session = self.course.session if self.course else None
+        self.plan = plan_session(self.content, session) if self.trainer and session else None
+        if self.trainer:
+            _prepare_trainer(config)
         if _offline_enabled(config):
             _prepare_offline(config)
         _add_theme_overrides(config)
@@ -147,7 +163,9 @@ class MediationPlugin(BasePlugin[MediationConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         downloads = self.downloads
         sizes = {uri.rsplit("/", 1)[-1]: len(data) for uri, data in downloads.items()}
-        self.renderer = Renderer(self.content, directory_urls=config.use_directory_urls, downloads=sizes)
+        self.renderer = Renderer(
+            self.content, directory_urls=config.use_directory_urls, downloads=sizes, edition=self.edition
+        )
         for uri, data in downloads.items():
             files.append(File.generated(config, uri, content=data))
         if self.site and self.site.logo:
@@ -163,7 +181,15 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         files.append(File.generated(config, PROGRESS_URI, content=self.renderer.progress_page()))
         if self.content.glossary:
             files.append(File.generated(config, GLOSSARY_URI, content=self.renderer.glossary_page()))
+        if self.plan:
+            guide = TRAINER_GUIDE if (Path(config.docs_dir) / TRAINER_GUIDE).is_file() else None
+            page = self.renderer.session_plan_page(self.plan, guide)
+            files.append(File.generated(config, SESSION_PLAN_URI, content=page))
         return files
+
+    @property
+    def trainer(self) -> bool:
+        return self.edition == "trainer"
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.left_out and page.file.generated_by is None:  # a hand-written page
@@ -251,7 +277,12 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             try:
                 cache = handout_cache(self.root, self.course)
                 later = self.later if self.previewing else None
-                handouts = build_handouts(self.content, options, cache=cache, edition="learner", later=later)
+                # the learners' edition holds no keys; the trainer edition adds its own PDFs
+                handouts = build_handouts(self.content, options, cache=cache, edition=self.edition, later=later)
+                if self.trainer:
+                    handouts += build_handouts(self.content, options, cache=cache, edition="learner", later=later)
+                    if self.plan:
+                        found[f"downloads/{SESSION_PLAN_PDF}"] = session_plan_pdf(self.plan, options)
             except HandoutError as error:
                 raise PluginError(str(error)) from None
             found.update({f"downloads/{h.name}": h.pdf for h in handouts})
@@ -304,7 +335,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
 
     def _navigation(self, config: MkDocsConfig) -> list:
         """Home, then each module with its quizzes, then other quizzes, then hand-written pages."""
-        nav: list = ["index.md", *self.config.nav_intro]
+        nav: list = ["index.md", *([SESSION_PLAN_URI] if self.plan else []), *self.config.nav_intro]
         for module in self.content.modules:
             pages = [module_uri(module.id)] + [quiz_uri(q) for q in module.quizzes]
             # mkdocs and Material print navigation titles unescaped: give them escaped text.
@@ -360,6 +391,14 @@ def _add_theme_overrides(config: MkDocsConfig) -> None:
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
     language = config.theme.get("language") or "en"
     config.extra["quiz_strings"] = load_strings(language)["engine"]
+
+
+def _prepare_trainer(config: MkDocsConfig) -> None:
+    """The trainer edition: its styles, and a banner and `noindex` on every page (theme/main.html)."""
+    if TRAINER_CSS not in config.extra_css:
+        config.extra_css.append(TRAINER_CSS)
+    language = config.theme.get("language") or "en"
+    config.extra["trainer_edition"] = load_strings(language)["trainer"]["banner"]
 
 
 def _prepare_offline(config: MkDocsConfig) -> None:
