@@ -286,10 +286,15 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             except HandoutError as error:
                 raise PluginError(str(error)) from None
             found.update({f"downloads/{h.name}": h.pdf for h in handouts})
-        zipped = self.root / self.config.offline_zip if self.config.offline_zip else None
-        if zipped and zipped.is_file() and not _offline_enabled(config):
+        zipped = self._published_zip(config)
+        if zipped:
             found["downloads/offline-edition.zip"] = zipped.read_bytes()
         return found
+
+    def _published_zip(self, config: MkDocsConfig) -> Path | None:
+        """The offline edition's zip, when there is one to offer (never inside the offline edition)."""
+        zipped = self.root / self.config.offline_zip if self.config.offline_zip else None
+        return zipped if zipped and zipped.is_file() and not _offline_enabled(config) else None
 
     def _contact(self, config: MkDocsConfig) -> str | None:
         """The `contact` setting, checked; else the issue tracker beside `repo_url`, if any."""
@@ -346,7 +351,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         if self.content.glossary:
             nav.append(GLOSSARY_URI)
         nav.append(PROGRESS_URI)
-        if self.config.handouts:
+        if self.config.handouts or self._published_zip(config):  # the Downloads page is made for either
             nav.append(DOWNLOADS_URI)
         docs = Path(config.docs_dir)
         placed = {"index.md", *self.config.nav_intro, DOWNLOADS_URI}
