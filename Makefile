@@ -37,9 +37,12 @@ offline: setup
 handouts: setup
 	$(BIN)/python -m build_tools handouts --out site/downloads
 
-# The trainer edition (every answer key), beside the site and never published with it.
+# The trainer edition (every answer key) and the session plan as PDFs, and the trainer edition of the
+# site (facilitator notes, answer keys, session plan; noindex) in dist/trainer/site: beside the
+# learners' site and never published with it.
 trainer: setup
 	$(BIN)/python -m build_tools trainer --out dist/trainer
+	EDITION=trainer $(BIN)/mkdocs build --strict --site-dir dist/trainer/site
 
 # make course COURSE=my-course: the site, its PDFs, the trainer edition and the offline zip in dist/<id>/.
 course: setup

@@ -12,16 +12,20 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 
 from .courses.commands import CourseCommandError, build_course, new_course
 from .courses.load import chosen_course, course_ids, handout_cache, load_course_content
 from .courses.model import Course
+from .courses.session_plan import plan_session
 from .cues import cue_stats, cue_warnings, format_cues
 from .exports import cli as exports_cli
-from .handouts.build import HandoutError, build_handouts, terminal_progress
+from .handouts.build import Handout, HandoutError, build_handouts, terminal_progress
 from .handouts.documents import HandoutOptions, public_address
+from .handouts.session_plan import NAME as SESSION_PLAN_PDF
+from .handouts.session_plan import session_plan_pdf
 from .i18n import commands as translation_commands
 from .i18n import languages, translate_content
 from .i18n.checks import translation_problems
@@ -53,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     handouts.add_argument("--site-url", default="", help="address of the published site, for quiz links and QR codes")
     _course_option(handouts)
     trainer = commands.add_parser(
-        "trainer", help="write the trainer edition (every answer key) beside the site, never into it"
+        "trainer",
+        help="write the trainer edition (every answer key) and the session plan beside the site, never into it",
     )
     trainer.add_argument("--out", type=Path, default=TRAINER_OUT, help="folder for the PDF")
     trainer.add_argument("--paper", choices=["a4", "letter"], default="a4")
@@ -224,6 +229,12 @@ def _handouts_in_every_language(
     return status
 
 
+def _session_plan(content: Content, course: Course, options: HandoutOptions) -> Handout:
+    start = time.perf_counter()
+    pdf = session_plan_pdf(plan_session(content, course.session), options)
+    return Handout(SESSION_PLAN_PDF, pdf, cached=False, seconds=time.perf_counter() - start)
+
+
 def _handouts(
     root: Path, out: Path, options: HandoutOptions, edition: str = "learner", course: str | None = None
 ) -> int:
@@ -237,6 +248,8 @@ def _handouts(
             options = replace(options, title=chosen.title)
         cache = handout_cache(root, chosen)
         handouts = build_handouts(content, options, cache=cache, progress=terminal_progress, edition=edition)
+        if edition == "trainer" and chosen and chosen.session:  # and the session plan, timed for the session
+            handouts.append(_session_plan(content, chosen, options))
     except ContentError as error:
         print(format_report(error.problems))
         return 1

@@ -33,10 +33,13 @@ from .courses.branding import SiteSettings, site_settings, with_course_title
 from .courses.links import unlink
 from .courses.load import COURSES, edition, handout_cache, load_course_content
 from .courses.model import Course
+from .courses.session_plan import SessionPlan, plan_session
 from .figure_checks import FIGURES
 from .glossary_terms import GlossaryTermsExtension
 from .handouts.build import HandoutError, build_handouts
 from .handouts.documents import HandoutOptions, public_address
+from .handouts.session_plan import NAME as SESSION_PLAN_PDF
+from .handouts.session_plan import session_plan_pdf
 from .i18n import html_with_untranslated, languages, translate_content, translate_page, without_marks
 from .i18n.editions import alternates, edition_site_url, folded_search_language, typeset_page
 from .loader import GLOSSARY, Content, load_content
@@ -46,6 +49,7 @@ from .rendering import (
     DOWNLOADS_URI,
     GLOSSARY_URI,
     PROGRESS_URI,
+    SESSION_PLAN_URI,
     Renderer,
     contact_kind,
     contact_sentence,
@@ -63,6 +67,8 @@ CONTACT_MARKER = "<!-- contact -->"
 # The generated pages use these Markdown extensions: admonitions, heading ids, tooltips, glossary.
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "abbr", "def_list", "tables")
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
+TRAINER_CSS = "assets/stylesheets/trainer.css"
+TRAINER_GUIDE = "for-trainers.md"
 THEME_DIR = Path(__file__).parent / "theme"
 TRANSLATIONS = "translations"
 SEARCH_PIPELINE = ("trimmer", "stopWordFilter", "stemmer")
@@ -104,6 +110,10 @@ class MediationConfig(base.Config):
     (`fr/`) with English at the root; `EDITIONS=false` builds only English, for faster previews."""
     course = c.Optional(c.Type(str))
     """The course to build, `courses/<id>.yml` (`!ENV [COURSE, ipu-workshop]`); without it, all content."""
+    edition = c.Optional(c.Choice(["learner", "trainer"]))
+    """`trainer` builds the trainer edition: facilitator notes, answer keys, the session plan and its
+    PDFs, every page marked noindex. mkdocs.yml reads it from EDITION (`make trainer` sets it);
+    without it, the course file's `edition`."""
 
 
 class MediationPlugin(BasePlugin[MediationConfig]):
@@ -127,6 +137,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.site: SiteSettings | None = None
         self.edition = "learner"
         """The edition being built (see courses.load.edition): the trainer edition's hook."""
+        self.plan: SessionPlan | None = None
+        """The session plan, in the trainer edition of a course that has a session."""
         self.later: list = []
         """Handouts to render once the pages are written (during `mkdocs serve`; see build_handouts)."""
         self.memo_loaded = False
@@ -151,9 +163,13 @@ class MediationPlugin(BasePlugin[MediationConfig]):
                 raise PluginError("Content problems:\n" + format_report(error.problems)) from None
             self._keep_previewing(error.problems)
         self.contact = self._contact(config)
-        self.edition = edition(self.course)
+        self.edition = edition(self.course, self.config.edition)
         if self.site:
             _apply_site_settings(config, self.site, previewing=self.previewing)
+        session = self.course.session if self.course else None
+        self.plan = plan_session(self.content, session) if self.trainer and session else None
+        if self.trainer:
+            _prepare_trainer(config)
         if len(self.languages) > 1:  # after the course's settings: its address is English's
             _set_edition(config, self.languages, self.language, self.root)
         if _offline_enabled(config):
@@ -182,6 +198,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             self.content,
             directory_urls=config.use_directory_urls,
             downloads=sizes,
+            edition=self.edition,
             language=self.language,
             strings_root=self.root,
         )
@@ -202,7 +219,15 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         files.append(File.generated(config, PROGRESS_URI, content=self.renderer.progress_page()))
         if self.content.glossary:
             files.append(File.generated(config, GLOSSARY_URI, content=self.renderer.glossary_page()))
+        if self.plan:
+            guide = TRAINER_GUIDE if (Path(config.docs_dir) / TRAINER_GUIDE).is_file() else None
+            page = self.renderer.session_plan_page(self.plan, guide)
+            files.append(File.generated(config, SESSION_PLAN_URI, content=page))
         return files
+
+    @property
+    def trainer(self) -> bool:
+        return self.edition == "trainer"
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.language != self.languages[0] and not page.file.generated_by:
@@ -345,14 +370,24 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             try:
                 cache = handout_cache(self.root, self.course)  # one folder per language in it (options.variant)
                 later = self.later if self.previewing else None
-                handouts = build_handouts(self.content, options, cache=cache, edition="learner", later=later)
+                # the learners' edition holds no keys; the trainer edition adds its own PDFs
+                handouts = build_handouts(self.content, options, cache=cache, edition=self.edition, later=later)
+                if self.trainer:
+                    handouts += build_handouts(self.content, options, cache=cache, edition="learner", later=later)
+                    if self.plan:
+                        found[f"downloads/{SESSION_PLAN_PDF}"] = session_plan_pdf(self.plan, options)
             except HandoutError as error:
                 raise PluginError(str(error)) from None
             found.update({f"downloads/{h.name}": h.pdf for h in handouts})
-        zipped = self.root / self.config.offline_zip if self.config.offline_zip else None
-        if zipped and zipped.is_file() and not _offline_enabled(config):
+        zipped = self._published_zip(config)
+        if zipped:
             found["downloads/offline-edition.zip"] = zipped.read_bytes()
         return found
+
+    def _published_zip(self, config: MkDocsConfig) -> Path | None:
+        """The offline edition's zip, when there is one to offer (never inside the offline edition)."""
+        zipped = self.root / self.config.offline_zip if self.config.offline_zip else None
+        return zipped if zipped and zipped.is_file() and not _offline_enabled(config) else None
 
     def _contact(self, config: MkDocsConfig) -> str | None:
         """The `contact` setting, checked; else the issue tracker beside `repo_url`, if any."""
@@ -407,7 +442,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
 
     def _navigation(self, config: MkDocsConfig) -> list:
         """Home, then each module with its quizzes, then other quizzes, then hand-written pages."""
-        nav: list = ["index.md", *self.config.nav_intro]
+        nav: list = ["index.md", *([SESSION_PLAN_URI] if self.plan else []), *self.config.nav_intro]
         for module in self.content.modules:
             pages = [module_uri(module.id)] + [quiz_uri(q) for q in module.quizzes]
             # mkdocs and Material print navigation titles unescaped: give them escaped text.
@@ -418,7 +453,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         if self.content.glossary:
             nav.append(GLOSSARY_URI)
         nav.append(PROGRESS_URI)
-        if self.config.handouts:
+        if self.config.handouts or self._published_zip(config):  # the Downloads page is made for either
             nav.append(DOWNLOADS_URI)
         docs = Path(config.docs_dir)
         placed = {"index.md", *self.config.nav_intro, DOWNLOADS_URI}
@@ -505,6 +540,14 @@ def _fold_accents_in_search(files: Files, config: MkDocsConfig, language: str) -
     source = Path(original.abs_src_path).read_text(encoding="utf-8")
     files.remove(original)
     files.append(File.generated(config, uri, content=folded_search_language(source, language)))
+
+
+def _prepare_trainer(config: MkDocsConfig) -> None:
+    """The trainer edition: its styles, and a banner and `noindex` on every page (theme/main.html)."""
+    if TRAINER_CSS not in config.extra_css:
+        config.extra_css.append(TRAINER_CSS)
+    language = config.theme.get("language") or "en"
+    config.extra["trainer_edition"] = load_strings(language)["trainer"]["banner"]
 
 
 def _prepare_offline(config: MkDocsConfig) -> None:

@@ -37,6 +37,8 @@ STRINGS = Path(__file__).parent / "strings"
 PROGRESS_URI = "progress.md"
 GLOSSARY_URI = "glossary.md"
 DOWNLOADS_URI = "downloads/index.md"
+SESSION_PLAN_URI = "session-plan.md"
+"""The session plan's page: in the trainer edition only."""
 
 
 WORKBOOK = re.compile(r"workbook(?:-(\d+))?\.pdf")
@@ -148,6 +150,8 @@ class Renderer:
     """The project folder whose translations/ hold the interface strings (default: this project)."""
     downloads: dict[str, int] = field(default_factory=dict)
     """Files offered under downloads/ (a module's PDF is `<id>.pdf`) and their sizes in bytes."""
+    edition: str = "learner"
+    """`trainer` adds the facilitator notes to module pages and the answer keys to quiz pages."""
     nonce: str = field(default_factory=lambda: secrets.token_hex(8))
     """Part of every fragment placeholder, so that no author text can spell one."""
     fragments: dict[str, str] = field(default_factory=dict, init=False, repr=False)
@@ -175,6 +179,7 @@ class Renderer:
             yaml_text=_yaml_text,
             link=_autolink,
             indent_md=_indent,
+            fmt=_fill_in,
         )
         env.globals.update(
             t=self.strings,
@@ -191,6 +196,7 @@ class Renderer:
             downloads=self.downloads,
             anchor=lambda id: Markup("{#" + id + "}"),
             reading_time=self.reading_time,
+            trainer=self.edition == "trainer",
         )
         return env
 
@@ -259,7 +265,8 @@ class Renderer:
         return self.env.get_template("progress.md.j2").render(catalogue=self.catalogue(), root=self.page_root(1))
 
     def downloads_page(self) -> str:
-        """The list of handouts (and the offline edition) with their sizes."""
+        """The list of handouts (and the offline edition) with their sizes; in the trainer edition,
+        the trainers' files too."""
         page = self.env.get_template("downloads.md.j2")
         return page.render(modules=self.content.modules, workbooks=self._workbooks())
 
@@ -268,6 +275,17 @@ class Renderer:
         found = [(name, WORKBOOK.fullmatch(name)) for name in self.downloads]
         volumes = [(name, int(match.group(1)) if match.group(1) else None) for name, match in found if match]
         return sorted(volumes, key=lambda item: item[1] or 0)
+
+    def session_plan_page(self, plan, guide: str | None = None) -> str:
+        """The trainer edition's session plan (a `courses.session_plan.SessionPlan`) as a page.
+
+        Args:
+            guide: the address of the guide for trainers from the site's root, for the link to the
+                rule that fits the plan; None when the site has no such page.
+        """
+        return self.env.get_template("session_plan.md.j2").render(
+            plan=plan, guide=guide, root=self.page_root(1), plan_href=self.page_href
+        )
 
     def glossary_page(self) -> str:
         """The glossary as a definition list, terms in alphabetical order."""
@@ -370,6 +388,11 @@ def _autolink(url: str) -> Markup:
 
 def _yaml_text(text: str) -> Markup:
     return Markup(json.dumps(text, ensure_ascii=False))
+
+
+def _fill_in(template: str, **values) -> Markup:
+    """An interface string with its `{names}` filled in; values that are not Markup are escaped."""
+    return Markup(template).format(**values)
 
 
 def _indent(text: str, width: int = 4) -> Markup:

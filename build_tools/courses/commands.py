@@ -18,10 +18,13 @@ import jinja2
 
 from ..handouts.build import build_handouts, terminal_progress
 from ..handouts.documents import HandoutOptions, public_address
+from ..handouts.session_plan import NAME as SESSION_PLAN_PDF
+from ..handouts.session_plan import session_plan_pdf
 from ..loader import load_content
 from ..packing import pack_site
 from .load import COURSE_VARIABLE, COURSES, DEFAULT_COURSE, course_file, handout_cache, load_course_content
 from .model import ASSESSMENT_QUIZ_IDS, Course
+from .session_plan import plan_session
 
 SCAFFOLDS = Path(__file__).parent.parent / "templates" / "scaffolds"
 DIST = Path("dist")
@@ -111,7 +114,7 @@ class CourseOutputs:
 
     @property
     def trainer(self) -> Path:
-        """The trainer edition's PDF: beside the site, never in it."""
+        """The trainer edition's PDF and the session plan: beside the site, never in it."""
         return self.folder / "trainer"
 
 
@@ -141,6 +144,10 @@ def build_course(root: Path, course_id: str, out: Path | None = None, log=print)
     for handout in handouts:
         (outputs.trainer / handout.name).write_bytes(handout.pdf)
         log(f"wrote {outputs.trainer / handout.name}")
+    if loaded.course.session:  # the session plan, beside the trainer edition
+        plan = plan_session(loaded.content, loaded.course.session)
+        (outputs.trainer / SESSION_PLAN_PDF).write_bytes(session_plan_pdf(plan, options))
+        log(f"wrote {outputs.trainer / SESSION_PLAN_PDF}")
     return outputs
 
 

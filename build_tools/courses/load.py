@@ -19,6 +19,7 @@ from ..strict_yaml import YamlDocument, read_yaml
 from ..validation_messages import field_label, problems_from
 from .compose import assessment_quizzes, compose, left_out_links, left_out_pages
 from .model import ASSESSMENT_QUIZ_IDS, Course, Edition, MaterialColour
+from .session_plan import session_problems
 
 COURSES = "courses"
 DEFAULT_COURSE = "ipu-workshop"
@@ -201,6 +202,8 @@ def check_course_file(
     problems += _assessment_problems(course, content, problem)
     problems += _local_folder_problems(root, course, problem)
     problems += _logo_problems(root, course, problem)
+    if course.session:  # breaks the session plan cannot hold
+        problems += [problem(("session", *path), text, hint) for path, text, hint in session_problems(course.session)]
     return problems
 
 

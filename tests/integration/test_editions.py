@@ -1,273 +1,307 @@
-"""The bilingual site as built: English at the root, French under fr/, linked page to page.
+"""The two editions of the site: what the trainer edition adds and the learners' edition never holds.
 
-Built from the fixture site and its French translation (tests/fixtures/french); see
-tests/browser/test_languages.py for the same site in a browser.
+What must not leak into the learners' edition (every HTML page, `search/search_index.json`, the
+Downloads page and its files):
+- the facilitator notes: each module's timing text, discussion prompts and live-poll question,
+  and the notes box's markers;
+- the trainer's answer key: the key block under each question (`data-trainer-key`), its title,
+  and the trainer files (the trainer edition's PDF, the session plan).
+
+Not a leak: a learner's quiz page holds each question's answer and explanation in a hidden block
+(`<details class="quiz-answer" data-search-exclude>`, questions.html.j2) that the quiz engine shows
+after the learner answers; it stays out of the search index. The tests check that too.
+
+Each search is proved able to fail: the same search, run on a learner page (or index) into which a
+note or a key block has been put, finds it.
 """
 
 from __future__ import annotations
 
 import html
-import os
+import json
 import re
+import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-import pikepdf
-import pypdf
 import pytest
 
-from build_tools.i18n.editions import typeset_page
-from tests.conftest import OFFLINE_ON
+from build_tools.loader import load_content
+from build_tools.model import GRADED_TYPES
+from build_tools.presentation import numbered_questions
+from build_tools.rendering import load_strings
+from build_tools.safe_html import markdown_to_text
+from tests.conftest import ROOT
 
-HREFLANG = re.compile(r'<link rel=" alternate" hreflang="([^"]+)" href="([^"]+)">')
-SWITCHER = re.compile(r'<a href="([^"]+)" hreflang="([^"]+)"[^>]*data-edition-link')
-
-
-def _pages(site: Path) -> list[str]:
-    """Every page of the English edition, relative to the site's root (the French one is beside);
-    not the 404 page, which a host serves at any address (its links start at the site's root)."""
-    english = [p for p in site.rglob("*.html") if not p.is_relative_to(site / "fr") and p.name != "404.html"]
-    return sorted(p.relative_to(site).as_posix() for p in english)
-
-
-def _html(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
+CONTENT = load_content(ROOT)
+TRAINER = load_strings("en")["trainer"]
+KEY_TITLE = TRAINER["key_title"].split("{", 1)[0].strip()  # "Answer key (trainer edition):"
+MARKERS = ("data-facilitator-notes", 'class="admonition facilitator"', "data-trainer-key", "trainer-key")
+"""What marks the notes box and the key block in HTML (the learner pages must hold none of them)."""
+TRAINER_FILES = ("trainer-edition.pdf", "session-plan.pdf")
+NOINDEX = '<meta name="robots" content="noindex">'
 
 
-def _text(page_html: str) -> str:
-    """What a reader sees of a page's content: no tags, scripts, code or the search dialog."""
-    body = page_html[page_html.index("<article") : page_html.index("</article>")]
-    body = re.sub(r"<(script|style|code|pre)\b.*?</\1>", " ", body, flags=re.DOTALL)
-    return html.unescape(re.sub(r"<[^>]+>", "", body))
+def words(text: str) -> str:
+    return " ".join(text.split())
 
 
-def _target(page: Path, href: str) -> Path:
-    """The file a relative link of a built page opens (a folder opens its index.html)."""
-    target = (page.parent / href).resolve()
-    return target / "index.html" if href.endswith("/") or target.is_dir() else target
+def note_texts(module) -> list[str]:
+    """A module's facilitator notes as a reader sees them: timing, prompts and live-poll question."""
+    notes = module.facilitator_notes
+    texts = [notes.timing, *notes.discussion_prompts] + ([notes.live_poll] if notes.live_poll else [])
+    return [words(markdown_to_text(text)) for text in texts]
 
 
-def test_every_english_page_has_its_french_twin_with_its_language(bilingual_build):
-    site = bilingual_build.site
-    pages = _pages(site)
-    assert "modules/sample/index.html" in pages and "quizzes/sample-check/index.html" in pages
-    for page in pages:
-        assert (site / "fr" / page).is_file(), f"no French edition of {page}"
-        assert '<html lang="en"' in _html(site / page)
-        assert '<html lang="fr"' in _html(site / "fr" / page), page
+def notes_of(content) -> list[tuple[str, str]]:
+    """(module id, note text) for every facilitator note of a content."""
+    return [(module.id, text) for module in content.modules for text in note_texts(module)]
 
 
-@pytest.mark.parametrize("edition", ["", "fr/"])
-def test_every_page_names_itself_in_each_language_in_its_head(bilingual_build, edition):
-    site = bilingual_build.site
-    for page in _pages(site):
-        path = site / edition / page
-        links = dict(HREFLANG.findall(_html(path)))
-        assert set(links) == {"en", "fr", "x-default"}, f"{edition}{page}: {links}"
-        assert _target(path, links["en"]) == (site / page).resolve()
-        assert _target(path, links["fr"]) == (site / "fr" / page).resolve()
-        assert links["x-default"] == links["en"]
+NOTES = notes_of(CONTENT)
 
 
-@pytest.mark.parametrize("edition", ["", "fr/"])
-def test_the_language_switcher_goes_to_the_same_page(bilingual_build, edition):
-    site = bilingual_build.site
-    for page in _pages(site):
-        path = site / edition / page
-        links = {lang: href for href, lang in SWITCHER.findall(_html(path))}
-        assert set(links) == {"en", "fr"}, f"{edition}{page}"
-        assert _target(path, links["en"]) == (site / page).resolve(), f"{edition}{page}: {links}"
-        assert _target(path, links["fr"]) == (site / "fr" / page).resolve(), f"{edition}{page}: {links}"
-    french_home = _html(site / "fr" / "index.html")
-    assert 'hreflang="fr" lang="fr" dir="ltr" class="md-select__link" data-edition-link aria-current' in french_home
+def page_text(markup: str) -> str:
+    """The text of an HTML page or fragment, tags removed and whitespace collapsed."""
+    inline = re.sub(r"</?(?:abbr|a|strong|em|code|span)\b[^>]*>", "", markup)  # a glossary term, a link
+    return words(html.unescape(re.sub(r"<[^>]+>", " ", inline)))
 
 
-def test_material_speaks_french_and_the_site_texts_are_translated(bilingual_build):
-    page = _html(bilingual_build.site / "fr" / "modules" / "sample" / "index.html")
-    assert "Aller au contenu" in page  # Material's own "Skip to content"
-    assert "<title>Un module d’exemple - Diplomatie parlementaire et médiation</title>" in page
-    assert "Passer au mode sombre" in page and "Switch to dark mode" not in page
-    assert "Compagnon de l’atelier de l’Union interparlementaire" in page
+def pages(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
 
 
-def test_french_search_stems_and_folds_accents(bilingual_build):
-    site = bilingual_build.site / "fr"
-    index = _html(site / "search" / "search_index.json")
-    assert '"lang":["fr"]' in index.replace(" ", "")
-    assert '"pipeline":["trimmer","stopWordFilter","stemmer"]' in index.replace(" ", "")
-    lunr_fr = _html(site / "assets" / "javascripts" / "lunr" / "min" / "lunr.fr.min.js")
-    assert lunr_fr.startswith("/*!\n * Lunr languages, `French` language")  # Material's file, kept whole
-    assert 'lunr["fr"]' in lunr_fr and "normalize(\"NFD\")" in lunr_fr
-    english = _html(bilingual_build.site / "search" / "search_index.json")
-    assert '"lang":["en"]' in english.replace(" ", "")
+def search_text(site: Path, location: str = "") -> str:
+    """Everything the site's search can find (on the pages whose address starts with `location`), as text."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = [doc for doc in index["docs"] if doc["location"].startswith(location)]
+    return page_text(" ".join(f"{doc['title']} {doc['text']}" for doc in docs))
 
 
-def test_sitemap_lists_each_page_in_both_languages(tmp_path, bilingual_project, run_mkdocs_build):
-    project = bilingual_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace('site_url: ""', 'site_url: "https://example.org/course/"'))
-    build = run_mkdocs_build(project, tmp_path / "site")
-    assert build.returncode == 0, build.output
-    english = _html(tmp_path / "site" / "sitemap.xml")
-    french = _html(tmp_path / "site" / "fr" / "sitemap.xml")
-    assert "<loc>https://example.org/course/modules/sample/</loc>" in english
-    assert '<xhtml:link rel="alternate" hreflang="fr" href="https://example.org/course/fr/modules/sample/"/>' in english
-    assert "<loc>https://example.org/course/fr/modules/sample/</loc>" in french
-    assert '<xhtml:link rel="alternate" hreflang="en" href="https://example.org/course/modules/sample/"/>' in french
-    page = _html(tmp_path / "site" / "fr" / "modules" / "sample" / "index.html")
-    assert '<link rel=" alternate" hreflang="en" href="https://example.org/course/modules/sample/">' in page
-    assert '<link rel="canonical" href="https://example.org/course/fr/modules/sample/">' in page
-
-
-# French typography: a no-break space (U+00A0) before ":" and a narrow one (U+202F) before ; ! ? and
-# inside « » (either is accepted before any of them); never an ordinary space or none at all.
-BAD_TYPOGRAPHY = re.compile(r"(?<![\u00a0\u202f])[;:!?»]|«(?![\u00a0\u202f])")
-
-
-def _typography_faults(text: str) -> list[str]:
-    text = re.sub(r"https?://\S+|\b\d{1,2}:\d{2}\b", " ", text)
-    return [text[max(0, m.start() - 20) : m.end() + 5] for m in BAD_TYPOGRAPHY.finditer(text)]
-
-
-def test_french_pages_follow_french_typography(bilingual_build):
-    site = bilingual_build.site / "fr"
-    faults = {}
-    for page in sorted(site.rglob("*.html")):
-        found = _typography_faults(_text(_html(page)))
-        if found:
-            faults[page.relative_to(site).as_posix()] = found[:5]
-    assert not faults, faults
-
-
-def test_the_typography_check_finds_what_it_looks_for():
-    assert _typography_faults("Pourquoi? Note : « texte » et ceci; cela")
-    assert not _typography_faults("Pourquoi\u202f? Note\u00a0: «\u202ftexte\u202f» à 14:30, https://a.b/c?d=e")
-
-
-def test_page_typography_leaves_code_tags_and_times_alone():
-    page = '<p>Question 1: à 14:30 <code>a: b</code> « x » <a href="http://x:1">Pourquoi?</a></p><script>a: 1</script>'
-    assert typeset_page(page, "fr") == (
-        '<p>Question 1\u00a0: à 14:30 <code>a: b</code> «\u202fx\u202f» <a href="http://x:1">Pourquoi\u202f?</a></p>'
-        "<script>a: 1</script>"
-    )
-    assert typeset_page(page, "en") == page
-
-
-def test_french_handouts_are_tagged_french_and_written_in_french(bilingual_build):
-    downloads = bilingual_build.site / "fr" / "downloads"
-    for name in ("sample.pdf", "workbook.pdf"):
-        with pikepdf.open(downloads / name) as pdf:
-            assert str(pdf.Root.Lang) == "fr", name
-        text = "".join(page.extract_text() for page in pypdf.PdfReader(downloads / name).pages)
-        assert "Pourquoi c’est important pour vous" in text, name
-        assert "Why this matters" not in text, name
-        assert not _typography_faults(re.sub(r"[ \t\n]+", " ", text)), (name, _typography_faults(text)[:5])
-    with pikepdf.open(bilingual_build.site / "downloads" / "sample.pdf") as pdf:
-        assert str(pdf.Root.Lang) == "en"
-
-
-def test_a_missing_translation_shows_english_marked_and_fails_the_strict_build(
-    tmp_path, bilingual_project, run_mkdocs_build
-):
-    project = bilingual_project(tmp_path / "project")
-    po = project / "translations" / "fr" / "modules" / "sample.po"
-    text = po.read_text("utf-8")
-    assert 'msgstr "Le consentement d’abord"' in text
-    po.write_text(text.replace('msgstr "Le consentement d’abord"', 'msgstr ""'), "utf-8")
-    home = project / "translations" / "fr" / "docs" / "index.po"
-    home.write_text(home.read_text("utf-8").replace('msgstr "Cours d’exemple"', 'msgstr ""'), "utf-8")
-    strict = run_mkdocs_build(project, tmp_path / "strict")
-    assert strict.returncode != 0
-    assert "translations/fr/modules/sample.po" in strict.output and "untranslated" in strict.output
-    assert "translations/fr/docs/index.po" in strict.output
-    assert "Traceback" not in strict.output
-    preview = subprocess.run(  # as `mkdocs serve` builds: not strict
-        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "preview")],
-        cwd=project, capture_output=True, text=True, timeout=300, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )  # fmt: skip
-    assert preview.returncode == 0, preview.stdout + preview.stderr
-    assert "translations/fr/modules/sample.po" in preview.stderr
-    page = _html(tmp_path / "preview" / "fr" / "modules" / "sample" / "index.html")
-    assert '<span lang="en" class="untranslated">Consent comes first</span>' in page
-    home = _html(tmp_path / "preview" / "fr" / "index.html")
-    assert '<span lang="en" class="untranslated">Sample course</span>' in home
-    assert "\ue000" not in page and "\ue001" not in page
-
-
-def test_offline_edition_holds_both_languages_linked_file_to_file(tmp_path, bilingual_project, run_mkdocs_build):
-    build = run_mkdocs_build(bilingual_project(tmp_path / "project"), tmp_path / "site", offline=OFFLINE_ON)
-    assert build.returncode == 0, build.output
-    site = tmp_path / "site"
-    home = _html(site / "index.html")
-    links = {lang: href for href, lang in SWITCHER.findall(home)}
-    assert links["fr"] == "./fr/index.html"
-    module = site / "fr" / "modules" / "sample.html"
-    links = {lang: href for href, lang in SWITCHER.findall(_html(module))}
-    assert _target(module, links["en"]) == (site / "modules" / "sample.html").resolve()
-    assert "https://unpkg.com" not in _html(module)
-    handout = "".join(page.extract_text() for page in pypdf.PdfReader(site / "fr" / "downloads" / "sample.pdf").pages)
-    assert "mediation-course/fr/quizzes/sample-check.html" in re.sub(r"\s+", "", handout)
-
-
-
-def test_the_french_trainer_edition_is_french_and_cached_apart_from_the_english(tmp_path, bilingual_project):
-    from build_tools.handouts.build import build_handouts
-    from build_tools.handouts.documents import HandoutOptions
-    from build_tools.i18n import translate_content
-    from build_tools.loader import load_content
-
-    project = bilingual_project(tmp_path / "project")
-    content, problems = translate_content(load_content(project), project, "fr", strict=True)
-    assert not problems
-    cache = tmp_path / "cache"
-    [english] = build_handouts(load_content(project), HandoutOptions(), cache=cache, edition="trainer")
-    options = HandoutOptions(language="fr", strings_root=project)
-    [french] = build_handouts(content, options, cache=cache, edition="trainer")
-    assert not french.cached and sorted(p.name.split("-")[1] for p in cache.iterdir()) == ["en", "fr"]
-    path = tmp_path / "trainer-edition.pdf"
-    path.write_bytes(french.pdf)
-    with pikepdf.open(path) as pdf:
-        assert str(pdf.Root.Lang) == "fr"
-    text = re.sub(r"[ \t\n]+", " ", "".join(page.extract_text() for page in pypdf.PdfReader(path).pages))
-    assert "Notes pour l’animation" in text or "Corrigé" in text, text[:500]
-    assert not _typography_faults(text), _typography_faults(text)[:5]
-    [again] = build_handouts(content, options, cache=cache, edition="trainer")
-    assert again.cached and english.pdf != french.pdf
-
-
-def _english_sentences(data) -> set[str]:
-    """Every phrase of three words or more in the values of an English content file."""
-    found: set[str] = set()
-    if isinstance(data, dict):
-        for value in data.values():
-            found |= _english_sentences(value)
-    elif isinstance(data, list):
-        for value in data:
-            found |= _english_sentences(value)
-    elif isinstance(data, str):
-        for phrase in re.split(r"[\n.;:?!]|</?script>", data.replace("*", "")):
-            if len(phrase.split()) >= 3 and not phrase.strip().startswith(("http", "- ")):
-                found.add(" ".join(phrase.split()))
+def leaks(site: Path, notes: list[tuple[str, str]] = NOTES) -> list[str]:
+    """Every facilitator note, key marker and trainer file found in a built site: none for learners."""
+    found = []
+    texts = {path: page_text(markup) for path, markup in pages(site).items()}
+    for path, markup in pages(site).items():
+        found += [f"{path}: marker {m}" for m in MARKERS if m in markup]
+        if KEY_TITLE in texts[path]:
+            found.append(f"{path}: {KEY_TITLE}")
+        found += [f"{path}: a note of {module}: {text[:50]}" for module, text in notes if text in texts[path]]
+        found += [f"{path}: links {name}" for name in TRAINER_FILES if re.search(rf'href="[^"]*{name}"', markup)]
+    index = search_text(site)
+    found += [f"search index: a note of {module}: {text[:50]}" for module, text in notes if text in index]
+    if KEY_TITLE in index:
+        found.append(f"search index: {KEY_TITLE}")
+    found += [f"downloads/{name}" for name in TRAINER_FILES if (site / "downloads" / name).exists()]
     return found
 
 
-def test_no_english_content_is_left_on_the_french_pages(bilingual_build):
-    """The fixture is translated in full: no English phrase of its modules, quizzes or pages shows
-    on a French page (a text the translation workflow did not extract would, unmarked)."""
-    import yaml
+# ---- The learners' edition holds none of it ---------------------------------------------------
 
-    from tests.conftest import FIXTURE_SITE
 
-    english: set[str] = set()
-    for path in [*FIXTURE_SITE.glob("modules/*.yml"), *FIXTURE_SITE.glob("quizzes/*.yml")]:
-        english |= _english_sentences(yaml.safe_load(path.read_text("utf-8")))
-    assert "Distinguish mediation from arbitration" in english
-    site = bilingual_build.site / "fr"
-    left = {}
-    for page in sorted(site.rglob("*.html")):
-        text = " ".join(_text(_html(page)).split())
-        found = sorted(phrase for phrase in english if phrase in text)
-        if found:
-            left[page.relative_to(site).as_posix()] = found
-    assert not left, left
+def test_the_learners_edition_holds_no_note_no_key_and_no_trainer_file(course_site):
+    assert leaks(course_site) == []
+
+
+def test_the_learners_downloads_page_and_handouts_hold_no_trainer_file_and_no_note(course_site):
+    downloads = course_site / "downloads"
+    page = (downloads / "index.html").read_text(encoding="utf-8")
+    assert "workbook.pdf" in page and not any(name in page for name in TRAINER_FILES)
+    assert 'id="for-trainers"' not in page
+    assert sorted(p.name for p in downloads.glob("*.pdf")) == sorted(
+        [f"{m.id}.pdf" for m in CONTENT.modules] + ["workbook.pdf"]
+    )
+    for pdf in [downloads / "workbook.pdf", downloads / f"{CONTENT.modules[0].id}.pdf"]:
+        text = words(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+        assert not [n for _, n in NOTES if n[:60] in text], pdf.name
+
+
+def test_the_learners_quiz_pages_keep_the_engines_hidden_answers_out_of_search(course_site):
+    """The learner quiz works as before: its answer blocks are in the page, for the engine, hidden
+    from search; no trainer key is added."""
+    for quiz in CONTENT.quizzes.values():
+        index = search_text(course_site, f"quizzes/{quiz.id}/")
+        markup = (course_site / "quizzes" / quiz.id / "index.html").read_text(encoding="utf-8")
+        graded = [s.question for s in numbered_questions(quiz) if isinstance(s.question, GRADED_TYPES)]
+        assert markup.count('<details class="quiz-answer" data-search-exclude>') == len(graded), quiz.id
+        for question in graded:
+            assert words(markdown_to_text(question.explanation))[:80] not in index, (quiz.id, question.id)
+
+
+def test_learner_pages_may_be_indexed(course_site):
+    assert not [path for path, markup in pages(course_site).items() if NOINDEX in markup]
+
+
+# ---- The searches can fail ---------------------------------------------------------------------
+
+
+def test_the_search_finds_a_note_or_key_put_into_a_learner_page(course_site, course_trainer_site, tmp_path):
+    module = CONTENT.modules[0]
+    quiz = next(q for q in CONTENT.quizzes_of(module) if q.kind == "self-check")
+    trainer_module = (course_trainer_site / "modules" / module.id / "index.html").read_text(encoding="utf-8")
+    trainer_quiz = (course_trainer_site / "quizzes" / quiz.id / "index.html").read_text(encoding="utf-8")
+    notes_box = re.search(r'<section[^>]*class="admonition facilitator".*?</section>', trainer_module, re.S).group(0)
+    key_block = re.search(r'<div class="admonition trainer-key".*?</div>\s*</div>', trainer_quiz, re.S).group(0)
+    for what, page, block in [("notes", f"modules/{module.id}", notes_box), ("key", f"quizzes/{quiz.id}", key_block)]:
+        site = tmp_path / what
+        shutil.copytree(course_site, site)
+        path = site / page / "index.html"
+        path.write_text(path.read_text(encoding="utf-8").replace("</article>", block + "</article>"), encoding="utf-8")
+        assert leaks(site), f"the {what} put into {page} was not found"
+    # one prompt, put into the search index alone
+    site = tmp_path / "index"
+    shutil.copytree(course_site, site)
+    index_path = site / "search" / "search_index.json"
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    index["docs"][0]["text"] += " " + module.facilitator_notes.discussion_prompts[0]
+    index_path.write_text(json.dumps(index), encoding="utf-8")
+    assert [found for found in leaks(site) if found.startswith("search index")]
+
+
+# ---- The trainer edition holds all of it -------------------------------------------------------
+
+
+def test_the_trainer_edition_shows_every_note_on_its_module_page_and_in_search(course_trainer_site):
+    index = search_text(course_trainer_site)
+    for module in CONTENT.modules:
+        markup = (course_trainer_site / "modules" / module.id / "index.html").read_text(encoding="utf-8")
+        box = re.search(r'<section[^>]*class="admonition facilitator".*?</section>', markup, re.S)
+        assert box, module.id
+        text = page_text(box.group(0))
+        for note in note_texts(module):
+            assert note in text and note in index, (module.id, note[:50])
+        for segment in module.facilitator_notes.segments:
+            assert f"{segment.minutes} minutes: {segment.activity}" in text
+
+
+def test_the_trainer_edition_shows_the_key_of_every_graded_question(course_trainer_site):
+    for quiz in CONTENT.quizzes.values():
+        markup = (course_trainer_site / "quizzes" / quiz.id / "index.html").read_text(encoding="utf-8")
+        graded = [s for s in numbered_questions(quiz) if isinstance(s.question, GRADED_TYPES)]
+        keys = re.findall(r'<div class="admonition trainer-key" data-trainer-key="([^"]+)"', markup)
+        assert keys == [s.question.id for s in graded], quiz.id
+        for shown in graded:
+            q = shown.question
+            block = re.search(rf'data-trainer-key="{q.id}".*?</div>\s*</div>', markup, re.S).group(0)
+            text = page_text(block)
+            assert TRAINER["key_title"].format(number=shown.number) in text
+            assert words(markdown_to_text(q.explanation))[:80] in text
+            if q.type in ("single", "multiple"):
+                correct = {q.answer} if q.type == "single" else set(q.answer)
+                for option in q.options:
+                    label = TRAINER["key_correct" if option.id in correct else "key_wrong"]
+                    assert f"{label}: {words(markdown_to_text(option.text))}" in text, (quiz.id, q.id, option.id)
+            if q.type == "true-false":
+                assert f"{TRAINER['key_true_false']} {'True' if q.answer else 'False'}" in text
+
+
+def test_the_trainer_quiz_keeps_the_engines_answer_blocks(course_trainer_site):
+    quiz = next(q for q in CONTENT.quizzes.values() if q.kind == "self-check")
+    markup = (course_trainer_site / "quizzes" / quiz.id / "index.html").read_text(encoding="utf-8")
+    assert '<details class="quiz-answer" data-search-exclude>' in markup and "data-quiz=" in markup
+
+
+def test_every_trainer_page_asks_not_to_be_indexed_and_says_what_it_is(course_trainer_site):
+    found = pages(course_trainer_site)
+    assert len(found) > len(CONTENT.modules) + len(CONTENT.quizzes)
+    assert not [path for path, markup in found.items() if NOINDEX not in markup]
+    assert not [path for path, markup in found.items() if TRAINER["banner"][:40] not in html.unescape(markup)]
+
+
+def test_the_trainer_downloads_page_lists_the_trainer_pdfs(course_trainer_site):
+    downloads = course_trainer_site / "downloads"
+    page = (downloads / "index.html").read_text(encoding="utf-8")
+    text = page_text(page)
+    assert TRAINER["downloads_heading"] in text
+    for name in TRAINER_FILES:
+        assert f'href="{name}"' in page and (downloads / name).stat().st_size > 10_000
+        assert TRAINER["downloads_files"][name] in text
+    assert 'href="workbook.pdf"' in page  # and the learners' handouts too
+
+
+def test_the_trainer_edition_has_the_session_plan_page_in_its_navigation(course_trainer_site):
+    page = (course_trainer_site / "session-plan" / "index.html").read_text(encoding="utf-8")
+    text = page_text(page)
+    assert "Session: 2025-04-08, 16:30–18:00, 90 minutes, with no breaks." in text
+    assert "add up to 425 minutes: 335 minutes more than the 90 minutes for teaching" in text
+    assert page.count('class="session-plan-row') == 18
+    assert 'href="../for-trainers/#when-the-plan-is-too-long"' in page
+    assert 'href="../downloads/session-plan.pdf"' in page
+    home = (course_trainer_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="session-plan/"' in home
+
+
+# ---- The fixture site: the same in small -------------------------------------------------------
+
+
+@pytest.mark.parametrize("edition", ["learner", "trainer"])
+def test_the_fixture_sites_editions(site_build, trainer_build, edition):
+    """The fixture site has no course file, so no session: its trainer edition (EDITION=trainer, read
+    from the environment, as its mkdocs.yml does not set `edition`) has notes and keys but no session plan."""
+    site = (site_build if edition == "learner" else trainer_build).site
+    module = (site / "modules" / "sample" / "index.html").read_text(encoding="utf-8")
+    quiz = (site / "quizzes" / "sample-check" / "index.html").read_text(encoding="utf-8")
+    found = ("data-facilitator-notes" in module, "data-trainer-key" in quiz, NOINDEX in module)
+    assert found == ((False, False, False) if edition == "learner" else (True, True, True))
+    assert not (site / "session-plan").exists() and not (site / "downloads" / "session-plan.pdf").exists()
+
+
+# ---- Hostile author text in the trainer edition ------------------------------------------------
+
+HOSTILE_COURSE = """\
+id: hostile
+title: A hostile course
+organisation: An institute
+modules: [hostile]
+assessments: []
+session:
+  start: "09:00"
+  minutes: 30
+  breaks:
+    - at: "09:10"
+      minutes: 5
+      label: Coffee <img src=x onerror=alert(1)> *not emphasis*
+"""
+
+
+def test_hostile_text_stays_text_in_the_trainer_edition_and_its_session_plan(
+    hostile_project, run_mkdocs_build, site_build, tmp_path
+):
+    from html_safety import inline_scripts, unsafe_markup
+
+    project = hostile_project(tmp_path / "project")
+    (project / "courses").mkdir()
+    (project / "courses" / "hostile.yml").write_text(HOSTILE_COURSE, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert "  - mediation " in text
+    config.write_text(re.sub(r"  - mediation .*\n", "  - mediation:\n      course: hostile\n", text), encoding="utf-8")
+    build = run_mkdocs_build(project, tmp_path / "site", edition="trainer")
+    assert build.returncode == 0, build.output
+    theme = frozenset(s for page in site_build.site.rglob("*.html") for s in inline_scripts(page.read_text("utf-8")))
+    found = {path: unsafe_markup(markup, theme) for path, markup in pages(build.site).items()}
+    assert "session-plan/index.html" in found and "modules/hostile/index.html" in found
+    assert not {path: problems for path, problems in found.items() if problems}
+    plan = page_text((build.site / "session-plan" / "index.html").read_text(encoding="utf-8"))
+    hostile = load_content(project).modules[0]
+    activity = hostile.facilitator_notes.segments[0].activity
+    assert activity in plan and "Coffee <img src=x onerror=alert(1)> *not emphasis*" in plan
+    notes = page_text((build.site / "modules" / "hostile" / "index.html").read_text(encoding="utf-8"))
+    assert f"10 minutes: {activity}" in notes
+
+
+# ---- A composed course (tests/fixtures/course, built by `course build`) -------------------------
+
+
+def test_a_composed_course_keeps_its_notes_out_of_its_site_and_plans_its_session(composed_course):
+    from build_tools.courses.load import load_course_content
+
+    loaded = load_course_content(composed_course, "institute-half-day")
+    dist = composed_course / "dist" / "institute-half-day"
+    assert leaks(dist / "site", notes_of(loaded.content)) == []
+    plan = dist / "trainer" / "session-plan.pdf"
+    text = words(subprocess.run(["pdftotext", str(plan), "-"], capture_output=True, text=True, check=True).stdout)
+    assert "Session: 2025-06-03, 09:30–12:30, 180 minutes, of which 165 minutes for teaching" in text
+    local = next(m for m in loaded.content.modules if m.facilitator_notes.minutes is None)
+    assert f"No timing for: {local.title}." in text and "Coffee" in text
+    assert "Module 1: Understanding conflict" in text  # numbered in the course's order

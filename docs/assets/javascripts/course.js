@@ -261,6 +261,17 @@
     document.querySelectorAll("a[data-edition-link][hreflang]").forEach(function (link) {
       var page = pages[link.getAttribute("hreflang")];
       if (page) link.href = page;
+
+  /* ---- Wide tables ------------------------------------------------------------------------- */
+
+  /* On a phone, a wide table scrolls sideways in Material's wrapper: a wrapper that overflows takes
+     the keyboard focus and a name, so that the arrow keys scroll it (WCAG 2.1.1). */
+  function focusableScrollers() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth <= wrap.clientWidth + 1 || wrap.hasAttribute("tabindex")) return;
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", strings().table_scrolls || "Table");
     });
   }
 
@@ -268,6 +279,7 @@
 
   function start() {
     followLanguageLinks();
+    focusableScrollers();
     if (!engine()) return;
     document.querySelectorAll("form.quiz--enhanced[data-quiz-kind='self-check']").forEach(showWayForward);
     markHomeModules();
