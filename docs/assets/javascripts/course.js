@@ -261,6 +261,8 @@
     document.querySelectorAll("a[data-edition-link][hreflang]").forEach(function (link) {
       var page = pages[link.getAttribute("hreflang")];
       if (page) link.href = page;
+    });
+  }
 
   /* ---- Wide tables ------------------------------------------------------------------------- */
 
