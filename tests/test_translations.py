@@ -190,7 +190,7 @@ def test_status_table_counts_translated_fuzzy_and_untranslated(course: Path, cap
     out = capsys.readouterr().out
     assert out.splitlines()[0].split() == ["fr:", "file", "translated", "fuzzy", "untranslated", "percent"]
     row = next(line for line in out.splitlines() if "translations/fr/modules/sample.po" in line)
-    assert row.split() == ["translations/fr/modules/sample.po", "27", "0", "0", "100%"]
+    assert row.split() == ["translations/fr/modules/sample.po", "28", "0", "0", "100%"]
 
 
 # Import of drafts ---------------------------------------------------------------------------------
@@ -228,7 +228,7 @@ def test_a_draft_that_cannot_be_paired_is_reported_and_kept(course: Path):
         "and table shape; translate inside them)"
     ]
     assert draft.is_file() and not results[0].deleted
-    assert results[0].paired == 24  # everything else was imported
+    assert results[0].paired == 25  # everything else was imported
 
 
 # Translated content ---------------------------------------------------------------------------------
@@ -240,7 +240,7 @@ def test_untranslated_text_falls_back_to_marked_english_with_a_warning(course: P
     assert french_content.module_by_id("sample").title == "\ue000A sample module\ue001"
     sample = [p.as_text() for p in problems if p.file == "translations/fr/modules/sample.po"]
     assert sample == [
-        "translations/fr/modules/sample.po: warning: 27 untranslated texts shown in English (hint: translate them "
+        "translations/fr/modules/sample.po: warning: 28 untranslated texts shown in English (hint: translate them "
         "in Poedit or Weblate (a fuzzy one: check it against the new English, then unmark it))"
     ]
 
@@ -454,7 +454,7 @@ def test_a_revised_draft_replaces_the_po_translation_only_with_overwrite(course:
     draft = drafts / "modules" / "sample.yml"
     draft.write_text(draft.read_text().replace("Le dialogue aide.", "Le dialogue est utile."))
     results, _ = import_drafts(course, "fr", drafts, delete=False)
-    assert (results[0].paired, results[0].kept) == (0, 27)
+    assert (results[0].paired, results[0].kept) == (0, 28)
     results, _ = import_drafts(course, "fr", drafts, overwrite=True)
     assert (results[0].paired, results[0].kept) == (1, 26)
     lesson = translate_content(load_content(course), course, "fr", strict=True)[0].module_by_id("sample")
