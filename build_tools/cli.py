@@ -2,6 +2,7 @@
 
 python -m build_tools check [--format text|github]   validate all content, report every problem
 python -m build_tools schemas                        write schemas/*.schema.json for editors
+python -m build_tools workshop serve [--lan]         live polls in the room; `workshop report SESSION` its report
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from .report import format_report as format_stats
 from .report import module_stats
 from .scaffolds import ScaffoldError, new_module
 from .schemas import write_schemas
+from .workshop.plan import check_all_plans
+from .workshop.serve import add_commands as add_workshop_commands
+from .workshop.serve import run as run_workshop
 
 CACHE = Path(".cache") / "handouts"
 TRAINER_OUT = Path("dist") / "trainer"
@@ -54,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", help="start a new module and its self-check quiz from templates")
     new.add_argument("id", help="the module's id, such as good-offices (lowercase, digits, hyphens)")
     new.add_argument("title", help="the module's title, in quotes")
+    add_workshop_commands(commands)
     args = parser.parse_args(argv)
     if not any((args.root / folder).is_dir() for folder in ("modules", "quizzes")):
         print(
@@ -75,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         return _report(args.root)
     if args.command == "new":
         return _new(args.root, args.id, args.title)
+    if args.command == "workshop":
+        return run_workshop(args)
     for path in write_schemas(args.root / "schemas"):
         print(f"wrote {path}")
     return 0
@@ -85,6 +92,10 @@ def _check(root: Path, style: str) -> int:
         content = load_content(root)
     except ContentError as error:
         print(format_report(error.problems, style), file=sys.stdout)
+        return 1
+    plan_problems = check_all_plans(root, content)  # workshops/*.yml: the room's polls
+    if plan_problems:
+        print(format_report(plan_problems, style), file=sys.stdout)
         return 1
     warnings = cue_warnings(content)
     if warnings:  # reported, but they do not fail the check

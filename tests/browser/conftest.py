@@ -179,7 +179,7 @@ def offline_site_dir(offline_build) -> Path:
 
 # --- the real course, as learners get it -------------------------------------------------------
 
-COURSE_PARTS = ("mkdocs.yml", "glossary.yml", "docs", "modules", "quizzes", "figures")
+COURSE_PARTS = ("mkdocs.yml", "glossary.yml", "docs", "modules", "quizzes", "figures", "workshops")
 
 
 @dataclass(frozen=True)
