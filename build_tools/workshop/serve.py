@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import socket
 import sys
 from pathlib import Path
@@ -121,4 +122,7 @@ def lan_address() -> str | None:
 
 
 def qr_svg(url: str) -> str:
-    return segno.make(url, error="m").svg_inline(scale=6, border=2, dark="#000", light="#fff")
+    """The join address as an SVG file (with its namespace, so that it shows as an image)."""
+    out = io.BytesIO()
+    segno.make(url, error="m").save(out, kind="svg", scale=6, border=2, dark="#000", light="#fff", xmldecl=False)
+    return out.getvalue().decode("utf-8")

@@ -18,6 +18,7 @@
     list.textContent = "";
     var result = view.result;
     $("result").hidden = !result;
+    document.body.classList.toggle("revealed", !!result);
     list.hidden = !poll || !!result || poll.kind === "text";
     if (poll && !result) poll.choices.forEach(function (c) { list.appendChild(W.el("li", {}, c.text)); });
     if (result) showResult(poll, result);
@@ -36,7 +37,7 @@
       var n = result.counts[c.id] || 0;
       var share = total ? Math.round(100 * n / total) : 0;
       var right = result.correct.indexOf(c.id) >= 0;
-      var item = W.el("li", { "class": right ? "bar correct" : "bar" });
+      var item = W.el("li", { "class": right ? "bar-row correct" : "bar-row" });
       var label = W.el("span", { "class": "bar-label" }, c.text);
       if (right) label.appendChild(W.el("strong", { "class": "mark" }, " ✓ correct"));
       var track = W.el("span", { "class": "bar-track" });
