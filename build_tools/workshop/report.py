@@ -73,7 +73,11 @@ def build_report(folder: Path, results: list[Path] | None = None) -> list[Path]:
         store.close()
     out = folder / "report"
     out.mkdir(exist_ok=True)
-    charts = {f.poll.id: chart_svg(f) for f in report.polls if f.total or any(f.self_study.values())}
+    charts = {
+        f.poll.id: chart_svg(f)
+        for f in report.polls
+        if f.poll.kind != "text" and (f.total or any(f.self_study.values()))
+    }
     (out / "report.html").write_text(render_html(report, charts), encoding="utf-8")
     (out / "report.pdf").write_bytes(render_pdf(report, charts))
     (out / "answers.csv").write_text(answers_csv(answers), encoding="utf-8", newline="")
@@ -113,17 +117,29 @@ def chart_svg(finding: PollFinding) -> str:
         height=110 + 46 * max(len(poll.choices), 1),
         show_legend=any(finding.self_study.values()),
         legend_at_bottom=True,
-        truncate_label=46,
+        truncate_label=-1,
         print_values=True,
         print_zeroes=False,
         margin=12,
     )
     choices = list(reversed(poll.choices))  # pygal draws the first label at the bottom
-    chart.x_labels = [c.text + (" ✓" if poll.graded and c.id in poll.correct else "") for c in choices]
-    chart.add("In the room", [finding.counts.get(c.id, 0) for c in choices])
+    highest = max([*finding.counts.values(), *finding.self_study.values(), 1])
+    step = max(1, -(-highest // 8))
+    chart.y_labels = list(range(0, highest + step, step))  # whole numbers of people, never 0.2 of one
+    chart.x_labels = [_short(c.text) + (" ✓" if poll.graded and c.id in poll.correct else "") for c in choices]
+    right = poll.correct or frozenset()
+    chart.add(
+        "In the room",
+        [{"value": finding.counts.get(c.id, 0), "color": "#1b5e20" if c.id in right else None} for c in choices],
+    )
     if any(finding.self_study.values()):
         chart.add("Self-study", [finding.self_study.get(c.id, 0) for c in choices])
     return chart.render(is_unicode=True)
+
+
+def _short(text: str, limit: int = 34) -> str:
+    """An option's text cut to fit beside the bars; the table under the chart gives it whole."""
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def data_uri(svg: str) -> str:

@@ -146,7 +146,9 @@ class Room:
             count=self.store.answer_count(poll.id),
             result=self.result(poll, moderated=False),
             hands=self.store.hands(poll.id),
-            polls=[{"position": i + 1, "prompt": p.prompt[:90], "status": self.status(p)} for i, p in enumerate(self.polls)],
+            polls=[
+                {"position": i + 1, "prompt": p.prompt[:90], "status": self.status(p)} for i, p in enumerate(self.polls)
+            ],
         )
         return view
 

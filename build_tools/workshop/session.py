@@ -36,7 +36,9 @@ class SessionInfo:
     minutes: int
 
 
-def load_for_course(root: Path, course_id: str | None, plan_id: str | None = None) -> tuple[Workshop, str, str, Content]:
+def load_for_course(
+    root: Path, course_id: str | None, plan_id: str | None = None
+) -> tuple[Workshop, str, str, Content]:
     """The workshop plan of a course, checked against the course's content: (workshop, id, title, content).
 
     Raises:

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 
 AXE = Axe()
 RECEIVED = "Answer received"
+SUPPORTS = "It supports official diplomacy: we brief the ministry first and speak only for parliament"
 
 
 @pytest.fixture
@@ -79,11 +80,11 @@ def test_a_poll_end_to_end_with_reveal(views):
         expect(phone.locator("#prompt")).to_contain_text("friendship group")
     expect(projector.locator("#prompt")).to_contain_text("friendship group")
 
-    answer_choice(phones[0], "It supports official diplomacy: we brief the ministry first and speak only for parliament")
+    answer_choice(phones[0], SUPPORTS)
     answer_choice(phones[1], "Friendship groups are for courtesy only, so the visit changes nothing")
     answer_choice(phones[2], "Friendship groups are for courtesy only, so the visit changes nothing")
     # changed before the poll closes: still one answer from this phone
-    answer_choice(phones[2], "It supports official diplomacy: we brief the ministry first and speak only for parliament")
+    answer_choice(phones[2], SUPPORTS)
     expect(projector.locator("#count")).to_have_text("3")
     expect(presenter.locator("#count")).to_have_text("3")
     expect(projector.locator("#bars li")).to_have_count(0)  # nothing shown before the reveal
@@ -123,7 +124,7 @@ def test_written_answers_cannot_run_script_on_the_projector(views):
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     go_to(presenter, 1)
     presenter_does(presenter, "open")
-    hostile = ["<script>alert('script')</script>", '<img src=x onerror="alert(\'img\')">', "A fair & open hearing"]
+    hostile = ["<script>alert('script')</script>", "<img src=x onerror=\"alert('img')\">", "A fair & open hearing"]
     for phone, text in zip(phones, hostile, strict=True):
         phone.get_by_label(re.compile("Your answer")).fill(text)
         phone.get_by_role("button", name="Send answer").click()
