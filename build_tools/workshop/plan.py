@@ -8,7 +8,7 @@ module's live-poll question from its facilitator notes, with the answers the roo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -22,7 +22,7 @@ from ..problems import ContentError, Problem, display_path
 from ..rendering import load_strings, shuffled
 from ..safe_html import markdown_to_text
 from ..strict_yaml import YamlDocument, read_yaml
-from ..validation_messages import problems_from
+from ..validation_messages import field_label, problems_from
 
 FOLDER = "workshops"
 DEFAULT_PLAN = "ipu-workshop"
@@ -125,11 +125,19 @@ def load_workshop(root: Path, content: Content, plan_id: str = DEFAULT_PLAN) -> 
     try:
         plan = WorkshopPlan.model_validate(document.data)
     except ValidationError as error:
-        raise ContentError(problems_from(error, document, name, WorkshopPlan)) from None
+        raise ContentError([_plain_reference(p) for p in problems_from(error, document, name, WorkshopPlan)]) from None
     problems = check_plan(plan, content, document, name)
     if problems:
         raise ContentError(problems)
     return Workshop(plan, tuple(_live_poll(item, content) for item in plan.polls), name)
+
+
+def _plain_reference(problem: Problem) -> Problem:
+    """A question reference of the wrong form, said in words rather than as a pattern."""
+    if problem.field.endswith(".question") and "pattern" in problem.message:
+        hint = "write quiz-id#question-id, such as diagnostic#friendship-visit"
+        return replace(problem, message="is not a question reference", hint=hint)
+    return problem
 
 
 def check_all_plans(root: Path, content: Content) -> list[Problem]:
@@ -159,7 +167,7 @@ def check_plan(plan: WorkshopPlan, content: Content, document: YamlDocument, nam
 
 
 def _label(index: int, key: str) -> str:
-    return f"polls[{index}]" + (f".{key}" if key else "")
+    return field_label(("polls", index) + ((key,) if key else ()))
 
 
 def _item_problems(item: PlanPoll, content: Content) -> list[tuple[str, str, str]]:
@@ -178,7 +186,7 @@ def _item_problems(item: PlanPoll, content: Content) -> list[tuple[str, str, str
         return [("live_poll", f"module '{module.id}' has no live-poll question in its facilitator notes", "")]
     if bool(item.options) == item.free_text:
         hint = "list the answers the question offers under `options`, or write `free_text: true`"
-        return [("options", "a live-poll question needs either options or free text, not both", hint)]
+        return [("options", "a live-poll question needs either options or free text (one of them)", hint)]
     return []
 
 

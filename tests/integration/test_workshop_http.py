@@ -316,3 +316,27 @@ def test_the_session_resumes_with_its_position_and_states(tmp_path):
         assert view["position"] == 3 and view["status"] == "open" and view["poll"]["id"] == CONFIDENCE
     finally:
         server.stop()
+
+
+def test_a_pause_hides_the_question_and_refuses_answers(server, phone):
+    go_to(server, 2)
+    assert act(server, "pause").status_code == 200
+    now = phone.client.get("/api/now").json()
+    assert now["status"] == "paused" and "poll" not in now
+    refused(phone.answer(SINGLE, "complement"), 409, "closed")
+    assert act(server, "resume").status_code == 200
+    assert phone.answer(SINGLE, "complement").status_code == 200
+
+
+def test_counts_from_a_show_of_hands_join_the_result(server, phone):
+    go_to(server, 4)
+    live = "mediation-and-its-neighbours#live-poll"
+    assert phone.answer(live, "facilitation").status_code == 200
+    assert act(server, "hands", counts={"facilitation": 4, "mediation": 2}).status_code == 200
+    assert act(server, "reveal").status_code == 200
+    result = _first_event(httpx.Client(base_url=server.url), "/events/projector")["result"]
+    assert result["hands"] == 6 and result["counts"]["facilitation"] >= 5 and result["counts"]["mediation"] >= 2
+    act(server, "conceal")
+    refused(act(server, "hands", counts={"facilitation": 1.5}), 422, "whole number")
+    go_to(server, 1)
+    refused(act(server, "hands", counts={"x": 1}), 422, "free-text")
