@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup serve build offline check schemas test lint bench new report handouts trainer chromium clean
+.PHONY: setup serve build offline check schemas test lint bench new report handouts trainer chromium clean workshop
 
 setup: $(STAMP)
 
@@ -51,6 +51,11 @@ report: setup
 
 schemas: setup
 	$(BIN)/python -m build_tools schemas
+
+# Live polls in the workshop room: LAN=1 lets phones on the room's Wi-Fi or the laptop's hotspot join;
+# COURSE=<id> runs that course's plan (workshops/<id>.yml).
+workshop: setup
+	$(BIN)/python -m build_tools workshop serve $(if $(LAN),--lan) $(if $(COURSE),--course $(COURSE)) $(if $(WORKSHOP_PORT),--port $(WORKSHOP_PORT))
 
 bench: setup
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m build_tools.bench

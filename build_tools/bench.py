@@ -42,7 +42,9 @@ def main(root: Path, runs: int = 3) -> int:
         engine = [site / name for name in ENGINE]
         raw, zipped = sum(_raw(p) for p in engine), sum(_gz(p) for p in engine)
         print(f"\nquiz engine (quiz.js + quiz.css): {raw:,} B raw, {zipped:,} B gzipped (budget 8,192 B gzipped)")
-    return 0
+    from .workshop.bench import main as workshop_bench  # alone: python -m build_tools.workshop.bench
+
+    return workshop_bench(root)
 
 
 def _build(root: Path, site: Path, handouts: bool = True) -> float:
