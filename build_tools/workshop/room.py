@@ -152,6 +152,12 @@ class Room:
         )
         return view
 
+    def list_label(self, poll: LivePoll, limit: int = 90) -> str:
+        """A poll as the presenter's list names it: its prompt, cut at a word; a rating says what it rates."""
+        label = poll.prompt if len(poll.prompt) <= limit else poll.prompt[:limit].rsplit(" ", 1)[0] + "…"
+        rated = self.by_id.get(poll.about or "")
+        return f"{label} (about question {self.polls.index(rated) + 1})" if rated else label
+
     def act(self, action: str, data: dict) -> None:
         """One presenter action on the current poll (or on the position).
 
