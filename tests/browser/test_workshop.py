@@ -111,6 +111,21 @@ def test_a_poll_end_to_end_with_reveal(views):
     expect(correct).to_contain_text("2 (67%)")
     for phone in phones:
         assert "67%" not in phone.content()
+
+    # a show of hands from the back of the room joins the count, then the report
+    hands = presenter.locator("#counts input[data-choice]")
+    hands.nth(3).fill("5")
+    presenter.get_by_role("button", name="Save the counts by hand").click()
+    expect(presenter.locator("#said")).to_have_text("Counts by hand saved.")
+    expect(projector.locator("#bars li").nth(3)).to_contain_text("6 (75%)")  # one phone and five hands
+    presenter.get_by_role("button", name="Make the report").click()
+    expect(presenter.locator("#report-files a")).to_have_count(4, timeout=60_000)
+    with presenter.context.expect_page() as opened:
+        presenter.get_by_role("link", name="report.html").click()
+    report = opened.value
+    expect(report.get_by_role("heading", level=1)).to_contain_text("Workshop report")
+    expect(report.locator("body")).to_contain_text("5 counted by a show of hands")
+    report.close()
     for problems in views.problems:
         problems.console_errors = [e for e in problems.console_errors if "409" not in e]
         problems.failed_responses = [r for r in problems.failed_responses if not r.startswith("409 ")]
