@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,19 +103,22 @@ class Server:
         self.process.wait(timeout=10)
 
 
-def start_server(root: Path, port: int | None = None, session: str = "test", plan: str = "test-room") -> Server:
+def start_server(
+    root: Path, port: int | None = None, session: str = "test", plan: str = "test-room", extra: tuple = ()
+) -> Server:
     port = port or free_port()
     command = [sys.executable, "-m", "build_tools", "--root", str(root), "workshop", "serve"]
-    command += ["--port", str(port), "--session", session, "--plan", plan]
+    command += ["--port", str(port), "--session", session, "--plan", plan, *extra]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     output, token = [], None
     for line in process.stdout:
         output.append(line)
         found = re.search(r"presenter\?token=(\S+)", line)
-        if found:
-            token = found.group(1)
+        token = found.group(1) if found else token
+        if line.startswith("Stop it with"):
             break
     assert token, "the server printed no presenter address:\n" + "".join(output)
+    threading.Thread(target=lambda: output.extend(process.stdout), daemon=True).start()  # never a full pipe
     _wait_for_port(port, process, output)
     return Server(root, port, session, process, token, output)
 
@@ -122,7 +126,7 @@ def start_server(root: Path, port: int | None = None, session: str = "test", pla
 def _wait_for_port(port: int, process: subprocess.Popen, output: list[str]) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        assert process.poll() is None, "the server stopped:\n" + "".join(output) + process.stdout.read()
+        assert process.poll() is None, "the server stopped:\n" + "".join(output)
         try:
             with socket.create_connection((HOST, port), timeout=0.5):
                 return

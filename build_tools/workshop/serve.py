@@ -69,8 +69,8 @@ def _serve(args: argparse.Namespace) -> int:
     resumed = folder.exists()
     store = start_session(folder, workshop, course_id, course_title, content)
     host = "0.0.0.0" if args.lan else LOOPBACK
-    address = (lan_address() if args.lan else None) or LOOPBACK
-    join_url = f"http://{address}:{args.port}/"
+    addresses = lan_addresses() if args.lan else []
+    join_url = f"http://{(addresses or [LOOPBACK])[0]}:{args.port}/"
     app = create_app(
         Workshop(
             Room(store, polls_of(store)),
@@ -81,6 +81,11 @@ def _serve(args: argparse.Namespace) -> int:
         )
     )
     _announce(name, resumed, join_url, store.meta("token"), args.lan, folder)
+    if args.lan and not addresses:
+        print("No network address found: join the room's Wi-Fi or turn on the hotspot, then start again.")
+    elif len(addresses) > 1:
+        others = ", ".join(f"http://{a}:{args.port}/" for a in addresses[1:])
+        print(f"This laptop is on several networks; phones on another one join at: {others}")
     return _run_server(app, host, args.port)
 
 
@@ -111,14 +116,32 @@ def _run_server(app, host: str, port: int) -> int:
     return 0
 
 
-def lan_address() -> str | None:
-    """This machine's address on the room's network, as phones reach it (no packet is sent to find it)."""
+def lan_addresses() -> list[str]:
+    """This machine's IPv4 addresses on its networks, as phones in the room reach it. Read from the
+    system (host name and, on Linux, each interface); no packet is sent to find them."""
+    found = set()
     try:
-        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+        found |= {info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)}
     except OSError:
-        return None
-    found = [info[4][0] for info in infos if not info[4][0].startswith("127.")]
-    return found[0] if found else None
+        pass
+    if sys.platform.startswith("linux"):
+        found |= set(_interface_addresses())
+    return sorted(a for a in found if not a.startswith(("127.", "169.254.", "0.")))
+
+
+def _interface_addresses() -> list[str]:
+    import fcntl
+    import struct
+
+    addresses = []
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        for _, name in socket.if_nameindex():
+            try:
+                packed = fcntl.ioctl(sock.fileno(), 0x8915, struct.pack("256s", name[:15].encode()))  # SIOCGIFADDR
+            except OSError:
+                continue  # an interface with no IPv4 address
+            addresses.append(socket.inet_ntoa(packed[20:24]))
+    return addresses
 
 
 def qr_svg(url: str) -> str:

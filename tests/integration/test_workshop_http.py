@@ -340,3 +340,25 @@ def test_counts_from_a_show_of_hands_join_the_result(server, phone):
     refused(act(server, "hands", counts={"facilitation": 1.5}), 422, "whole number")
     go_to(server, 1)
     refused(act(server, "hands", counts={"x": 1}), 422, "free-text")
+
+
+def test_it_binds_loopback_unless_lan_is_asked_for(tmp_path):
+    from build_tools.workshop.serve import lan_addresses
+
+    root = copy_course(tmp_path / "course")
+    local = start_server(root, session="local")
+    local.stop()
+    said = "".join(local.output)
+    assert f"Participants join at:  http://127.0.0.1:{local.port}/" in said
+    assert "Only this computer can reach it" in said and "Stop it with Ctrl+C" in said
+
+    assert not any(a.startswith("127.") for a in lan_addresses())
+    lan = start_server(root, session="lan", extra=("--lan",))
+    try:
+        said = "".join(lan.output)
+        assert "Only this computer" not in said
+        first = (lan_addresses() or ["127.0.0.1"])[0]
+        assert f"Participants join at:  http://{first}:{lan.port}/" in said
+        assert httpx.get(lan.url).status_code == 200  # every interface, loopback included
+    finally:
+        lan.stop()
