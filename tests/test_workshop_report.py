@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pikepdf
 import pytest
 from pypdf import PdfReader
 from workshopkit import AFTER, CONFIDENCE, FORMATS, FREE_TEXT, LIVE, SINGLE, copy_course
@@ -155,3 +156,19 @@ def test_the_command_line_writes_the_report_of_a_named_session(recorded, tmp_pat
     assert "report.pdf" in done.stdout
     missing = subprocess.run(command[:-1] + ["no-such-session"], cwd=ROOT, capture_output=True, text=True)
     assert missing.returncode == 2 and "recorded" in missing.stdout and "Traceback" not in missing.stderr
+
+
+def test_the_pdf_is_tagged_for_screen_readers(recorded):
+    with pikepdf.open(recorded["report.pdf"]) as pdf:
+        assert "/StructTreeRoot" in pdf.Root
+        assert str(pdf.Root.Lang) == "en"
+        figures = [e for e in _elements(pdf.Root.StructTreeRoot) if e.get("/S") == "/Figure"]
+        assert figures and all(str(f.get("/Alt", "")).startswith("Bar chart of the answers") for f in figures)
+
+
+def _elements(node):
+    kids = node.get("/K")
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        if isinstance(kid, pikepdf.Dictionary):
+            yield kid
+            yield from _elements(kid)
