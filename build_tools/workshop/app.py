@@ -9,6 +9,7 @@ passes HTTP, and needs no extra dependency on the server.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from collections.abc import AsyncIterator, Callable
@@ -48,7 +49,7 @@ TYPES = {"html": "text/html; charset=utf-8", "pdf": "application/pdf", "csv": "t
 TYPES["json"] = "application/json"
 
 
-class Workshop:
+class WorkshopServer:
     """What the routes need: the room, the join address, and how to write the report."""
 
     def __init__(self, room: Room, join_url: str, qr_svg: str, make_report: Callable[[], list[Path]], title: str):
@@ -70,7 +71,7 @@ class Workshop:
         return HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-store"})
 
 
-def create_app(workshop: Workshop) -> Starlette:
+def create_app(workshop: WorkshopServer) -> Starlette:
     room = workshop.room
 
     def participant(request: Request) -> str:
@@ -184,16 +185,10 @@ def _stream(request: Request, room: Room, view: Callable[[], dict], everything: 
                     return
                 yield ": keepalive\n\n"
             elif everything:
-                await _sleep(COALESCE_SECONDS)
+                await asyncio.sleep(COALESCE_SECONDS)
 
     headers = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
     return StreamingResponse(events(), media_type="text/event-stream", headers=headers)
-
-
-async def _sleep(seconds: float) -> None:
-    import asyncio
-
-    await asyncio.sleep(seconds)
 
 
 async def _refusal(request: Request, problem: RequestProblem) -> Response:

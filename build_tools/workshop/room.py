@@ -190,7 +190,8 @@ class Room:
         else:
             position = self.position + (1 if action == "next" else -1)
         position = min(max(position, 0), len(self.polls) - 1)
-        self.store.set_status(self.current().id, "closed") if self.status(self.current()) == "open" else None
+        if self.status(self.current()) == "open":  # moving on closes the poll that was open
+            self.store.set_status(self.current().id, "closed")
         self.store.set_meta("current", str(position))
 
     def _hide(self, poll: LivePoll, data: dict) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import segno
 
 from ..problems import ContentError, format_report
-from .app import Workshop, create_app
+from .app import WorkshopServer, create_app
 from .report import build_report
 from .room import Room
 from .session import DATA_FOLDER, load_for_course, new_session_name, polls_of, session_folder, start_session
@@ -72,7 +72,7 @@ def _serve(args: argparse.Namespace) -> int:
     addresses = lan_addresses() if args.lan else []
     join_url = f"http://{(addresses or [LOOPBACK])[0]}:{args.port}/"
     app = create_app(
-        Workshop(
+        WorkshopServer(
             Room(store, polls_of(store)),
             join_url,
             qr_svg(join_url),

@@ -14,6 +14,7 @@
     $("poll").hidden = !open;
     if (!open) { state.poll = null; return; }
     var fresh = !state.poll || state.poll.id !== view.poll.id;
+    var reopened = !fresh && state.status === "closed" && view.status === "open";
     state.poll = view.poll;
     state.status = view.status;
     if (fresh) build(view.poll, view.mine);
@@ -21,7 +22,7 @@
     var closed = view.status === "closed";
     $("poll").querySelectorAll("input, textarea, button").forEach(function (n) { n.disabled = closed; });
     if (closed) say(view.mine === null ? "This poll is closed." : "This poll is closed. Your answer was counted.");
-    else if (fresh) say(view.mine === null ? "" : "Answer received. You can change it until the poll closes.");
+    else if (fresh || reopened) say(view.mine === null ? "" : "Answer received. You can change it until the poll closes.");
   }
 
   function build(poll, mine) {
