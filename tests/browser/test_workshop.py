@@ -126,6 +126,10 @@ def test_a_poll_end_to_end_with_reveal(views):
     expect(report.get_by_role("heading", level=1)).to_contain_text("Workshop report")
     expect(report.locator("body")).to_contain_text("5 counted by a show of hands")
     report.close()
+
+    presenter_does(presenter, "open")  # opened again: the phones may answer again
+    expect(phones[0].get_by_role("button", name="Send answer")).to_be_enabled()
+    expect(phones[0].locator("#feedback")).to_have_text(re.compile(RECEIVED))
     for problems in views.problems:
         problems.console_errors = [e for e in problems.console_errors if "409" not in e]
         problems.failed_responses = [r for r in problems.failed_responses if not r.startswith("409 ")]
