@@ -111,3 +111,17 @@ def test_answers_keep_the_polls_option_order_and_text_is_cleaned(course, content
     with pytest.raises(RequestProblem):
         valid_answer(poll, [ids[0], "other"])
     assert clean_text("a\u202e\u0000b\n\tc ") == "ab c"
+
+
+def test_a_plan_runs_only_with_its_course(tmp_path):
+    from build_tools.workshop.session import load_for_course
+
+    project = copy_course(tmp_path / "course")
+    plan = project / "workshops" / "other.yml"
+    plan.write_text((project / "workshops" / "test-room.yml").read_text().replace("course: ipu-workshop", "course: x"))
+    with pytest.raises(ContentError) as error:
+        load_for_course(project, "ipu-workshop", "other")
+    assert [p.as_text() for p in error.value.problems] == [
+        "workshops/other.yml:2: course: this plan is for the course 'x', not 'ipu-workshop' "
+        "(hint: run it with --course x, or change `course:` in the plan)"
+    ]

@@ -98,6 +98,8 @@ class Workshop:
     plan: WorkshopPlan
     polls: tuple[LivePoll, ...]
     source: str = ""
+    course_line: int = 1
+    """The line of `course:` in the plan, for a problem about it."""
     by_id: dict[str, LivePoll] = field(default_factory=dict, compare=False)
 
     def __post_init__(self):
@@ -129,7 +131,8 @@ def load_workshop(root: Path, content: Content, plan_id: str = DEFAULT_PLAN) -> 
     problems = check_plan(plan, content, document, name)
     if problems:
         raise ContentError(problems)
-    return Workshop(plan, tuple(_live_poll(item, content) for item in plan.polls), name)
+    polls = tuple(_live_poll(item, content) for item in plan.polls)
+    return Workshop(plan, polls, name, document.line_of(("course",)))
 
 
 def _plain_reference(problem: Problem) -> Problem:

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..courses.load import DEFAULT_COURSE, chosen_course, load_course_content
 from ..loader import Content
 from ..model.quiz import GRADED_TYPES
+from ..problems import ContentError, Problem
 from ..safe_html import markdown_to_text
 from .plan import STAGES, Choice, LivePoll, Workshop, load_workshop
 from .store import DATABASE, Store
@@ -47,6 +48,10 @@ def load_for_course(
     course_id = chosen_course(root, course_id) or DEFAULT_COURSE
     loaded = load_course_content(root, course_id)
     workshop = load_workshop(root, loaded.content, plan_id or course_id)
+    if workshop.plan.course != course_id:
+        hint = f"run it with --course {workshop.plan.course}, or change `course:` in the plan"
+        message = f"this plan is for the course '{workshop.plan.course}', not '{course_id}'"
+        raise ContentError([Problem(workshop.source, workshop.course_line, "course", message, hint)])
     return workshop, course_id, loaded.course.title, loaded.content
 
 
