@@ -3,9 +3,11 @@ show of hands marked as such and learners' results files merged in."""
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -172,3 +174,13 @@ def _elements(node):
         if isinstance(kid, pikepdf.Dictionary):
             yield kid
             yield from _elements(kid)
+
+
+def test_every_bar_of_the_charts_is_drawn(recorded):
+    """A bar's colour of None reached the SVG as `fill: None`, which browsers read as no fill."""
+    html = recorded["report.html"].read_text(encoding="utf-8")
+    charts = [base64.b64decode(uri).decode() for uri in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', html)]
+    assert charts
+    for svg in charts:
+        assert "fill: none" not in svg.lower() and "<rect" in svg
+    assert any("#1b5e20" in svg for svg in charts)  # the correct answer's bar in green

@@ -36,6 +36,11 @@ class PollFinding:
         return sum(self.counts.values()) if self.poll.kind != "text" else self.phones
 
     @property
+    def asked(self) -> bool:
+        """Whether anyone answered it, in the room, by hand or in self-study."""
+        return bool(self.phones or self.by_hand or any(self.self_study.values()))
+
+    @property
     def by_hand(self) -> int:
         return sum(self.hands.values())
 
@@ -166,7 +171,8 @@ def objective_findings(
             tally = learned[objective][known["stage"]]
             tally[0] += sum(1 for _, score in given if score is not None and score >= 1)
             tally[1] += len(given)
-    ids = sorted(set(room) | set(learned), key=lambda o: list(texts).index(o) if o in texts else len(texts))
+    answered = {o for tallies in (room, learned) for o, stages in tallies.items() if any(t[1] for t in stages.values())}
+    ids = sorted(answered, key=lambda o: list(texts).index(o) if o in texts else len(texts))
     return [
         ObjectiveFinding(
             o,
@@ -194,7 +200,8 @@ def confidence_findings(polls: list[LivePoll], answers: list[Answer]) -> list[Co
             people = [who for who, level in given[poll.id].items() if level == choice.id and who in given[rated.id]]
             right = sum(is_correct(rated, given[rated.id][who]) for who in people)
             levels.append((choice.text, len(people), right))
-        found.append(ConfidenceFinding(poll, rated, levels))
+        if any(n for _, n, _ in levels):
+            found.append(ConfidenceFinding(poll, rated, levels))
     return found
 
 
@@ -207,5 +214,7 @@ def ranked_interest(findings: list[PollFinding]) -> list[tuple[PollFinding, list
         if poll.stage != "survey" or poll.kind == "text" or poll.scale:
             continue
         rows = [(c.text, finding.counts[c.id], finding.self_study.get(c.id, 0)) for c in poll.choices]
+        if not any(room + study for _, room, study in rows):
+            continue
         ranked.append((finding, sorted(rows, key=lambda r: (-(r[1] + r[2]), r[0]))))
     return ranked

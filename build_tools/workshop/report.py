@@ -58,6 +58,8 @@ class Report:
     info: SessionInfo
     participants: int
     polls: list[PollFinding]
+    """The polls that got answers; `not_asked` counts the plan's others."""
+    not_asked: int
     objectives: list[ObjectiveFinding]
     confidence: list[ConfidenceFinding]
     interest: list
@@ -95,7 +97,8 @@ def gather(store: Store, name: str, study: SelfStudy) -> tuple[Report, list, dic
     report = Report(
         info=info_of(store, name),
         participants=participants(answers),
-        polls=findings,
+        polls=[f for f in findings if f.asked],
+        not_asked=sum(not f.asked for f in findings),
         objectives=objective_findings(findings, answers, texts, assessed, study),
         confidence=confidence_findings(polls, answers),
         interest=ranked_interest(findings),
@@ -128,9 +131,11 @@ def chart_svg(finding: PollFinding) -> str:
     chart.y_labels = list(range(0, highest + step, step))  # whole numbers of people, never 0.2 of one
     chart.x_labels = [_short(c.text) + (" ✓" if poll.graded and c.id in poll.correct else "") for c in choices]
     right = poll.correct or frozenset()
+    # the correct answer's bar in green; the others keep the series colour (a colour of None would hide them)
+    room = [finding.counts.get(c.id, 0) for c in choices]
     chart.add(
         "In the room",
-        [{"value": finding.counts.get(c.id, 0), "color": "#1b5e20" if c.id in right else None} for c in choices],
+        [{"value": n, "color": "#1b5e20"} if c.id in right else n for c, n in zip(choices, room, strict=True)],
     )
     if any(finding.self_study.values()):
         chart.add("Self-study", [finding.self_study.get(c.id, 0) for c in choices])
@@ -181,6 +186,7 @@ def render_pdf(report: Report, charts: dict[str, str]) -> bytes:
         "session": report.info.name,
         "participants": report.participants,
         "files": report.study.files,
+        "not_asked": report.not_asked,
         "polls": [_poll_data(f, charts.get(f.poll.id)) for f in report.polls],
         "objectives": [
             [o.objective, o.text]
