@@ -91,7 +91,7 @@ def create_app(workshop: WorkshopServer) -> Starlette:
         response = workshop.page("participant.html", csrf=csrf_token(workshop.secret, who))
         if found is None:
             cookie = participant_cookie(workshop.secret, who)
-            response.set_cookie(COOKIE, cookie, max_age=2 * 24 * 3600, httponly=True, samesite="strict")
+            response.set_cookie(COOKIE, cookie, max_age=2 * 24 * 3600, httponly=True, samesite="lax")
         return response
 
     async def now(request: Request) -> Response:
