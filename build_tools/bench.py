@@ -16,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import bench_scale
+
 ASSET = re.compile(r'<(?:script[^>]*\bsrc|link[^>]*rel="stylesheet"[^>]*\bhref)="([^"]+)"')
 ENGINE = ("assets/javascripts/quiz.js", "assets/stylesheets/quiz.css")
 STOCK_CONFIG = "site_name: Stock\ntheme:\n  name: material\n  font: false\nplugins: [search]\n"
@@ -42,6 +44,11 @@ def main(root: Path, runs: int = 3) -> int:
         engine = [site / name for name in ENGINE]
         raw, zipped = sum(_raw(p) for p in engine), sum(_gz(p) for p in engine)
         print(f"\nquiz engine (quiz.js + quiz.css): {raw:,} B raw, {zipped:,} B gzipped (budget 8,192 B gzipped)")
+        bench_scale.print_first_visit(site)
+    bench_scale.print_offline_zip(root)
+    bench_scale.print_preview(root)
+    bench_scale.print_handout_memory(root)
+    bench_scale.print_build_ratios(root, runs)
     from .workshop.bench import main as workshop_bench  # alone: python -m build_tools.workshop.bench
 
     return workshop_bench(root)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from .checks import UNREADABLE, check_content
 from .course_checks import check_course
 from .figure_checks import check_figures
+from .memo import keep, recall
 from .model import Glossary, Module, Quiz
 from .problems import ContentError, Problem, display_path
 from .strict_yaml import MAX_BYTES, YamlDocument, read_yaml
@@ -80,8 +82,7 @@ def load_content(root: Path, local_folder: str | None = None) -> Content:
     invalid: dict[str, list[dict]] = {folder: [] for folder in SOURCES}
     for folder, model in SOURCES.items():
         for path in _content_files(root, folder, local_folder):
-            document, found = read_yaml(path, display_path(path, root))
-            source, found = _validate(document, display_path(path, root), model) if document else (None, found)
+            document, source, found = read_and_validate(path, display_path(path, root), model)
             problems += found
             if source:
                 sources[folder].append(source)
@@ -129,6 +130,32 @@ def _local_clashes(sources: dict[str, list[SourceFile]], invalid: dict[str, list
     return problems
 
 
+def read_and_validate(
+    path: Path, name: str, model: type[BaseModel]
+) -> tuple[YamlDocument | None, SourceFile | None, list[Problem]]:
+    """One file read strictly and validated against `model`: the document (None when it is not
+    readable YAML), the validated source (None when invalid) and its own problems.
+
+    A file whose bytes have not changed since an earlier reading is not read again: `mkdocs serve`
+    rebuilds after every save, and then only the saved file costs anything (readings are also kept
+    between builds, see `memo`). The reading is keyed by the bytes' hash, so a changed file, valid or
+    not, is always read afresh; checks across files run on every call.
+    """
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        digest = ""  # not kept: read_yaml reports why the file cannot be read
+    key = (name, model.__name__, digest)
+    reading = recall("content-files", key) if digest else None
+    if reading is None:
+        document, problems = read_yaml(path, name)
+        source, problems = _validate(document, name, model) if document else (None, problems)
+        reading = (document, source, problems)
+        if digest:
+            keep("content-files", key, reading)
+    return reading
+
+
 def _stand_in(path: Path) -> dict:
     """What a file that is not readable YAML declares, as far as can be told: its id is its file name,
     and every `id: ...` line in it declares an id (an objective, a section, ...)."""
@@ -144,8 +171,8 @@ def _load_glossary(root: Path) -> tuple[SourceFile | None, list[Problem]]:
     path = root / GLOSSARY
     if not path.exists():
         return None, []
-    document, problems = read_yaml(path, display_path(path, root))
-    return _validate(document, display_path(path, root), Glossary) if document else (None, problems)
+    _, source, problems = read_and_validate(path, display_path(path, root), Glossary)
+    return source, problems
 
 
 def _validate(document: YamlDocument, name: str, model: type[BaseModel]) -> tuple[SourceFile | None, list[Problem]]:

@@ -16,6 +16,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .memo import memo
 from .safe_html import is_safe_link
 
 parser = MarkdownIt("commonmark", {"html": True}).enable("table")
@@ -64,6 +65,7 @@ def parse_inline(text: str) -> list[Token]:
     return parser.parseInline(text)
 
 
+@memo("markdown-unsupported")  # a rebuild checks again only the texts that changed
 def unsupported_in(text: str, *, inline: bool = False, html_as_text: bool = False) -> str | None:
     """What in `text` falls outside the subset (`raw HTML (<div>)`), or None when all is allowed.
 
@@ -83,6 +85,7 @@ def unsupported_in(text: str, *, inline: bool = False, html_as_text: bool = Fals
     return None
 
 
+@memo("markdown-empty-header")
 def empty_header_in(text: str) -> int | None:
     """The number (from 1) of the first empty header cell of a table in `text`, if any.
 

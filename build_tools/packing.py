@@ -2,25 +2,32 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 
 FIXED_TIME = (2024, 1, 1, 0, 0, 0)  # same content, same zip: no build time inside
 FOLDER = "mediation-course"
 
-
 # Source maps (Material's bundle.js.map is 1 MB) serve developers' tools only: a reader never loads them.
 LEFT_OUT = (".map",)
+LUNR = "assets/javascripts/lunr"
+# lunr's helpers for languages that are not split into words by spaces, by the languages that need them.
+SEGMENTERS = {"tinyseg.js": {"ja", "jp"}, "wordcut.js": {"th"}}
 
 
 def pack_site(site: Path, target: Path) -> int:
-    """Zip every file of `site` but source maps under one top folder; returns the number of files.
+    """Zip every file of `site` that a reader can load, under one top folder; returns the number of files.
 
-    The top folder keeps an unzipped copy tidy: the reader opens `mediation-course/index.html`.
+    Left out: source maps, lunr's files for languages the site's search does not use, and the JSON
+    copy of each search index (from `file://`, Material's search reads the `search_index.js` copy
+    that the offline plugin writes beside it). The top folder keeps an unzipped copy tidy: the reader
+    opens `mediation-course/index.html`.
     """
-    files = sorted(p for p in site.rglob("*") if p.is_file() and not p.name.endswith(LEFT_OUT))
     if not (site / "index.html").is_file():
         raise FileNotFoundError(f"{site} has no index.html: build the offline edition first")
+    unused = unused_files(site)
+    files = sorted(p for p in site.rglob("*") if p.is_file() and p not in unused)
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_suffix(".tmp")
     with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
@@ -31,3 +38,28 @@ def pack_site(site: Path, target: Path) -> int:
             archive.writestr(info, path.read_bytes())
     temporary.replace(target)
     return len(files)
+
+
+def unused_files(site: Path) -> set[Path]:
+    """The files of an offline site that no page of it ever loads."""
+    unused = {p for p in site.rglob("*") if p.is_file() and p.name.endswith(LEFT_OUT)}
+    languages = set()
+    for index in site.rglob("search_index.json"):
+        if index.with_suffix(".js").is_file():  # the offline plugin's copy, the one a reader loads
+            unused.add(index)
+        languages |= set(json.loads(index.read_text(encoding="utf-8")).get("config", {}).get("lang", ["en"]))
+    for path in (site / LUNR).rglob("*.js") if (site / LUNR).is_dir() else ():
+        if not _lunr_needed(path.name, languages):
+            unused.add(path)
+    return unused
+
+
+def _lunr_needed(name: str, languages: set[str]) -> bool:
+    """Whether lunr's file `name` serves one of the search languages (English is built into Material)."""
+    if name in SEGMENTERS:
+        return bool(SEGMENTERS[name] & languages)
+    others = languages - {"en"}
+    if name in ("lunr.stemmer.support.min.js", "lunr.multi.min.js"):
+        return bool(others) and (name != "lunr.multi.min.js" or len(languages) > 1)
+    language = name.removeprefix("lunr.").removesuffix(".min.js")
+    return language in others

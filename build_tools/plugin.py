@@ -11,6 +11,7 @@ rebuild, until the files are fixed.
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urljoin
@@ -23,6 +24,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from . import memo
 from .figure_checks import FIGURES
 from .glossary_terms import GlossaryTermsExtension
 from .handouts.build import HandoutError, build_handouts
@@ -42,6 +44,9 @@ from .rendering import (
     quiz_uri,
 )
 from .safe_html import escape_title
+
+MEMO = Path(".cache") / "memo"
+"""Where checked and rendered text is kept between builds, under the project's folder (see `memo`)."""
 
 MODULE_LIST_MARKER = "<!-- module-list -->"
 CONTACT_MARKER = "<!-- contact -->"
@@ -83,6 +88,9 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.root = Path.cwd()
         self.previewing = False
         self.problems: list[Problem] = []
+        self.later: list = []
+        """Handouts to render once the pages are written (during `mkdocs serve`; see build_handouts)."""
+        self.memo_loaded = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """`mkdocs serve` keeps this plugin between rebuilds, and with it the last good content."""
@@ -92,6 +100,9 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         """Load and check all content first: a problem stops the build before `site/` is touched."""
         self.root = Path(self.config.content_dir or Path(config.config_file_path).parent)
         self.problems = []
+        if not self.memo_loaded:  # once: a preview keeps the results in memory between rebuilds
+            memo.load(self.root / MEMO)
+            self.memo_loaded = True
         try:
             self.content = load_content(self.root)
         except ContentError as error:
@@ -164,6 +175,15 @@ class MediationPlugin(BasePlugin[MediationConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return with_banner(output, self.problems)
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Keep this build's checked and rendered text for the next; during a preview, render the
+        changed workbook after the pages are served, not before."""
+        memo.save(self.root / MEMO)
+        jobs, self.later = self.later, []
+        if jobs:
+            log.info("Handouts: the workbook is rendered in the background; the next rebuild serves it.")
+            threading.Thread(target=_run_later, args=(jobs,), daemon=True).start()
+
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """Rebuild when a module, a quiz, a figure or the glossary changes, as for a page in docs/."""
         for folder in ("modules", "quizzes", FIGURES):
@@ -191,7 +211,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             options = self._handout_options(config)
             try:
                 cache = self.root / ".cache" / "handouts"
-                handouts = build_handouts(self.content, options, cache=cache, edition="learner")  # no keys
+                later = self.later if self.previewing else None
+                handouts = build_handouts(self.content, options, cache=cache, edition="learner", later=later)
             except HandoutError as error:
                 raise PluginError(str(error)) from None
             found.update({f"downloads/{h.name}": h.pdf for h in handouts})
@@ -260,6 +281,15 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         placed = {"index.md", *self.config.nav_intro, DOWNLOADS_URI}
         nav += sorted(uri for uri in (p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if uri not in placed)
         return nav
+
+
+def _run_later(jobs: list) -> None:
+    for job in jobs:
+        try:
+            job()
+        except HandoutError as error:  # the next build renders it in the foreground and reports it
+            log.warning(f"Handouts: {error}")
+    log.info("Handouts: the workbook rendered in the background is ready.")
 
 
 def _add_theme_overrides(config: MkDocsConfig) -> None:

@@ -38,6 +38,10 @@ GLOSSARY_URI = "glossary.md"
 DOWNLOADS_URI = "downloads/index.md"
 
 
+WORKBOOK = re.compile(r"workbook(?:-(\d+))?\.pdf")
+"""The learner workbook's file name: `workbook.pdf`, or `workbook-2.pdf` for a volume of a large course."""
+
+
 @lru_cache(maxsize=8)  # read once per build; callers must not change the table
 def load_strings(language: str = "en") -> dict:
     """The interface strings of one language: page labels, and the quiz engine's under `engine`."""
@@ -228,7 +232,14 @@ class Renderer:
 
     def downloads_page(self) -> str:
         """The list of handouts (and the offline edition) with their sizes."""
-        return self.env.get_template("downloads.md.j2").render(modules=self.content.modules)
+        page = self.env.get_template("downloads.md.j2")
+        return page.render(modules=self.content.modules, workbooks=self._workbooks())
+
+    def _workbooks(self) -> list[tuple[str, int | None]]:
+        """(file name, volume number or None) of the workbook's PDFs, in order."""
+        found = [(name, WORKBOOK.fullmatch(name)) for name in self.downloads]
+        volumes = [(name, int(match.group(1)) if match.group(1) else None) for name, match in found if match]
+        return sorted(volumes, key=lambda item: item[1] or 0)
 
     def glossary_page(self) -> str:
         """The glossary as a definition list, terms in alphabetical order."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 
 from .loader import Content
+from .memo import memo
 from .model import Module
 
 WORDS_PER_MINUTE = 200
@@ -106,8 +107,12 @@ def _texts(module: Module) -> list[str]:
     return [_plain(text) for text in texts]
 
 
+@memo("plain-text")
 def _plain(markdown: str) -> str:
-    """Markdown to plain text, one block (paragraph, list item, cell) per line."""
+    """Markdown to plain text, one block (paragraph, list item, cell) per line.
+
+    Cached: the module list, each module page and each handout count the same texts' words.
+    """
     html = _markdown.render(markdown).replace("\n", " ")
     html = re.sub(r"</(p|li|td|th|h\d)>", "\n", html)
     return _TAGS.sub("", html)

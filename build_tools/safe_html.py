@@ -10,6 +10,7 @@ author learns it from `make check`, not from a silently changed page.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from collections.abc import Mapping
@@ -18,6 +19,8 @@ import nh3
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup
+
+from .memo import keep, recall
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 TAGS = frozenset({
@@ -55,6 +58,23 @@ def render_markdown(text: str, *, inline: bool = False, glossary: Mapping[str, s
         inline: one line (an option, an objective): no paragraph around it, block syntax stays text.
         glossary: term → definition; each term in the text becomes an `<abbr>` tooltip.
     """
+    terms = _glossary_key(glossary)
+    key = (text, inline, terms)
+    rendered = recall("markdown-html", key)
+    if rendered is None:
+        rendered = str(_render(text, inline, glossary))
+        keep("markdown-html", key, rendered)
+    return Markup(rendered)
+
+
+def _glossary_key(glossary: Mapping[str, str] | None) -> str:
+    """A short fingerprint of the glossary: the same text renders alike with the same terms."""
+    if not glossary:
+        return ""
+    return hashlib.sha256(repr(sorted(glossary.items())).encode("utf-8")).hexdigest()[:16]
+
+
+def _render(text: str, inline: bool, glossary: Mapping[str, str] | None) -> Markup:
     tokens = _markdown.parseInline(text) if inline else _markdown.parse(text)
     if glossary:
         _mark_terms(tokens, glossary)

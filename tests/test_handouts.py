@@ -29,12 +29,12 @@ import pytest
 import segno
 from PIL import Image
 
-from build_tools.handouts.build import Handout, build_handouts
-from build_tools.handouts.documents import HandoutOptions, public_address
+from build_tools.handouts.build import Handout, HandoutError, _render_in_child, build_handouts, render
+from build_tools.handouts.documents import Document, HandoutOptions, all_documents, public_address
 from build_tools.loader import Content, load_content
 from build_tools.presentation import numbered_questions, presented_options
 from build_tools.problems import ContentError
-from build_tools.rendering import load_strings
+from build_tools.rendering import Renderer, load_strings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
@@ -854,3 +854,68 @@ def test_cli_trainer_writes_only_the_trainer_edition_beside_the_site(tmp_path):
     assert sorted(p.name for p in written.iterdir()) == ["trainer-edition.pdf"]
     assert T["answer_key"] in Pdf("trainer-edition.pdf", (written / "trainer-edition.pdf").read_bytes()).text
     assert not (root / "site").exists(), "the trainer edition went into the site"
+
+
+# --- large courses: volumes, and rendering in child processes ---------------------------------------
+
+
+def course_of(modules: int, tmp_path: Path) -> Content:
+    """The fixture site grown to `modules` modules (the sample module under new ids)."""
+    root = Path(shutil.copytree(FIXTURE_SITE, tmp_path / "site", ignore=shutil.ignore_patterns("site")))
+    text = (root / "modules" / "sample.yml").read_text(encoding="utf-8")
+    for number in range(2, modules + 1):
+        copy = text.replace("id: sample\n", f"id: copy-{number}\n").replace("number: 1\n", f"number: {number}\n")
+        copy = copy.replace("id: sample-", f"id: copy-{number}-").replace("quizzes: [sample-check]\n", "")
+        (root / "modules" / f"copy-{number}.yml").write_text(copy, encoding="utf-8")
+    return load_content(root)
+
+
+def test_a_course_of_twelve_modules_has_one_workbook(tmp_path):
+    names = [d.name for d in all_documents(course_of(12, tmp_path), HandoutOptions(), "all")]
+    assert names[-2:] == ["workbook.pdf", "trainer-edition.pdf"]
+
+
+def test_a_larger_course_gets_volumes_of_eight_modules(tmp_path):
+    content = course_of(13, tmp_path)
+    documents = {d.name: d for d in all_documents(content, HandoutOptions(), "all")}
+    volumes = [name for name in documents if name.startswith("workbook")]
+    assert volumes == ["workbook-1.pdf", "workbook-2.pdf"]
+    assert [name for name in documents if name.startswith("trainer")] == [
+        "trainer-edition-1.pdf",
+        "trainer-edition-2.pdf",
+    ]
+    first, second = documents["workbook-1.pdf"].data, documents["workbook-2.pdf"].data
+    assert [m["number"] for m in first["modules"]] == list(range(1, 9))
+    assert [m["number"] for m in second["modules"]] == list(range(9, 14))
+    assert first["subtitle"].endswith("Volume 1 of 2: modules 1 to 8")
+    assert second["subtitle"].endswith("Volume 2 of 2: modules 9 to 13")
+    course_wide = {q.id for q in content.other_quizzes()}
+    assert course_wide and not course_wide & {q["id"] for q in first["quizzes"]}
+    assert course_wide <= {q["id"] for q in second["quizzes"]}, "the assessments go in the last volume"
+    assert "sample-check" in {q["id"] for q in first["quizzes"]}
+    assert first["glossary"] == second["glossary"]
+
+
+def test_a_handout_rendered_in_a_child_process_is_the_one_rendered_here(content):
+    document = next(d for d in all_documents(content, HandoutOptions(), "learner") if d.name == "workbook.pdf")
+    here, there = (
+        pypdf.PdfReader(io.BytesIO(render(document))),
+        pypdf.PdfReader(io.BytesIO(_render_in_child([document])[0])),
+    )
+    assert len(here.pages) == len(there.pages) > 1
+    assert [p.extract_text() for p in here.pages] == [p.extract_text() for p in there.pages]
+
+
+def test_a_typst_failure_in_a_child_process_names_the_document(content):
+    document = next(d for d in all_documents(content, HandoutOptions(), "learner") if d.name == "workbook.pdf")
+    broken = Document("workbook.pdf", {**document.data, "modules": "not a list"})
+    with pytest.raises(HandoutError, match="workbook.pdf: Typst could not render it"):
+        _render_in_child([broken])
+
+
+def test_the_downloads_page_lists_each_volume_of_the_workbook(content):
+    sizes = {"sample.pdf": 2048, "workbook-1.pdf": 4096, "workbook-2.pdf": 4096, "workbook-10.pdf": 4096}
+    page = Renderer(content, downloads=sizes).downloads_page()
+    listed = re.findall(r"\]\((workbook[^)]*)\)", page)
+    assert listed == ["workbook-1.pdf", "workbook-2.pdf", "workbook-10.pdf"]
+    assert "(volume 2)" in page

@@ -178,6 +178,13 @@ def test_module_is_strict(field, value):
         Module.model_validate({**data, field: value})
 
 
+def test_a_course_may_hold_up_to_999_modules():
+    data = sample_data("modules", "sample.yml")
+    assert Module.model_validate({**data, "number": 999}).number == 999
+    with pytest.raises(ValidationError):
+        Module.model_validate({**data, "number": 1000})
+
+
 def test_models_are_frozen():
     module = Module.model_validate(sample_data("modules", "sample.yml"))
     with pytest.raises(ValidationError):

@@ -243,3 +243,41 @@ def test_deep_nesting_is_refused_not_crashed(tmp_path):
 def test_problems_use_the_given_name(tmp_path):
     problem = problem_of(tmp_path, "- a\n")
     assert problem.file == "modules/x.yml"
+
+
+def _every_yaml_file() -> list[Path]:
+    root = Path(__file__).parent.parent
+    folders = [root / "modules", root / "quizzes", root / "tests" / "fixtures"]
+    return sorted(p for folder in folders for p in folder.rglob("*.y*ml"))
+
+
+@pytest.mark.parametrize("path", _every_yaml_file(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_fast_reader_builds_what_the_pure_python_reader_builds(path):
+    """libyaml reads the file (when it does) into exactly the values and lines PyYAML's own reader gives."""
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    fast = strict_yaml._compose_fast(text)
+    if fast is None:
+        return
+    reader = strict_yaml._NodeReader(text)
+    try:
+        slow = reader.get_single_node()
+    finally:
+        reader.dispose()
+    assert _build(fast, path.name) == _build(slow, path.name)
+
+
+def _build(node, name: str) -> tuple:
+    """What the builder makes of a node tree: values, lines and problems, or where it stopped."""
+    builder = strict_yaml._Builder(name)
+    try:
+        data = builder.build(node, ())
+    except strict_yaml._Stop as stop:
+        return ("stopped", stop.line, stop.message)
+    return data, builder.lines, builder.problems
+
+
+def test_the_course_is_read_by_the_fast_reader():
+    """The speed-up is real: every course file takes the libyaml path."""
+    root = Path(__file__).parent.parent
+    for path in sorted((root / "modules").glob("*.yml")) + sorted((root / "quizzes").glob("*.yml")):
+        assert strict_yaml._compose_fast(path.read_text(encoding="utf-8")) is not None, path

@@ -90,20 +90,63 @@ def module_handout(content: Content, module: Module, options: HandoutOptions) ->
     return Document(f"{module.id}.pdf", data)
 
 
+ONE_VOLUME = 12
+"""A course of up to this many modules has one workbook and one trainer edition."""
+VOLUME_MODULES = 8
+"""The modules in each volume of a larger course's workbook or trainer edition: each PDF stays a
+printable size, and Typst renders it in bounded memory (it needs about 10 MB per module)."""
+
+
 def workbook(content: Content, options: HandoutOptions, trainer: bool = False) -> Document:
-    """All modules, the glossary and every quiz as a worksheet; the trainer edition adds notes and keys."""
+    """All modules, the glossary and every quiz as a worksheet; the trainer edition adds notes and keys.
+
+    For a course of more than VOLUME_MODULES modules, this is the first of `workbook_volumes`."""
+    return workbook_volumes(content, options, trainer)[0]
+
+
+def workbook_volumes(content: Content, options: HandoutOptions, trainer: bool = False) -> list[Document]:
+    """The workbook (or trainer edition): `workbook.pdf` for a course of up to ONE_VOLUME modules, else
+    volumes of VOLUME_MODULES modules in teaching order, `workbook-1.pdf`, `workbook-2.pdf`... Each
+    volume has the glossary and its modules' worksheets; the last also has the course-wide quizzes."""
+    modules = list(content.modules)
+    size = ONE_VOLUME if len(modules) <= ONE_VOLUME else VOLUME_MODULES
+    parts = [modules[i : i + size] for i in range(0, len(modules), size)] or [[]]
+    stem = "trainer-edition" if trainer else "workbook"
+    if len(parts) == 1:
+        return [_workbook_volume(content, options, trainer, modules, f"{stem}.pdf", None)]
+    return [
+        _workbook_volume(content, options, trainer, part, f"{stem}-{number}.pdf", (number, len(parts)))
+        for number, part in enumerate(parts, start=1)
+    ]
+
+
+def _workbook_volume(
+    content: Content, options: HandoutOptions, trainer: bool, modules: list[Module], name: str, volume
+) -> Document:
     strings = _strings(options)
     edition = strings["edition_trainer" if trainer else "edition_workbook"]
     subtitle = strings["subtitle_trainer" if trainer else "subtitle_workbook"]
+    if volume:
+        number, total = volume
+        part = strings["volume"].format(number=number, total=total, first=modules[0].number, last=modules[-1].number)
+        subtitle = f"{subtitle}. {part}"
+    last = volume is None or volume[0] == volume[1]
+    quizzes = [content.quizzes[q] for m in modules for q in m.quizzes] + (content.other_quizzes() if last else [])
     data = _frame(strings, options, strings["course"], subtitle, edition)
     data.update(
         toc=True,
         answers=trainer,
-        modules=[_module(content, m, options, strings, trainer) for m in content.modules],
+        modules=[_module(content, m, options, strings, trainer) for m in modules],
         glossary=_glossary(content),
-        quizzes=[_quiz(q, strings) for q in _quizzes_in_order(content)],
+        quizzes=[_quiz(q, strings) for q in _unique(quizzes)],
     )
-    return Document("trainer-edition.pdf" if trainer else "workbook.pdf", data)
+    return Document(name, data)
+
+
+def _unique(quizzes: list[Quiz]) -> list[Quiz]:
+    """Each quiz once, where it first comes (a quiz two modules list goes with the first)."""
+    seen: set[str] = set()
+    return [q for q in quizzes if not (q.id in seen or seen.add(q.id))]
 
 
 EDITIONS = ("learner", "trainer", "all")
@@ -115,9 +158,10 @@ def all_documents(content: Content, options: HandoutOptions, edition: str = "all
     with the learners' site, but built beside it (`make trainer`)."""
     documents = []
     if edition in ("learner", "all"):
-        documents += [module_handout(content, m, options) for m in content.modules] + [workbook(content, options)]
+        documents += [module_handout(content, m, options) for m in content.modules]
+        documents += workbook_volumes(content, options)
     if edition in ("trainer", "all"):
-        documents.append(workbook(content, options, trainer=True))
+        documents += workbook_volumes(content, options, trainer=True)
     return documents
 
 
@@ -229,12 +273,6 @@ def _glossary(content: Content) -> list[dict]:
         return []
     terms = sorted(content.glossary.terms, key=lambda term: term.term.casefold())
     return [{"term": term.term, "definition": term.definition} for term in terms]
-
-
-def _quizzes_in_order(content: Content) -> list[Quiz]:
-    """Each module's quizzes after it, then the quizzes no module lists (assessments, surveys)."""
-    listed = [content.quizzes[q] for m in content.modules for q in m.quizzes]
-    return listed + content.other_quizzes()
 
 
 def _quiz(quiz: Quiz, strings: dict) -> dict:

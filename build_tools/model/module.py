@@ -85,7 +85,7 @@ class Reference(Strict):
 class Module(Document):
     """A self-study module, as a trainer writes it in `modules/<id>.yml`."""
 
-    number: Annotated[int, Field(ge=1, le=99)]
+    number: Annotated[int, Field(ge=1, le=999)]
     title: Text
     summary: Annotated[str, StringConstraints(min_length=20, max_length=300)]
     minutes: Minutes | None = None

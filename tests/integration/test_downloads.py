@@ -22,7 +22,7 @@ import pypdf
 import pytest
 import yaml
 
-from build_tools.packing import FOLDER, pack_site
+from build_tools.packing import FOLDER, pack_site, unused_files
 from build_tools.rendering import human_size, load_strings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -267,7 +267,13 @@ def test_offline_zip_holds_the_whole_site_and_its_pdfs(unzipped, offline_build):
     built = sorted(p.relative_to(offline_build.site).as_posix() for p in offline_build.site.rglob("*") if p.is_file())
     unpacked = sorted(p.relative_to(unzipped).as_posix() for p in unzipped.rglob("*") if p.is_file())
     assert [name for name in built if name.endswith(".map")], "the build has source maps to leave out"
-    assert unpacked == [name for name in built if not name.endswith(".map")]
+    left_out = {"assets/javascripts/bundle", "search/search_index.json", "assets/javascripts/lunr/"}
+    unread = sorted(p.relative_to(offline_build.site).as_posix() for p in unused_files(offline_build.site))
+    assert unpacked == [name for name in built if name not in unread]
+    assert all(name.endswith(".map") or name.startswith(tuple(left_out)) for name in unread), unread
+    assert "search/search_index.json" in unread and "search/search_index.js" in unpacked, "two copies of the index"
+    assert "assets/javascripts/lunr/min/lunr.de.min.js" in unread, "search languages the course does not use"
+    assert not [name for name in unpacked if "/lunr/" in name], "the English site needs no lunr language file"
     assert not (unzipped / "404.html").exists(), "a 404 page, which nothing sends from file://"
     for name in [
         "index.html",

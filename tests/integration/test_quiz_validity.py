@@ -188,3 +188,29 @@ def test_learner_downloads_page_has_no_trainer_edition(course_site):
     assert not list(course_site.rglob("trainer-edition*"))
     page = (course_site / "downloads" / "index.html").read_text(encoding="utf-8")
     assert "trainer-edition" not in page and S["handout"]["edition_trainer"] not in page
+
+
+def test_search_index_keeps_reference_titles_but_not_their_long_addresses(course_site):
+    """A reader searches for a source by its title; nobody searches for `https://undocs.org/...`."""
+    index = json.loads((course_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    everything = html.unescape(" ".join(doc["text"] for doc in index["docs"]))
+    references = [r for module in CONTENT.modules for r in module.references if r.url]
+    assert references
+    indexed = [r.url for r in references if r.url in everything]
+    assert indexed == []
+    assert all(" ".join(r.title.split())[:40] in " ".join(everything.split()) for r in references[:10])
+
+
+def test_search_finds_a_question_by_its_prompt_but_not_by_its_options(course_site):
+    """Options are claims to weigh, many of them wrong: a search for a concept should land on the
+    module that teaches it, not on a distractor. The prompts stay indexed, so a quiz can be found."""
+    index = json.loads((course_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    quizzes = [doc for doc in index["docs"] if doc["location"].startswith("quizzes/")]
+    flat = " ".join(
+        re.sub(r"<[^>]+>", " ", html.unescape(" ".join(d["title"] + " " + d["text"] for d in quizzes))).split()
+    )
+    options = [o.text for quiz in CONTENT.quizzes.values() for q in quiz.questions for o in getattr(q, "options", [])]
+    assert options and [text for text in options if " ".join(text.split()) in flat and len(text) > 40] == []
+    prompts = [q.prompt for quiz in CONTENT.quizzes.values() for q in quiz.questions if len(q.prompt) > 40]
+    found = [p for p in prompts if " ".join(re.sub(r"[*_`]", "", p).split())[:40] in flat]
+    assert len(found) > len(prompts) * 0.8

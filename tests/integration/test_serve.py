@@ -176,3 +176,43 @@ def test_a_preview_started_on_broken_content_serves_the_problems(preview_project
     assert "A sample module" not in page  # no good content yet: no modules
     module.write_text(good, encoding="utf-8")
     preview.wait_for_page("the fixed page", "", lambda text: BANNER not in text and "A sample module" in text)
+
+
+# --- handouts during a preview ----------------------------------------------------------------------
+
+BACKGROUND = "Handouts: the workbook is rendered in the background"
+READY = "Handouts: the workbook rendered in the background is ready"
+
+
+def test_an_edited_module_is_served_before_the_workbook_is_rendered_again(tmp_path, copy_fixture_site, start_preview):
+    """With handouts on, an edit re-renders the module's own PDF at once; the workbook, which holds
+    every module, renders after the pages are written, and the next rebuild serves it."""
+    project = copy_fixture_site(tmp_path / "project")
+    preview = start_preview(project)
+    preview.wait_for_page("first build", "downloads/", lambda text: "workbook.pdf" in text)
+    first_module_pdf = fetch(preview, "downloads/sample.pdf")
+    assert BACKGROUND not in preview.output(), "the first build has no workbook to show meanwhile: it renders it"
+    first_workbook = fetch(preview, "downloads/workbook.pdf")
+    assert first_workbook.startswith(b"%PDF")
+
+    edit(project / "modules" / "sample.yml", "title: A sample module", "title: An edited module")
+    preview.wait_for_page("the edited page", "modules/sample/", lambda text: "An edited module" in text)
+    preview.wait_for("the workbook's background rendering", lambda: READY in preview.output())
+    log = preview.output()
+    edited_build = log.index(BACKGROUND)
+    assert log.rindex("Documentation built", 0, edited_build) < edited_build < log.index(READY), (
+        "the workbook was rendered before the edited pages were written"
+    )
+    module_pdf = fetch(preview, "downloads/sample.pdf")  # the module's own PDF: rendered within the build
+    assert b"An edited module" in module_pdf or module_pdf != first_module_pdf
+
+    # The next rebuild serves the new workbook, from the cache: nothing is rendered in the background.
+    edit(project / "docs" / "index.md", "# ", "# Home: ")
+    preview.wait_for_page("the rebuilt home", "", lambda text: "Home: " in text)
+    assert preview.output().count(BACKGROUND) == 1
+    assert fetch(preview, "downloads/workbook.pdf") != first_workbook
+
+
+def fetch(preview: Preview, path: str) -> bytes:
+    with urllib.request.urlopen(preview.url + path, timeout=30) as response:
+        return response.read()
