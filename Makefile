@@ -7,8 +7,10 @@ STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+COURSE ?= ipu-workshop
+NODE_STAMP := node_modules/.installed
 
-.PHONY: setup serve build offline check schemas test lint bench new report handouts trainer chromium clean workshop
+.PHONY: setup serve build offline check schemas test lint bench new report handouts trainer course chromium clean node lms translations workshop
 
 setup: $(STAMP)
 
@@ -35,12 +37,24 @@ offline: setup
 handouts: setup
 	$(BIN)/python -m build_tools handouts --out site/downloads
 
-# The trainer edition (every answer key), beside the site and never published with it.
+# The trainer edition (every answer key) and the session plan as PDFs, and the trainer edition of the
+# site (facilitator notes, answer keys, session plan; noindex) in dist/trainer/site: beside the
+# learners' site and never published with it.
 trainer: setup
 	$(BIN)/python -m build_tools trainer --out dist/trainer
+	EDITION=trainer $(BIN)/mkdocs build --strict --site-dir dist/trainer/site
+
+# make course COURSE=my-course: the site, its PDFs, the trainer edition and the offline zip in dist/<id>/.
+course: setup
+	$(BIN)/python -m build_tools course build "$(COURSE)"
 
 check: setup
 	$(BIN)/python -m build_tools check
+
+# Merge the English into every language's PO files (new text untranslated, changed text fuzzy,
+# removed text obsolete), then print what is left to translate.
+translations: setup
+	$(BIN)/python -m build_tools translations update
 
 # make new ID=good-offices TITLE="Good offices"
 new: setup
@@ -64,7 +78,7 @@ lint: setup
 	$(BIN)/ruff check build_tools tests
 	$(BIN)/ruff format --check build_tools
 
-test: setup chromium
+test: setup chromium node
 	$(BIN)/ruff check build_tools tests
 	$(BIN)/python -m build_tools check
 	$(BIN)/python -m pytest
@@ -74,6 +88,23 @@ test: setup chromium
 chromium:
 	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null || \
 	  ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium poppler-utils)
+
+# The test-only JavaScript packages (scorm-again, gift-pegjs), exactly as package-lock.json pins them.
+node: $(NODE_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm)
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# A course's exports for learning platforms, in dist/<id>/lms/: the SCORM 1.2 and 2004 packages (the
+# course's offline edition, built apart from `make offline`'s) and the question banks (Moodle XML,
+# GIFT). make lms COURSE=<id>
+lms: setup
+	OFFLINE=true COURSE=$(COURSE) $(BIN)/mkdocs build --strict --site-dir .cache/lms/$(COURSE)/offline-site
+	$(BIN)/python -m build_tools export scorm $(COURSE) --site .cache/lms/$(COURSE)/offline-site
+	$(BIN)/python -m build_tools export moodle $(COURSE)
+	$(BIN)/python -m build_tools export gift $(COURSE)
 
 clean:
 	rm -rf site dist .cache .pytest_cache

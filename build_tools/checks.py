@@ -12,7 +12,17 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, TypeVar
 
 from .markdown_subset import empty_header_in, hint_for, unsupported_in
-from .model import INTRODUCTIONS, Likert, Matching, Module, MultipleChoice, Ordering, Quiz, SingleChoice
+from .model import (
+    INTRODUCTIONS,
+    FacilitatorNotes,
+    Likert,
+    Matching,
+    Module,
+    MultipleChoice,
+    Ordering,
+    Quiz,
+    SingleChoice,
+)
 from .problems import Problem
 from .text_checks import check_plain_text
 from .validation_messages import field_label
@@ -130,6 +140,7 @@ def _check_module(where: _Where, module: Module, quiz_ids: set[str]) -> list[Pro
                 where.problem(("objectives", index, "text"), f"'{verb}' cannot be measured", MEASURABLE_HINT)
             )
     problems += _markdown_subset(where, module)
+    problems += _check_timing(where, module.facilitator_notes)
     references = {r.id for r in module.references}
     for index, case in enumerate(module.case_studies):
         for position, ref in enumerate(case.references):
@@ -150,6 +161,39 @@ def _check_module(where: _Where, module: Module, quiz_ids: set[str]) -> list[Pro
                     f"create quizzes/{quiz_id}.yml or remove it from this list",
                 )
             )
+    return problems
+
+
+def _check_timing(where: _Where, notes: FacilitatorNotes) -> list[Problem]:
+    """The segments add up to the module's minutes, and one of them at most asks the live poll."""
+    path = ("facilitator_notes",)
+    problems = []
+    total = sum(s.minutes for s in notes.segments)
+    if notes.segments and notes.minutes is None:
+        hint = f"add `minutes: {total}` under facilitator_notes, the sum of the segments"
+        problems.append(where.problem(path + ("segments",), "segments need the module's total minutes", hint))
+    elif notes.segments and total != notes.minutes:
+        hint = "make minutes the sum of the segments' minutes, or correct a segment"
+        problems.append(
+            where.problem(path + ("minutes",), f"the segments add up to {total} minutes, not {notes.minutes}", hint)
+        )
+    polled = [i for i, s in enumerate(notes.segments) if s.live_poll]
+    for index in polled[1:]:
+        problems.append(
+            where.problem(
+                path + ("segments", index, "live_poll"),
+                f"segment {polled[0] + 1} already asks the live poll",
+                "mark one segment with live_poll: true",
+            )
+        )
+    if polled and not notes.live_poll:
+        problems.append(
+            where.problem(
+                path + ("segments", polled[0], "live_poll"),
+                "this segment asks the live poll, but facilitator_notes has no live_poll question",
+                "write the question under facilitator_notes as live_poll:",
+            )
+        )
     return problems
 
 

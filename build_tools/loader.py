@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel, ValidationError
 
@@ -77,6 +77,7 @@ def load_content(root: Path, local_folder: str | None = None) -> Content:
     Raises:
         ContentError: with every problem in every file, when there is any.
     """
+    local_folder = PurePosixPath(local_folder).as_posix() if local_folder else None  # `./local/` is `local`
     problems: list[Problem] = []
     sources: dict[str, list[SourceFile]] = {folder: [] for folder in SOURCES}
     invalid: dict[str, list[dict]] = {folder: [] for folder in SOURCES}
@@ -100,6 +101,32 @@ def load_content(root: Path, local_folder: str | None = None) -> Content:
     if problems:
         raise ContentError(problems)
     return _assemble(sources, glossary.model if glossary else None, figures)
+
+
+def read_and_validate(
+    path: Path, name: str, model: type[BaseModel]
+) -> tuple[YamlDocument | None, SourceFile | None, list[Problem]]:
+    """One file read strictly and validated against `model`: the document (None when it is not
+    readable YAML), the validated source (None when invalid) and its own problems.
+
+    A file whose bytes have not changed since an earlier reading is not read again: `mkdocs serve`
+    rebuilds after every save, and then only the saved file costs anything (readings are also kept
+    between builds, see `memo`). The reading is keyed by the bytes' hash, so a changed file, valid or
+    not, is always read afresh; checks across files run on every call.
+    """
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        digest = ""  # not kept: read_yaml reports why the file cannot be read
+    key = (name, model.__name__, digest)
+    reading = recall("content-files", key) if digest else None
+    if reading is None:
+        document, problems = read_yaml(path, name)
+        source, problems = _validate(document, name, model) if document else (None, problems)
+        reading = (document, source, problems)
+        if digest:
+            keep("content-files", key, reading)
+    return reading
 
 
 def _content_files(root: Path, folder: str, local_folder: str | None) -> list[Path]:
@@ -128,32 +155,6 @@ def _local_clashes(sources: dict[str, list[SourceFile]], invalid: dict[str, list
             files.remove(source)
             invalid[folder].append(source.document.data)
     return problems
-
-
-def read_and_validate(
-    path: Path, name: str, model: type[BaseModel]
-) -> tuple[YamlDocument | None, SourceFile | None, list[Problem]]:
-    """One file read strictly and validated against `model`: the document (None when it is not
-    readable YAML), the validated source (None when invalid) and its own problems.
-
-    A file whose bytes have not changed since an earlier reading is not read again: `mkdocs serve`
-    rebuilds after every save, and then only the saved file costs anything (readings are also kept
-    between builds, see `memo`). The reading is keyed by the bytes' hash, so a changed file, valid or
-    not, is always read afresh; checks across files run on every call.
-    """
-    try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        digest = ""  # not kept: read_yaml reports why the file cannot be read
-    key = (name, model.__name__, digest)
-    reading = recall("content-files", key) if digest else None
-    if reading is None:
-        document, problems = read_yaml(path, name)
-        source, problems = _validate(document, name, model) if document else (None, problems)
-        reading = (document, source, problems)
-        if digest:
-            keep("content-files", key, reading)
-    return reading
 
 
 def _stand_in(path: Path) -> dict:

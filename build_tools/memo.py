@@ -72,8 +72,8 @@ def forget() -> None:
 
 def load(folder: Path) -> None:
     """Take in the results saved in `folder` by an earlier build of the same code (if any)."""
-    for name, results in _MEMOS.items():
-        path = folder / f"{name}.pickle"
+    for path in sorted(folder.glob("*.pickle")) if folder.is_dir() else ():
+        results = _MEMOS.setdefault(path.stem, {})
         try:
             saved = pickle.loads(path.read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):

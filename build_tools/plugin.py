@@ -25,10 +25,17 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import memo
+from .courses.branding import SiteSettings, site_settings, with_course_title
+from .courses.links import unlink
+from .courses.load import COURSES, edition, handout_cache, load_course_content
+from .courses.model import Course
+from .courses.session_plan import SessionPlan, plan_session
 from .figure_checks import FIGURES
 from .glossary_terms import GlossaryTermsExtension
 from .handouts.build import HandoutError, build_handouts
 from .handouts.documents import HandoutOptions, public_address
+from .handouts.session_plan import NAME as SESSION_PLAN_PDF
+from .handouts.session_plan import session_plan_pdf
 from .loader import GLOSSARY, Content, load_content
 from .preview import NO_CONTENT, with_banner
 from .problems import ContentError, Problem, format_report
@@ -36,6 +43,7 @@ from .rendering import (
     DOWNLOADS_URI,
     GLOSSARY_URI,
     PROGRESS_URI,
+    SESSION_PLAN_URI,
     Renderer,
     contact_kind,
     contact_sentence,
@@ -53,6 +61,8 @@ CONTACT_MARKER = "<!-- contact -->"
 # The generated pages use these Markdown extensions: admonitions, heading ids, tooltips, glossary.
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "abbr", "def_list", "tables")
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
+TRAINER_CSS = "assets/stylesheets/trainer.css"
+TRAINER_GUIDE = "for-trainers.md"
 THEME_DIR = Path(__file__).parent / "theme"
 log = get_plugin_logger(__name__)
 
@@ -75,6 +85,12 @@ class MediationConfig(base.Config):
     address or a web address such as an issue tracker. Defaults to `repo_url`'s issues page."""
     edit_uri_content = c.Optional(c.Type(str))
     """Path under `repo_url` to the project root for "edit this page", e.g. `edit/main/`."""
+    course = c.Optional(c.Type(str))
+    """The course to build, `courses/<id>.yml` (`!ENV [COURSE, ipu-workshop]`); without it, all content."""
+    edition = c.Optional(c.Choice(["learner", "trainer"]))
+    """`trainer` builds the trainer edition: facilitator notes, answer keys, the session plan and its
+    PDFs, every page marked noindex. mkdocs.yml reads it from EDITION (`make trainer` sets it);
+    without it, the course file's `edition`."""
 
 
 class MediationPlugin(BasePlugin[MediationConfig]):
@@ -88,6 +104,14 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.root = Path.cwd()
         self.previewing = False
         self.problems: list[Problem] = []
+        self.course: Course | None = None
+        self.left_out: set[str] = set()
+        """Pages of the content that the course leaves out: links to them become plain text."""
+        self.site: SiteSettings | None = None
+        self.edition = "learner"
+        """The edition being built (see courses.load.edition): the trainer edition's hook."""
+        self.plan: SessionPlan | None = None
+        """The session plan, in the trainer edition of a course that has a session."""
         self.later: list = []
         """Handouts to render once the pages are written (during `mkdocs serve`; see build_handouts)."""
         self.memo_loaded = False
@@ -104,12 +128,19 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             memo.load(self.root / MEMO)
             self.memo_loaded = True
         try:
-            self.content = load_content(self.root)
+            self.content = self._load()
         except ContentError as error:
             if not self.previewing:
                 raise PluginError("Content problems:\n" + format_report(error.problems)) from None
             self._keep_previewing(error.problems)
         self.contact = self._contact(config)
+        self.edition = edition(self.course, self.config.edition)
+        if self.site:
+            _apply_site_settings(config, self.site, previewing=self.previewing)
+        session = self.course.session if self.course else None
+        self.plan = plan_session(self.content, session) if self.trainer and session else None
+        if self.trainer:
+            _prepare_trainer(config)
         if _offline_enabled(config):
             _prepare_offline(config)
         _add_theme_overrides(config)
@@ -132,9 +163,13 @@ class MediationPlugin(BasePlugin[MediationConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         downloads = self.downloads
         sizes = {uri.rsplit("/", 1)[-1]: len(data) for uri, data in downloads.items()}
-        self.renderer = Renderer(self.content, directory_urls=config.use_directory_urls, downloads=sizes)
+        self.renderer = Renderer(
+            self.content, directory_urls=config.use_directory_urls, downloads=sizes, edition=self.edition
+        )
         for uri, data in downloads.items():
             files.append(File.generated(config, uri, content=data))
+        if self.site and self.site.logo:
+            files.append(File.generated(config, self.site.logo[0], content=self.site.logo[1]))
         if downloads:
             files.append(File.generated(config, DOWNLOADS_URI, content=self.renderer.downloads_page()))
         for module in self.content.modules:
@@ -146,11 +181,23 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         files.append(File.generated(config, PROGRESS_URI, content=self.renderer.progress_page()))
         if self.content.glossary:
             files.append(File.generated(config, GLOSSARY_URI, content=self.renderer.glossary_page()))
+        if self.plan:
+            guide = TRAINER_GUIDE if (Path(config.docs_dir) / TRAINER_GUIDE).is_file() else None
+            page = self.renderer.session_plan_page(self.plan, guide)
+            files.append(File.generated(config, SESSION_PLAN_URI, content=page))
         return files
 
+    @property
+    def trainer(self) -> bool:
+        return self.edition == "trainer"
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.left_out and page.file.generated_by is None:  # a hand-written page
+            markdown = unlink(markdown, [page.file.src_uri.rpartition("/")[0]], self.left_out)[0]
         if page.file.src_uri == "index.md":
             markdown = markdown.replace(MODULE_LIST_MARKER, self.renderer.module_list())
+            if self.site:
+                markdown = with_course_title(markdown, self.site.site_name)
         if CONTACT_MARKER in markdown:
             if not self.contact:
                 log.info(
@@ -186,12 +233,30 @@ class MediationPlugin(BasePlugin[MediationConfig]):
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """Rebuild when a module, a quiz, a figure or the glossary changes, as for a page in docs/."""
-        for folder in ("modules", "quizzes", FIGURES):
+        local = self.course.local_folder if self.course else None
+        for folder in (
+            "modules",
+            "quizzes",
+            FIGURES,
+            COURSES,
+            *((f"{local}/modules", f"{local}/quizzes") if local else ()),
+        ):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         if (self.root / GLOSSARY).is_file():
             server.watch(str(self.root / GLOSSARY), recursive=False)
         return server
+
+    def _load(self) -> Content:
+        """The course's composed content, or all content when no course is set."""
+        if not self.config.course:
+            return load_content(self.root)
+        loaded = load_course_content(self.root, self.config.course)
+        self.course, self.left_out = loaded.course, loaded.left_out
+        self.site = site_settings(self.root, loaded.course)
+        for warning in loaded.warnings:  # shown, but they do not fail a strict build
+            log.info(warning.as_text())
+        return loaded.content
 
     def _keep_previewing(self, problems: list[Problem]) -> None:
         """Serve the last good content (none yet: no modules) with the problems on every page, and
@@ -210,16 +275,26 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         if self.config.handouts:
             options = self._handout_options(config)
             try:
-                cache = self.root / ".cache" / "handouts"
+                cache = handout_cache(self.root, self.course)
                 later = self.later if self.previewing else None
-                handouts = build_handouts(self.content, options, cache=cache, edition="learner", later=later)
+                # the learners' edition holds no keys; the trainer edition adds its own PDFs
+                handouts = build_handouts(self.content, options, cache=cache, edition=self.edition, later=later)
+                if self.trainer:
+                    handouts += build_handouts(self.content, options, cache=cache, edition="learner", later=later)
+                    if self.plan:
+                        found[f"downloads/{SESSION_PLAN_PDF}"] = session_plan_pdf(self.plan, options)
             except HandoutError as error:
                 raise PluginError(str(error)) from None
             found.update({f"downloads/{h.name}": h.pdf for h in handouts})
-        zipped = self.root / self.config.offline_zip if self.config.offline_zip else None
-        if zipped and zipped.is_file() and not _offline_enabled(config):
+        zipped = self._published_zip(config)
+        if zipped:
             found["downloads/offline-edition.zip"] = zipped.read_bytes()
         return found
+
+    def _published_zip(self, config: MkDocsConfig) -> Path | None:
+        """The offline edition's zip, when there is one to offer (never inside the offline edition)."""
+        zipped = self.root / self.config.offline_zip if self.config.offline_zip else None
+        return zipped if zipped and zipped.is_file() and not _offline_enabled(config) else None
 
     def _contact(self, config: MkDocsConfig) -> str | None:
         """The `contact` setting, checked; else the issue tracker beside `repo_url`, if any."""
@@ -248,6 +323,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
                 seen,
             )
         return HandoutOptions(
+            title=self.site.site_name if self.site else "",
             paper=self.config.handouts_paper,
             site_url=site_url,
             directory_urls=config.use_directory_urls,
@@ -264,7 +340,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
 
     def _navigation(self, config: MkDocsConfig) -> list:
         """Home, then each module with its quizzes, then other quizzes, then hand-written pages."""
-        nav: list = ["index.md", *self.config.nav_intro]
+        nav: list = ["index.md", *([SESSION_PLAN_URI] if self.plan else []), *self.config.nav_intro]
         for module in self.content.modules:
             pages = [module_uri(module.id)] + [quiz_uri(q) for q in module.quizzes]
             # mkdocs and Material print navigation titles unescaped: give them escaped text.
@@ -275,12 +351,29 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         if self.content.glossary:
             nav.append(GLOSSARY_URI)
         nav.append(PROGRESS_URI)
-        if self.config.handouts:
+        if self.config.handouts or self._published_zip(config):  # the Downloads page is made for either
             nav.append(DOWNLOADS_URI)
         docs = Path(config.docs_dir)
         placed = {"index.md", *self.config.nav_intro, DOWNLOADS_URI}
         nav += sorted(uri for uri in (p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if uri not in placed)
         return nav
+
+
+def _apply_site_settings(config: MkDocsConfig, site: SiteSettings, *, previewing: bool) -> None:
+    """The course's name, footer, colours and logo; its address, except in the preview (mkdocs serve
+    sets its own)."""
+    config.site_name = site.site_name
+    if site.site_description:
+        config.site_description = site.site_description
+    config.copyright = site.copyright
+    palette = config.theme.get("palette") or []
+    for scheme in palette if isinstance(palette, list) else [palette]:
+        scheme.update(primary=site.primary, accent=site.accent)
+    if site.logo:
+        config.theme["logo"] = site.logo[0]
+        config.extra["course_organisation"] = site.organisation
+    if site.site_url and not previewing:
+        config.site_url = site.site_url
 
 
 def _run_later(jobs: list) -> None:
@@ -303,6 +396,14 @@ def _add_theme_overrides(config: MkDocsConfig) -> None:
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
     language = config.theme.get("language") or "en"
     config.extra["quiz_strings"] = load_strings(language)["engine"]
+
+
+def _prepare_trainer(config: MkDocsConfig) -> None:
+    """The trainer edition: its styles, and a banner and `noindex` on every page (theme/main.html)."""
+    if TRAINER_CSS not in config.extra_css:
+        config.extra_css.append(TRAINER_CSS)
+    language = config.theme.get("language") or "en"
+    config.extra["trainer_edition"] = load_strings(language)["trainer"]["banner"]
 
 
 def _prepare_offline(config: MkDocsConfig) -> None:

@@ -36,19 +36,38 @@ STRINGS = Path(__file__).parent / "strings"
 PROGRESS_URI = "progress.md"
 GLOSSARY_URI = "glossary.md"
 DOWNLOADS_URI = "downloads/index.md"
+SESSION_PLAN_URI = "session-plan.md"
+"""The session plan's page: in the trainer edition only."""
 
 
 WORKBOOK = re.compile(r"workbook(?:-(\d+))?\.pdf")
 """The learner workbook's file name: `workbook.pdf`, or `workbook-2.pdf` for a volume of a large course."""
 
 
-@lru_cache(maxsize=8)  # read once per build; callers must not change the table
-def load_strings(language: str = "en") -> dict:
-    """The interface strings of one language: page labels, and the quiz engine's under `engine`."""
-    path = STRINGS / f"{language}.yml"
-    if not path.exists():  # a language with no table yet falls back to English
-        path = STRINGS / "en.yml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+"""The project folder, where `translations/` is (the default for `load_strings`)."""
+
+
+def load_strings(language: str = "en", root: Path | None = None) -> dict:
+    """The interface strings of one language: page labels, and the quiz engine's under `engine`.
+
+    English is `strings/en.yml`; another language is that table translated by
+    `translations/<language>/strings.po` under `root` (the project folder by default), where a missing
+    string stays English. Read again only when the PO file changes; callers must not change the table.
+    """
+    po = (root or PROJECT_ROOT) / "translations" / language / "strings.po"
+    stamp = po.stat().st_mtime_ns if language != "en" and po.is_file() else 0
+    return _strings_table(language, (root or PROJECT_ROOT).resolve(), stamp)
+
+
+@lru_cache(maxsize=16)
+def _strings_table(language: str, root: Path, stamp: int) -> dict:
+    english = yaml.safe_load((STRINGS / "en.yml").read_text(encoding="utf-8"))
+    if language == "en" or not stamp:
+        return english
+    from .i18n.apply import translated_strings
+
+    return translated_strings(english, root, language)
 
 
 def module_uri(module_id: str) -> str:
@@ -61,7 +80,13 @@ def quiz_uri(quiz_id: str) -> str:
 
 
 def question_fingerprint(question: Question) -> str:
-    """A short hash of what the learner answers: saved answers are dropped when it changes."""
+    """A short hash of what the learner answers: saved answers are dropped when it changes.
+
+    A translated question gives its English source's fingerprint, so that a learner's answers stay
+    when they switch language (and still reset when the English changes).
+    """
+    if question._source_fingerprint:
+        return question._source_fingerprint
     answered = question.model_dump(include={"type", "prompt", "options", "items", "pairs", "answer", "scale"})
     for option in answered.get("options", []):
         option.pop("feedback", None)
@@ -120,6 +145,8 @@ class Renderer:
     language: str = "en"
     downloads: dict[str, int] = field(default_factory=dict)
     """Files offered under downloads/ (a module's PDF is `<id>.pdf`) and their sizes in bytes."""
+    edition: str = "learner"
+    """`trainer` adds the facilitator notes to module pages and the answer keys to quiz pages."""
     nonce: str = field(default_factory=lambda: secrets.token_hex(8))
     """Part of every fragment placeholder, so that no author text can spell one."""
     fragments: dict[str, str] = field(default_factory=dict, init=False, repr=False)
@@ -147,6 +174,7 @@ class Renderer:
             yaml_text=_yaml_text,
             link=_autolink,
             indent_md=_indent,
+            fmt=_fill_in,
         )
         env.globals.update(
             t=self.strings,
@@ -163,6 +191,7 @@ class Renderer:
             downloads=self.downloads,
             anchor=lambda id: Markup("{#" + id + "}"),
             reading_time=self.reading_time,
+            trainer=self.edition == "trainer",
         )
         return env
 
@@ -231,7 +260,8 @@ class Renderer:
         return self.env.get_template("progress.md.j2").render(catalogue=self.catalogue(), root=self.page_root(1))
 
     def downloads_page(self) -> str:
-        """The list of handouts (and the offline edition) with their sizes."""
+        """The list of handouts (and the offline edition) with their sizes; in the trainer edition,
+        the trainers' files too."""
         page = self.env.get_template("downloads.md.j2")
         return page.render(modules=self.content.modules, workbooks=self._workbooks())
 
@@ -240,6 +270,17 @@ class Renderer:
         found = [(name, WORKBOOK.fullmatch(name)) for name in self.downloads]
         volumes = [(name, int(match.group(1)) if match.group(1) else None) for name, match in found if match]
         return sorted(volumes, key=lambda item: item[1] or 0)
+
+    def session_plan_page(self, plan, guide: str | None = None) -> str:
+        """The trainer edition's session plan (a `courses.session_plan.SessionPlan`) as a page.
+
+        Args:
+            guide: the address of the guide for trainers from the site's root, for the link to the
+                rule that fits the plan; None when the site has no such page.
+        """
+        return self.env.get_template("session_plan.md.j2").render(
+            plan=plan, guide=guide, root=self.page_root(1), plan_href=self.page_href
+        )
 
     def glossary_page(self) -> str:
         """The glossary as a definition list, terms in alphabetical order."""
@@ -342,6 +383,11 @@ def _autolink(url: str) -> Markup:
 
 def _yaml_text(text: str) -> Markup:
     return Markup(json.dumps(text, ensure_ascii=False))
+
+
+def _fill_in(template: str, **values) -> Markup:
+    """An interface string with its `{names}` filled in; values that are not Markup are escaped."""
+    return Markup(template).format(**values)
 
 
 def _indent(text: str, width: int = 4) -> Markup:

@@ -54,12 +54,17 @@ def copy_fixture_site(dest: Path) -> Path:
     return dest
 
 
-def run_mkdocs_build(project: Path, site: Path, *, offline: str | None = None, timeout: float = 300) -> Build:
-    """Run `python -m mkdocs build --strict -d site` in `project`; OFFLINE is set only if given."""
+def run_mkdocs_build(
+    project: Path, site: Path, *, offline: str | None = None, edition: str | None = None, timeout: float = 300
+) -> Build:
+    """Run `python -m mkdocs build --strict -d site` in `project`; OFFLINE and EDITION are set only if given."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1")
     env.pop("OFFLINE", None)
+    env.pop("EDITION", None)
     if offline is not None:
         env["OFFLINE"] = offline
+    if edition is not None:
+        env["EDITION"] = edition
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
         cwd=project,
@@ -97,22 +102,45 @@ def site_build(tmp_path_factory) -> Build:
 
 
 @pytest.fixture(scope="session")
+def trainer_build(tmp_path_factory) -> Build:
+    """The fixture site's trainer edition (EDITION=trainer), built once per session."""
+    base = tmp_path_factory.mktemp("trainer-build")
+    build = run_mkdocs_build(copy_fixture_site(base / "project"), base / "site", edition="trainer")
+    assert build.returncode == 0, f"mkdocs build of the fixture site's trainer edition failed:\n{build.output}"
+    return build
+
+
+@pytest.fixture(scope="session")
 def offline_build(tmp_path_factory) -> Build:
     """The fixture site's offline edition (Material's offline plugin on), built once per session."""
     return _built(tmp_path_factory, "offline-build", offline=OFFLINE_ON)
 
 
-@pytest.fixture(scope="session")
-def course_site(tmp_path_factory) -> Path:
-    """The project's own course (modules/, quizzes/), built once per session with its handouts."""
-    site = tmp_path_factory.mktemp("course") / "site"
+def build_course(site: Path, edition: str | None = None) -> Path:
+    """Build the project's own course (modules/, quizzes/) with its handouts into `site`; the
+    learners' edition unless `edition` is `trainer`."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    env.pop("EDITION", None)
+    if edition:
+        env["EDITION"] = edition
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600, env=env,
+        cwd=ROOT, capture_output=True, text=True, timeout=900, env=env,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def course_site(tmp_path_factory) -> Path:
+    """The project's own course (modules/, quizzes/), built once per session with its handouts."""
+    return build_course(tmp_path_factory.mktemp("course") / "site")
+
+
+@pytest.fixture(scope="session")
+def course_trainer_site(tmp_path_factory) -> Path:
+    """The project's own course, trainer edition (EDITION=trainer): notes, keys, session plan, PDFs."""
+    return build_course(tmp_path_factory.mktemp("course-trainer") / "site", edition="trainer")
 
 
 def hostile_project(dest: Path) -> Path:
@@ -138,3 +166,41 @@ def hostile_build(tmp_path_factory) -> Build:
     build = run_mkdocs_build(hostile_project(base / "project"), base / "site")
     assert build.returncode == 0, f"mkdocs build of the hostile course failed:\n{build.output}"
     return build
+
+
+# --- a composed course: the project's content plus the fixture course (tests/fixtures/course) -------
+
+COURSE_FIXTURE = ROOT / "tests" / "fixtures" / "course"
+COMPOSED_COURSE_ID = "institute-half-day"
+PROJECT_PARTS = ("mkdocs.yml", "glossary.yml", "docs", "modules", "quizzes", "figures", "courses")
+
+
+def copy_course_project(dest: Path) -> Path:
+    """The project's own content and courses, with the fixture course and its local folder beside them."""
+    dest.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part)
+        else:
+            shutil.copy2(source, dest / part)
+    shutil.copytree(COURSE_FIXTURE, dest, dirs_exist_ok=True)
+    return dest
+
+
+@pytest.fixture(name="copy_course_project", scope="session")
+def copy_course_project_fixture():
+    """`copy_course_project(dest)`: a project folder with the composed fixture course in it."""
+    return copy_course_project
+
+
+@pytest.fixture(scope="session")
+def composed_course(tmp_path_factory) -> Path:
+    """The fixture course built by `python -m build_tools course build` into `<project>/dist/<id>/`."""
+    project = copy_course_project(tmp_path_factory.mktemp("composed") / "project")
+    result = subprocess.run(
+        [sys.executable, "-m", "build_tools", "--root", str(project), "course", "build", COMPOSED_COURSE_ID],
+        capture_output=True, text=True, timeout=900, env={**os.environ, "NO_COLOR": "1"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project

@@ -120,3 +120,12 @@ def test_a_file_that_turned_invalid_is_reported_although_its_reading_was_kept(tm
             load_content(root)
         lines = [problem.as_text() for problem in caught.value.problems]
         assert any(line.startswith("modules/sample.yml:") and "number" in line for line in lines)
+
+
+def test_results_kept_by_name_alone_are_loaded_too(tmp_path):
+    """Readings kept with `keep` (no decorated function) come back in a new process as well."""
+    memo.keep("test-readings", ("file.yml", "abc"), "the reading")
+    memo.save(tmp_path)
+    memo._MEMOS.pop("test-readings")  # a new process has not met this name yet
+    memo.load(tmp_path)
+    assert memo.recall("test-readings", ("file.yml", "abc")) == "the reading"

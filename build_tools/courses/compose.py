@@ -35,7 +35,7 @@ class LeftOutLink:
 def compose(content: Content, course: Course) -> Content:
     """The content of one course: its modules in its order, numbered 1, 2, 3...; their quizzes and the
     chosen assessments (the diagnostic and the post-workshop assessment keep only the questions on the
-    chosen modules' objectives); the glossary terms the chosen modules use; their figures. A link in
+    chosen modules' objectives); the glossary terms the chosen modules use; every figure. A link in
     author text to a module or quiz the course leaves out becomes plain text.
 
     Raises:
@@ -62,7 +62,7 @@ def compose(content: Content, course: Course) -> Content:
         quizzes=quizzes,
         source_names={key: name for key, name in content.source_names.items() if key in kept_ids},
         glossary=_glossary(content.glossary, numbered),
-        figures={name: svg for name, svg in content.figures.items() if any(_shows(m, name) for m in numbered)},
+        figures=content.figures,  # hand-written pages (the essentials) show figures of any module
     )
 
 
@@ -164,7 +164,3 @@ def _glossary(glossary: Glossary | None, modules: tuple[Module, ...]) -> Glossar
 def _uses(text: str, form: str) -> bool:
     """Whether a term appears as a whole word, exactly as the tooltip will match it."""
     return re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None
-
-
-def _shows(module: Module, figure: str) -> bool:
-    return any(f.file == figure for _, f in module.figures())

@@ -8,6 +8,7 @@ import os
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
+from typing import get_args
 
 from pydantic import ValidationError
 
@@ -17,7 +18,8 @@ from ..problems import ContentError, Problem, display_path
 from ..strict_yaml import YamlDocument, read_yaml
 from ..validation_messages import field_label, problems_from
 from .compose import assessment_quizzes, compose, left_out_links, left_out_pages
-from .model import Course, Edition
+from .model import ASSESSMENT_QUIZ_IDS, Course, Edition, MaterialColour
+from .session_plan import session_problems
 
 COURSES = "courses"
 DEFAULT_COURSE = "ipu-workshop"
@@ -32,6 +34,15 @@ PATTERN_MESSAGES = {
     "date": ("is not a date", "write it as YYYY-MM-DD, such as 2025-04-08"),
 }
 MINUTES_HINT = "write the length as a whole number of minutes, such as 90"
+LINK_CONTRAST = {
+    "red": 3.45, "pink": 4.33, "purple": 4.81, "deep-purple": 5.25, "indigo": 6.86, "blue": 3.19,
+    "light-blue": 2.71, "cyan": 2.27, "teal": 3.77, "green": 2.81, "light-green": 2.1, "lime": 1.52,
+    "yellow": 1.21, "amber": 1.63, "orange": 1.94, "deep-orange": 2.78, "brown": 6.48, "grey": 4.61,
+    "blue-grey": 5.47, "black": 3.56, "white": 6.86,
+}  # fmt: skip
+"""The contrast on white of the links Material colours with each primary colour (its palette CSS)."""
+READABLE = 4.5
+"""The contrast body text needs (WCAG 2.2 AA)."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +90,13 @@ def edition(course: Course | None, given: str | None = None) -> Edition:
     return "trainer" if chosen == "trainer" else "learner"
 
 
+def handout_cache(root: Path, course: Course | None) -> Path:
+    """The handouts' cache: the default course's where it always was, each other course's its own, so
+    that building one course does not prune another's PDFs."""
+    cache = root / ".cache" / "handouts"
+    return cache if course is None or course.id == DEFAULT_COURSE else cache / COURSES / course.id
+
+
 def load_course(root: Path, course_id: str) -> Course:
     """The course file, checked against the content it names.
 
@@ -96,6 +114,8 @@ def load_course_content(root: Path, course_id: str) -> LoadedCourse:
     """
     course, document, problems = _read_course(root, course_id)
     local = _local_folder(course, document)
+    if local and not _inside(root, local):  # reported by check_course_file; never read
+        local = None
     content = None
     try:
         content = load_content(root, local)
@@ -107,7 +127,7 @@ def load_course_content(root: Path, course_id: str) -> LoadedCourse:
         raise ContentError(problems)
     composed = compose(content, course)
     left_out = left_out_pages(content, list(course.modules), list(composed.quizzes))
-    warnings = _link_warnings(root, content, course)
+    warnings = _link_warnings(root, content, course) + _contrast_warnings(root, course, document)
     return LoadedCourse(course, composed, content, left_out, warnings)
 
 
@@ -127,15 +147,19 @@ def _read_course(root: Path, course_id: str) -> tuple[Course | None, YamlDocumen
     try:
         return Course.model_validate(document.data), document, []
     except ValidationError as error:
-        return None, document, [_course_hint(p, document) for p in problems_from(error, document, name, Course)]
+        return None, document, [_course_hint(p) for p in problems_from(error, document, name, Course)]
 
 
-def _course_hint(problem: Problem, document: YamlDocument) -> Problem:
+def _course_hint(problem: Problem) -> Problem:
     """Messages in a trainer's terms for the fields only a course file has."""
     last = problem.field.rsplit(".", 1)[-1]
     if problem.message.startswith("string should match pattern") and last in PATTERN_MESSAGES:
         message, hint = PATTERN_MESSAGES[last]
         return replace(problem, message=message, hint=hint)
+    if last in ("primary", "accent") and "is not allowed" in problem.message:
+        given = problem.message.split(" is not allowed", 1)[0]
+        hint = problem.hint or f"use one of: {', '.join(get_args(MaterialColour))}"
+        return replace(problem, message=f"{given} is not a colour Material knows", hint=hint)
     if problem.field == "modules" and problem.message.startswith("needs at least"):
         return replace(
             problem, message="lists no modules", hint=f"list module ids in teaching order, such as {MODULE_EXAMPLE}"
@@ -173,33 +197,40 @@ def check_course_file(
         problems.append(
             problem(("id",), f"the id does not match the file name '{stem}.yml'", f"change the id to {stem}")
         )
-    known = _module_ids(root, course.local_folder)
+    local = course.local_folder if course.local_folder and _inside(root, course.local_folder) else None
+    problems += _module_problems(course, _module_ids(root, local), problem)
+    problems += _assessment_problems(course, content, problem)
+    problems += _local_folder_problems(root, course, problem)
+    problems += _logo_problems(root, course, problem)
+    if course.session:  # breaks the session plan cannot hold
+        problems += [problem(("session", *path), text, hint) for path, text, hint in session_problems(course.session)]
+    return problems
+
+
+def _module_problems(course: Course, known: set[str], problem) -> list[Problem]:
+    """Each module listed exists (with a "did you mean") and is listed once."""
+    problems = []
     for index, module_id in enumerate(course.modules):
         if module_id not in known:
             close = difflib.get_close_matches(module_id, sorted(known), n=1)
-            hint = (
-                f"did you mean '{close[0]}'?" if close else "module ids are the file names in modules/ (without .yml)"
-            )
+            hint = f"did you mean '{close[0]}'?" if close else "module ids are the file names in modules/"
             problems.append(problem(("modules", index), f"no module '{module_id}'", hint))
     for (index, module_id), (first, _) in repeats((m, (i, m)) for i, m in enumerate(course.modules)):
         message = f"'{module_id}' is listed twice (also modules[{first + 1}])"
         problems.append(problem(("modules", index), message, "list each module once"))
+    return problems
+
+
+def _assessment_problems(course: Course, content: Content | None, problem) -> list[Problem]:
+    """Each assessment is listed once and has its quiz (when the content could be read)."""
+    problems = []
     for (index, assessment), (first, _) in repeats((a, (i, a)) for i, a in enumerate(course.assessments)):
-        problems.append(
-            problem(("assessments", index), f"'{assessment}' is listed twice (also assessments[{first + 1}])")
-        )
-    if content is not None:
-        for index, assessment in enumerate(course.assessments):
-            if not assessment_quizzes(content, assessment):
-                problems.append(
-                    problem(
-                        ("assessments", index),
-                        f"no quiz for the {assessment}",
-                        "write it in quizzes/, or remove it from this list",
-                    )
-                )
-    problems += _local_folder_problems(root, course, problem)
-    problems += _logo_problems(root, course, problem)
+        message = f"'{assessment}' is listed twice (also assessments[{first + 1}])"
+        problems.append(problem(("assessments", index), message))
+    for index, assessment in enumerate(course.assessments):
+        if content is not None and not assessment_quizzes(content, assessment):
+            hint = f"add quizzes/{ASSESSMENT_QUIZ_IDS[assessment]}.yml, or remove it from this list"
+            problems.append(problem(("assessments", index), f"no quiz for the {assessment}", hint))
     return problems
 
 
@@ -284,6 +315,25 @@ def _inside(root: Path, relative: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _contrast_warnings(root: Path, course: Course, document: YamlDocument) -> list[Problem]:
+    """A warning when the primary colour makes links too faint to read on white."""
+    primary = course.branding.primary
+    if LINK_CONTRAST[primary] >= READABLE:
+        return []
+    readable = [name for name, ratio in LINK_CONTRAST.items() if ratio >= READABLE]
+    return [
+        Problem(
+            display_path(course_file(root, course.id), root),
+            document.line_of(("branding", "primary")),
+            "branding.primary",
+            f"links in '{primary}' have a contrast of {LINK_CONTRAST[primary]}:1 on white, below the "
+            f"{READABLE}:1 that text needs",
+            f"choose {', '.join(readable[:-1])} or {readable[-1]}; the accent colour is free",
+            severity="warning",
+        )
+    ]
 
 
 def _link_warnings(root: Path, content: Content, course: Course) -> list[Problem]:

@@ -183,9 +183,10 @@ def _take(pending: tuple) -> bytes:
     return future.result()[index]
 
 
-def render(document: Document) -> bytes:
-    """One PDF from its data, through the Typst template, in this process."""
-    pdf, message = render_pdf(str(TEMPLATE), json.dumps(document.data, ensure_ascii=False), PDF_STANDARDS)
+def render(document: Document, template: Path = TEMPLATE) -> bytes:
+    """One PDF from its data, through a Typst template (the handouts' one unless another is given), in
+    this process."""
+    pdf, message = render_pdf(str(template), json.dumps(document.data, ensure_ascii=False), PDF_STANDARDS)
     if pdf is None:
         raise HandoutError(f"{document.name}: Typst could not render it: {message}")
     return pdf

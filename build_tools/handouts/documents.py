@@ -44,6 +44,8 @@ class HandoutOptions:
     language: str = "en"
     directory_urls: bool = True
     offline: bool = False
+    title: str = ""
+    """The course's title on the workbook and the trainer edition; empty for the default one."""
 
     @property
     def variant(self) -> str:
@@ -132,7 +134,7 @@ def _workbook_volume(
         subtitle = f"{subtitle}. {part}"
     last = volume is None or volume[0] == volume[1]
     quizzes = [content.quizzes[q] for m in modules for q in m.quizzes] + (content.other_quizzes() if last else [])
-    data = _frame(strings, options, strings["course"], subtitle, edition)
+    data = _frame(strings, options, options.title or strings["course"], subtitle, edition)
     data.update(
         toc=True,
         answers=trainer,

@@ -2,7 +2,7 @@
 
 from .common import Document, Id
 from .glossary import Glossary, Term
-from .module import CaseStudy, FacilitatorNotes, Figure, Module, Objective, Reference, Section
+from .module import CaseStudy, FacilitatorNotes, Figure, Module, Objective, Reference, Section, Segment
 from .quiz import (
     GRADED_TYPES,
     INTRODUCTIONS,
@@ -43,6 +43,7 @@ __all__ = [
     "Reference",
     "Reflection",
     "Section",
+    "Segment",
     "SingleChoice",
     "Term",
     "TrueFalse",

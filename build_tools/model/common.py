@@ -20,7 +20,7 @@ LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 class Strict(BaseModel):
     """Base of every content model: unknown keys are errors, and nothing is coerced silently."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Document(Strict):

@@ -64,10 +64,28 @@ class CaseStudy(Strict):
     references: list[Id] = Field(default_factory=list)
 
 
+class Segment(Strict):
+    """One timed part of a module's session, as its timing text describes it."""
+
+    minutes: Minutes
+    activity: Text
+    """Plain text: what the group does, in a few words, such as `The two cases` or `Discussion`."""
+    live_poll: StrictBool = False
+    """True for the segment in which the module's live-poll question is asked."""
+
+
 class FacilitatorNotes(Strict):
-    """Notes for trainers who run the module with a group; not shown to learners."""
+    """Notes for trainers who run the module with a group; not shown to learners.
+
+    `timing` says it in words; `minutes` and `segments` say it in numbers, for the session plan:
+    the segments add up to `minutes` (`check` says when they do not).
+    """
 
     timing: Text
+    minutes: Minutes | None = None
+    """How long the module takes with a group, in minutes."""
+    segments: list[Segment] = Field(default_factory=list)
+    """The parts of that time in teaching order; the session plan shortens or drops them to fit."""
     discussion_prompts: list[Text] = Field(min_length=1)
     live_poll: Text | None = None
 
@@ -135,6 +153,10 @@ class Module(Document):
                 (("references", i, "title"), ref.title, False),
                 (("references", i, "publisher"), ref.publisher, False),
             ]
+        segments = self.facilitator_notes.segments
+        fields += [
+            (("facilitator_notes", "segments", i, "activity"), s.activity, False) for i, s in enumerate(segments)
+        ]
         return fields
 
     def markdown_fields(self) -> list[tuple[tuple, str, bool]]:

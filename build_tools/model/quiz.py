@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StrictBool
+from pydantic import Field, PrivateAttr, StrictBool
 
 from .common import Document, Id, Strict, Text
 
@@ -48,6 +48,8 @@ class BaseQuestion(Strict):
         pattern=r"^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$",
         description="The module section that teaches this: `module-id#section-id`.",
     )
+    _source_fingerprint: str | None = PrivateAttr(default=None)
+    """Set on a translated question: the fingerprint of its English source (see i18n/apply.py)."""
 
 
 class GradedQuestion(BaseQuestion):

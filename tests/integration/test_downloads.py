@@ -221,6 +221,30 @@ def test_the_offline_zip_is_published_on_the_downloads_page(
     assert f"(zip, {human_size(published.stat().st_size)})" in link.item
 
 
+def test_with_handouts_off_the_zip_alone_still_gets_a_downloads_page_in_the_navigation(
+    tmp_path, offline_build, copy_fixture_site, run_mkdocs_build
+):
+    """A quick preview build (handouts off) beside a zip left by `make offline`: the strict build
+    refuses a page missing from the navigation, so the Downloads page must be in it."""
+    project = copy_fixture_site(tmp_path / "project")
+    pack_site(offline_build.site, project / ".cache" / "offline-edition.zip")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        re.sub(
+            r"  - mediation .*\n",
+            "  - mediation:\n      handouts: false\n      offline_zip: .cache/offline-edition.zip\n",
+            text,
+        ),
+        encoding="utf-8",
+    )
+    build = run_mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    assert (tmp_path / "site" / "downloads" / "offline-edition.zip").is_file()
+    assert not list((tmp_path / "site" / "downloads").glob("*.pdf"))
+    assert 'href="downloads/"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
 def test_handouts_never_print_the_address_that_mkdocs_serve_sets(tmp_path, copy_fixture_site, run_mkdocs_build):
     project = copy_fixture_site(tmp_path / "project")
     config = project / "mkdocs.yml"

@@ -248,9 +248,23 @@
     return table;
   }
 
+  /* ---- Wide tables ------------------------------------------------------------------------- */
+
+  /* On a phone, a wide table scrolls sideways in Material's wrapper: a wrapper that overflows takes
+     the keyboard focus and a name, so that the arrow keys scroll it (WCAG 2.1.1). */
+  function focusableScrollers() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth <= wrap.clientWidth + 1 || wrap.hasAttribute("tabindex")) return;
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", strings().table_scrolls || "Table");
+    });
+  }
+
   /* ---- Wiring ------------------------------------------------------------------------------ */
 
   function start() {
+    focusableScrollers();
     if (!engine()) return;
     document.querySelectorAll("form.quiz--enhanced[data-quiz-kind='self-check']").forEach(showWayForward);
     markHomeModules();

@@ -1,0 +1,243 @@
+"""Translated content: the English structure with each text taken from the language's PO files.
+
+`translate_content` keeps every id, answer, number, link target and the order of the English, and
+replaces each unit of text with its translation. A unit with no translation, or a fuzzy one (the
+English changed since it was translated), shows the English, marked (markers.py), and the file gets
+a warning; with `strict=True` (the published build) it is an error. The translation's typography is
+made right for its language (typography.py); the English fallback is left as it is.
+
+Saved progress survives a change of language: each translated question carries the fingerprint of
+its English source (`rendering.question_fingerprint` returns it), so a learner's answers match in
+both editions, and a change to the English still resets them.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from ..loader import Content
+from ..problems import Problem
+from .catalogs import Entry, entries, read_catalog
+from .entry_checks import entry_problems, subset_problems
+from .links import mask, unmask
+from .markdown_units import split_markdown, whole_text
+from .markers import marked
+from .typography import typeset
+from .units import FRONT_MATTER, JOINED_LISTS, STRINGS, TextField, fields_of, page_fields, translatable
+
+TRANSLATIONS = "translations"
+
+
+def po_path(root: Path, language: str, po: str) -> Path:
+    """Where the PO file `po` (e.g. `modules/intro.po`) of `language` lives."""
+    return root / TRANSLATIONS / language / po
+
+
+def po_name(language: str, po: str) -> str:
+    return f"{TRANSLATIONS}/{language}/{po}"
+
+
+@dataclass
+class Translator:
+    """Translates the fields of one source file from its PO file, counting what falls back.
+
+    Attributes:
+        mark: wrap English shown in place of a translation in the untranslated marks.
+    """
+
+    language: str
+    name: str
+    table: dict[tuple[str, str], Entry]
+    mark: bool = True
+    missing: int = 0
+    fuzzy: int = 0
+    broken: int = 0
+    """Translations that change a link, emphasis, a placeholder or the paragraphs: shown in English."""
+    first_line: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    subset: bool = False
+    """Course content: a translation outside the Markdown subset (see `check`) shows the English."""
+
+    def text(self, field_: TextField, mark: bool | None = None):
+        """The translation of one field, unit by unit."""
+        mark = self.mark if mark is None else mark
+        if field_.kind == "markdown":
+            split = split_markdown(field_.text)
+            return split.join([self.unit(field_.context, u, mark, i in split.code) for i, u in enumerate(split.units)])
+        if field_.kind == "joined":
+            separator = JOINED_LISTS[field_.path[-1]]
+            joined = self.unit(field_.context, separator.join(field_.text), mark=False)
+            return [form.strip() for form in joined.split(separator.strip()) if form.strip()]
+        return self.unit(field_.context, whole_text(field_.text), mark)
+
+    def unit(self, context: str, english: str, mark: bool, code: bool = False) -> str:
+        if not translatable(english):  # a number: not translated, but written as the language writes it
+            return english if code else typeset(english, self.language)
+        key, urls = (english, []) if code else mask(english)
+        entry = self.table.get((context, key))
+        if entry and entry.text and not entry.fuzzy and not self.faulty(key, entry.text):
+            return entry.text if code else typeset(unmask(entry.text, urls), self.language)
+        if entry and entry.text and not entry.fuzzy:
+            self.broken += 1  # `check` says what: a changed link, emphasis, placeholder
+        elif entry and entry.text:
+            self.fuzzy += 1
+        else:
+            self.missing += 1
+        if entry and not self.first_line:
+            self.first_line = entry.line
+        return marked(english) if mark else english
+
+    def faulty(self, english: str, translation: str) -> bool:
+        return bool(entry_problems(english, translation) or (self.subset and subset_problems(english, translation)))
+
+    def report(self, strict: bool) -> list[Problem]:
+        """One problem for the file: how many texts show in English, and why."""
+        count = self.missing + self.fuzzy + self.broken
+        if not count:
+            return self.problems
+        kinds = ((self.missing, "untranslated"), (self.fuzzy, "fuzzy"), (self.broken, "faulty (see `make check`)"))
+        parts = [f"{n} {what}" for n, what in kinds if n]
+        message = f"{', '.join(parts)} text{'s' if count > 1 else ''} shown in English"
+        hint = "translate them in Poedit or Weblate (a fuzzy one: check it against the new English, then unmark it)"
+        severity = "error" if strict else "warning"
+        return self.problems + [Problem(self.name, self.first_line, "", message, hint, severity)]
+
+
+def translator_for(root: Path, language: str, po: str, mark: bool = True, subset: bool = False) -> Translator:
+    """The translator of one source file; an unreadable or missing PO file translates nothing."""
+    path = po_path(root, language, po)
+    name = po_name(language, po)
+    if not path.is_file():
+        return Translator(language, name, {}, mark, subset=subset)
+    catalog, problems = read_catalog(path, name)
+    return Translator(language, name, entries(catalog) if catalog else {}, mark, problems=problems, subset=subset)
+
+
+def translate_model(model: BaseModel, translator: Translator, no_mark: frozenset = frozenset()) -> BaseModel:
+    """A copy of `model` with each text field translated (structure, ids and answers unchanged)."""
+    data = model.model_dump()
+    values = {}
+    for field_ in fields_of(data):
+        values[field_.path] = translator.text(field_, mark=False if field_.path[-1] in no_mark else None)
+    translated = _rebuild(model, (), values)
+    if "language" in type(model).model_fields:
+        translated = translated.model_copy(update={"language": translator.language})
+    return translated
+
+
+def _rebuild(value, path: tuple, values: dict):
+    """`value` with the fields at `values`' paths replaced; unchanged parts are the same objects."""
+    if path in values:
+        return values[path]
+    if isinstance(value, BaseModel):
+        updates = {}
+        for name in type(value).model_fields:
+            old = getattr(value, name)
+            new = _rebuild(old, path + (name,), values)
+            if new is not old:
+                updates[name] = new
+        return value.model_copy(update=updates) if updates else value
+    if isinstance(value, list):
+        items = [_rebuild(item, path + (i,), values) for i, item in enumerate(value)]
+        return items if any(a is not b for a, b in zip(items, value, strict=False)) else value
+    return value
+
+
+def translate_content(content: Content, root: Path, language: str, *, strict: bool) -> tuple[Content, list[Problem]]:
+    """`content` with its text in `language`, from `translations/<language>/`.
+
+    Ids, answers, numbers, links, order and the questions' fingerprints stay those of the English.
+    Returns the translated content and its problems: a PO file that cannot be read, and per file the
+    texts shown in English (warnings; errors when `strict`).
+    """
+    from ..rendering import question_fingerprint  # rendering reads translated strings from here: import late
+
+    problems: list[Problem] = []
+    modules = []
+    for module in content.modules:
+        translator = translator_for(root, language, _po_of(content.source_of("modules", module.id)), subset=True)
+        modules.append(translate_model(module, translator))
+        problems += translator.report(strict)
+    quizzes = {}
+    for quiz_id, quiz in content.quizzes.items():
+        translator = translator_for(root, language, _po_of(content.source_of("quizzes", quiz_id)), subset=True)
+        translated = translate_model(quiz, translator)
+        for english, question in zip(quiz.questions, translated.questions, strict=False):
+            question._source_fingerprint = question_fingerprint(english)
+        quizzes[quiz_id] = translated
+        problems += translator.report(strict)
+    glossary = content.glossary
+    if glossary:
+        translator = translator_for(root, language, "glossary.po", subset=True)
+        glossary = translate_model(glossary, translator, no_mark=frozenset({"term", "forms"}))
+        problems += translator.report(strict)
+    return replace(content, modules=tuple(modules), quizzes=quizzes, glossary=glossary), problems
+
+
+def _po_of(source_name: str) -> str:
+    """`modules/intro.yml` → `modules/intro.po`."""
+    return source_name.rsplit(".", 1)[0] + ".po"
+
+
+def translated_page(root: Path, page_path: Path | str, language: str) -> str:
+    """A hand-written page (`docs/<page>.md`, or its path relative to `docs/`) in `language`.
+
+    Front matter and Markdown keep the English structure; untranslated or fuzzy text is the English,
+    marked. Its problems are reported by `check` and `translations` (status).
+    """
+    return translate_page(root, page_path, language)[0]
+
+
+def translate_page(root: Path, page_path: Path | str, language: str, strict: bool = False) -> tuple[str, list[Problem]]:
+    """`translated_page` with the page's problems."""
+    path = _page_file(root, Path(page_path))
+    translator = translator_for(root, language, f"docs/{path.stem}.po")
+    text = path.read_text(encoding="utf-8")
+    translated = text
+    for field_ in reversed(page_fields(text)):
+        translated = _replace_page_field(translated, field_, translator.text(field_))
+    return translated, translator.report(strict)
+
+
+def _page_file(root: Path, page_path: Path) -> Path:
+    if page_path.is_absolute():
+        return page_path
+    if page_path.parts and page_path.parts[0] == "docs":
+        return root / page_path
+    return root / "docs" / page_path
+
+
+def _replace_page_field(page: str, field_: TextField, value: str) -> str:
+    """The page with one front matter value or its body replaced."""
+    match = FRONT_MATTER.match(page)
+    if field_.path == ("body",):
+        head = page[: match.end()] if match else ""
+        blank = "\n" * (len(page[len(head) :]) - len(page[len(head) :].lstrip("\n")))
+        return head + blank + value + "\n"
+    lines = match.group(1).split("\n")
+    key = field_.path[0]
+    lines = [
+        f"{key}: {json.dumps(value, ensure_ascii=False)}" if line.startswith(f"{key}:") else line for line in lines
+    ]
+    return "---\n" + "\n".join(lines) + "\n---\n" + page[match.end() :]
+
+
+def translated_strings(english: dict, root: Path, language: str) -> dict:
+    """The interface strings table in `language`: the English table's keys, each value translated from
+    `translations/<language>/strings.po`; a missing one stays English (unmarked: it may be a button)."""
+    translator = translator_for(root, language, "strings.po", mark=False)
+    table = copy.deepcopy(english)
+    for field_ in fields_of(english, STRINGS):
+        _set(table, field_.path, translator.text(field_))
+    return table
+
+
+def _set(data, path: tuple, value) -> None:
+    for key in path[:-1]:
+        data = data[key]
+    data[path[-1]] = value

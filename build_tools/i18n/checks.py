@@ -1,0 +1,232 @@
+"""What `check` says about translations: PO files that do not read, entries that no longer fit the
+English, translations that change a link, emphasis, a list or a placeholder, and terms not used.
+
+Each problem points into the PO file at the entry's line. Structure can only be lost within a
+unit: the English decides the paragraphs and list items (a translation cannot drop one, since each
+is its own entry), so a translation that *adds* a paragraph or a list item is what is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from babel.messages.catalog import Catalog, Message
+
+from ..problems import Problem
+from .apply import po_name, po_path
+from .catalogs import read_catalog, status_of
+from .entry_checks import entry_problems, subset_problems
+from .typography import PROTECTED
+from .workflow import Template, configured_languages, templates
+
+TERMINOLOGY = "terminology.yml"
+SLASH = re.compile(r"\s+/\s+")
+FORMS = re.compile(r"\s+ou\s+|\s*;\s*")
+NOTE = re.compile(r"\s*\([^)]*\)")
+ENDINGS = "(?:s|x|e|es)?"
+KEPT = "(?!)"
+"""English terms keep their article (`the parties` are the parties to a dispute, not political parties)."""
+FRENCH_ARTICLES = r"(?:les|le|la|une|un|des|du|de\s+la)\s+|(?:de\s+)?l[’']"
+MAX_TERM_WORDS = 5
+"""Longer entries of the table are official names and quotations, checked by translators, not here."""
+
+
+def translation_problems(root: Path) -> list[Problem]:
+    """Every problem of every language's PO files, against the English as it is now."""
+    codes, problems = configured_languages(root)
+    if not codes:
+        return problems
+    all_templates, trouble = templates(root)
+    if trouble:  # the content check reports an unreadable English file
+        return problems
+    for language in codes:
+        problems += language_problems(root, language, all_templates)
+    return problems
+
+
+def language_problems(root: Path, language: str, all_templates: list[Template]) -> list[Problem]:
+    problems: list[Problem] = []
+    terms = terminology(root, language, problems)
+    missing = fuzzy = 0
+    for template in all_templates:
+        path, name = po_path(root, language, template.source.po), po_name(language, template.source.po)
+        if not path.is_file():
+            missing += len(template.units)
+            continue
+        catalog, trouble = read_catalog(path, name)
+        problems += trouble
+        if catalog is None:
+            continue
+        problems += catalog_problems(name, template, catalog, terms)
+        status = status_of(name, template.units, catalog)
+        missing, fuzzy = missing + status.untranslated, fuzzy + status.fuzzy
+    problems += orphan_problems(root, language, all_templates)
+    if missing or fuzzy:
+        parts = [f"{n} {what}" for n, what in ((missing, "untranslated"), (fuzzy, "fuzzy")) if n]
+        problems.append(
+            Problem(
+                f"translations/{language}",
+                0,
+                "",
+                f"{' and '.join(parts)} texts, shown in English",
+                "`python -m build_tools translations` lists them per file; `make translations` adds new English",
+                "warning",
+            )
+        )
+    return problems
+
+
+def orphan_problems(root: Path, language: str, all_templates: list[Template]) -> list[Problem]:
+    """PO files whose English file is gone (a module removed or renamed)."""
+    folder = root / "translations" / language
+    known = {t.source.po for t in all_templates}
+    orphans = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.po")) if folder.is_dir() else []
+    return [
+        Problem(
+            po_name(language, po),
+            0,
+            "",
+            "no English file translates to this one any more",
+            "delete it, or rename it after its module or quiz's new file name",
+            "warning",
+        )
+        for po in orphans
+        if po not in known
+    ]
+
+
+def catalog_problems(name: str, template: Template, catalog: Catalog, terms: list) -> list[Problem]:
+    contexts = {u.context for u in template.units}
+    wanted = {(u.context, u.text) for u in template.units}
+    problems = []
+    term_counts: dict[str, list] = {}
+    for message in catalog:
+        if not message.id or not isinstance(message.id, str):
+            continue
+        where = Problem(name, message.lineno or 0, message.context or "", "")
+        if (message.context or "") not in contexts:
+            problems.append(
+                _at(
+                    where,
+                    f"no text of {template.source.name} has this context any more",
+                    "run `make translations`, which makes the entry obsolete",
+                )
+            )
+            continue
+        if ((message.context or ""), message.id) not in wanted:
+            problems.append(
+                _at(where, "the English of this entry has changed", "run `make translations`", severity="warning")
+            )
+            continue
+        if message.string and isinstance(message.string, str) and not message.fuzzy:
+            problems += [_at(where, text) for text in entry_problems(message.id, message.string)]
+            if template.source.is_content:
+                problems += [_at(where, text) for text in subset_problems(message.id, message.string)]
+            for term, text in term_problems(message, terms):
+                term_counts.setdefault(term, [where, text, 0])[2] += 1
+    for where, text, count in term_counts.values():  # one warning per term and file: the first place
+        more = f" (and in {count - 1} more entr{'ies' if count > 2 else 'y'} of this file)" if count > 1 else ""
+        problems.append(_at(where, text + more, severity="warning"))
+    return problems
+
+
+def _at(where: Problem, message: str, hint: str = "", severity: str = "error") -> Problem:
+    return Problem(where.file, where.line, where.field, message, hint, severity)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A term of the table: the English (a pattern) and the forms its translation may take."""
+
+    english: str
+    pattern: re.Pattern
+    translation: re.Pattern
+    shown: str
+
+    @property
+    def key(self) -> str:
+        """A word the English must hold for the pattern to match: a cheap test before the pattern."""
+        return self.english.split()[0].casefold() if self.english.split() else ""
+
+
+def terminology(root: Path, language: str, problems: list[Problem]) -> list[Term]:
+    """The terms of `translations/<language>/terminology.yml` (`terms: [{en: ..., fr: ...}]`) and of the
+    translated glossary. `a / b` pairs alternatives one to one (`peacebuilding / peacekeeping`);
+    `x ou y` gives the forms one term may take (`médiateur ou médiatrice`); a note in brackets is
+    ignored. Long entries (official titles, quotations) are not terms: the check leaves them out."""
+    pairs: list[tuple[str, str]] = []
+    path = root / "translations" / language / TERMINOLOGY
+    if path.is_file():
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as error:
+            line = error.problem_mark.line + 1 if getattr(error, "problem_mark", None) else 0
+            problems.append(Problem(f"translations/{language}/{TERMINOLOGY}", line, "", f"not valid YAML: {error}"))
+            data = {}
+        for term in data.get("terms", []) if isinstance(data, dict) else []:
+            if isinstance(term, dict) and isinstance(term.get("en"), str) and isinstance(term.get(language), str):
+                pairs += _alternatives(term["en"], term[language])
+    glossary = po_path(root, language, "glossary.po")
+    if glossary.is_file():
+        catalog, _ = read_catalog(glossary, "")
+        for message in catalog or []:
+            if (message.context or "").endswith("/term") and message.string and not message.fuzzy:
+                pairs += _alternatives(message.id, message.string)
+    merged: dict[str, list[str]] = {}
+    for english, translation in pairs:
+        merged.setdefault(english, []).append(translation)
+    return [
+        Term(english, _pattern([english], KEPT), _pattern(found, FRENCH_ARTICLES), found[0])
+        for english, found in merged.items()
+    ]
+
+
+def _alternatives(english: str, translation: str) -> list[tuple[str, str]]:
+    """`a / b` → `x / y` as (a, x) and (b, y); notes in brackets dropped."""
+    ours = [_bare(a) for a in SLASH.split(_without_notes(english))]
+    theirs = [_bare(t) for t in SLASH.split(_without_notes(translation))]
+    if len(ours) == len(theirs):
+        pairs = list(zip(ours, theirs, strict=True))
+    else:
+        pairs = [(a, " ou ".join(theirs)) for a in ours]
+    return [(a, t) for a, t in pairs if a and t and max(len(a.split()), len(t.split())) <= MAX_TERM_WORDS]
+
+
+def _without_notes(text: str) -> str:
+    return NOTE.sub("", text).strip()
+
+
+def _bare(text: str) -> str:
+    return text.strip(" .,;:«»\"'")
+
+
+def _pattern(terms: list[str], articles: str) -> re.Pattern:
+    alternatives = []
+    for term in terms:
+        for alternative in FORMS.split(term):
+            alternative = re.sub(rf"^(?:{articles})", "", alternative.strip(), flags=re.IGNORECASE)
+            words = [re.escape(word) + ENDINGS for word in alternative.split()]
+            if words:
+                alternatives.append(r"\s+".join(words))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+
+
+def term_problems(message: Message, terms: list[Term]) -> list[tuple[str, str]]:
+    """(term, problem) for each term of the table in the English whose translation is not in the text."""
+    if (message.context or "").split("/")[0] == "terms" or message.string == message.id or "\n" in message.id:
+        return []  # the glossary defines the terms; a title kept in English is on purpose; code is code
+    english, translation = _words(message.id), _words(message.string)
+    folded = english.casefold()
+    return [
+        (term.english, f"'{term.english}' in the English, but not its translation ({term.shown})")
+        for term in terms
+        if term.key in folded and term.pattern.search(english) and not term.translation.search(translation)
+    ]
+
+
+def _words(text: str) -> str:
+    """The text without code, link targets, addresses and tags, where a term is not a word."""
+    return PROTECTED.sub(" ", text)

@@ -1,0 +1,67 @@
+"""Each language's typography, applied to translated text on output.
+
+French puts a no-break space before `: ; ! ?` and inside « ». Translators are asked to type them,
+but a PO editor shows a no-break space as a space and a translation memory may hold either, so the
+output makes them right rather than a check asking translators for an invisible character: a space
+before the mark becomes a no-break one, a missing space is added. U+202F (narrow no-break space)
+before `; ! ?` and inside « », U+00A0 before `:` and `%` (the Imprimerie nationale's rules). Never inside
+code, a URL, a link's target, an HTML tag or entity, or a `{placeholder}`; `14:30` keeps its colon.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+PROTECTED = re.compile(
+    r"`[^`]*`"  # inline code
+    r"|\]\([^)]*\)"  # a link's target
+    r"|<[^>]*>"  # an HTML tag or an autolink
+    r"|https?://[^\s)>\]]*"  # a bare address
+    r"|mailto:[^\s)>\]]*"
+    r"|&#?\w+;"  # an HTML entity
+    r"|\{[a-z_]+\}"  # a placeholder
+)
+BEFORE_MARK = re.compile(
+    r"(?<=[^\s;:!?])[ \u00a0\u202f]?([;?]|!(?!\[))"  # not `![` (an image), not the second of `?!`
+    r"|(?<=[^\s\d;:!?])[ \u00a0\u202f]?(:)|(?<=\d)[ \u00a0\u202f](:)"  # `14:30` keeps its colon
+)
+OPENING_GUILLEMET = re.compile(r"«[ \u00a0\u202f]?")
+CLOSING_GUILLEMET = re.compile(r"[ \u00a0\u202f]?»")
+PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f]?%")
+TOKEN = re.compile("\ue010(\\d+)\ue011")
+
+
+def french(text: str) -> str:
+    """`Pourquoi ?`, `Note :`, `« texte »` with no-break spaces, outside code, links and tags."""
+    kept: list[str] = []
+
+    def keep(match: re.Match) -> str:
+        kept.append(match.group(0))
+        return f"\ue010{len(kept) - 1}\ue011"
+
+    text = PROTECTED.sub(keep, text)
+    text = BEFORE_MARK.sub(_space_before, text)
+    text = OPENING_GUILLEMET.sub("«" + NNBSP, text)
+    text = CLOSING_GUILLEMET.sub(NNBSP + "»", text)
+    text = PERCENT.sub(NBSP + "%", text)
+    return TOKEN.sub(lambda match: kept[int(match.group(1))], text)
+
+
+def _space_before(match: re.Match) -> str:
+    mark = match.group(1) or match.group(2) or match.group(3)
+    return (NBSP if mark == ":" else NNBSP) + mark
+
+
+def _unchanged(text: str) -> str:
+    return text
+
+
+TYPOGRAPHY: dict[str, Callable[[str], str]] = {"fr": french}
+
+
+def typeset(text: str, language: str) -> str:
+    """`text` with the typography of `language` (unchanged for a language with no rules here)."""
+    return TYPOGRAPHY.get(language, _unchanged)(text)

@@ -1,0 +1,33 @@
+"""The LMS exports are for trainers: the learner site names them on its page for trainers, but
+neither holds nor links to them, and its search index finds none of them (fixture `course_site`)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+EXPORTED = re.compile(r"(scorm12\.zip|-moodle\.xml|\.gift|imsmanifest\.xml|scorm-adapter\.js)$")
+EXPORT_IN_ADDRESS = re.compile(r"scorm\d*\.zip|\.xml|\.gift|imsmanifest|scorm-")
+LINK_TO_EXPORT = re.compile(r"""(href|src)=["'][^"']*(scorm12\.zip|moodle\.xml|\.gift|imsmanifest|scorm-adapter)""")
+
+
+def test_the_learner_site_holds_no_export(course_site):
+    files = [p.relative_to(course_site).as_posix() for p in course_site.rglob("*") if p.is_file()]
+    assert files and not [name for name in files if EXPORTED.search(name)]
+
+
+def test_no_page_links_to_an_export_or_loads_the_adapter(course_site):
+    for page in course_site.rglob("*.html"):
+        assert not LINK_TO_EXPORT.search(page.read_text(encoding="utf-8")), page
+
+
+def test_the_search_index_leads_to_no_export(course_site):
+    index = json.loads((course_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert locations and not [loc for loc in locations if EXPORT_IN_ADDRESS.search(loc)]
+
+
+def test_the_page_for_trainers_says_how_to_build_and_import_them(course_site):
+    page = " ".join((course_site / "for-trainers" / "index.html").read_text(encoding="utf-8").split())
+    for words in ("make lms", "ipu-workshop-scorm12.zip", "SCORM package", "Moodle XML format", "GIFT format"):
+        assert words in page, words
