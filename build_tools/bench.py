@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -34,6 +35,7 @@ def main(root: Path, runs: int = 3) -> int:
         print(f"site build without handouts:      median {statistics.median(without):.2f} s ({_list(without)})")
         ratio = statistics.median(with_pdfs) / statistics.median(without) - 1
         print(f"  handouts add {ratio:+.0%} to a warm build (aim: within 10%)")
+        _print_languages(root, site, runs)
         print("\npage weight (HTML + same-origin CSS and JS; raw / gzipped):")
         quiz = next(iter(sorted((site / "quizzes").glob("*/index.html"))), None)
         for label, page in (("quiz page", quiz), ("plain page", site / "authoring" / "index.html")):
@@ -54,8 +56,39 @@ def main(root: Path, runs: int = 3) -> int:
     return workshop_bench(root)
 
 
-def _build(root: Path, site: Path, handouts: bool = True) -> float:
-    env = {**os.environ, "HANDOUTS": "true" if handouts else "false", "NO_MKDOCS_2_WARNING": "1"}
+def _print_languages(root: Path, site: Path, runs: int) -> None:
+    """Every language (English, and each of translations/languages.yml) against English alone, in
+    wall time and in processor time (user + system), which a busy shared machine disturbs less.
+    The two kinds of build alternate, so that a slow spell of the machine falls on both."""
+    from .i18n import languages
+
+    codes = ["en"] + [language.code for language in languages(root)]
+    every, english = [], []
+    for _ in range(runs):
+        every.append(_timed_build(root, site, editions=True))
+        english.append(_timed_build(root, site, editions=False))
+    for label, index in (("wall", 0), ("processor", 1)):
+        both = statistics.median(t[index] for t in every)
+        alone = statistics.median(t[index] for t in english)
+        print(f"site build, warm, {' + '.join(codes)}, {label} time: median {both:.2f} s, en only {alone:.2f} s")
+        print(f"  {len(codes)} languages take {both / alone:.2f}× one (aim for two: at most 2.2×)")
+
+
+def _timed_build(root: Path, site: Path, editions: bool) -> tuple[float, float]:
+    """(wall seconds, processor seconds of the build process) of one build with its handouts."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = _build(root, site, editions=editions)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def _build(root: Path, site: Path, handouts: bool = True, editions: bool = True) -> float:
+    env = {
+        **os.environ,
+        "HANDOUTS": "true" if handouts else "false",
+        "EDITIONS": "true" if editions else "false",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
     start = time.perf_counter()
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)]
     subprocess.run(command, cwd=root, check=True, capture_output=True, env=env)

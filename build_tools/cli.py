@@ -28,6 +28,7 @@ from .handouts.documents import HandoutOptions, public_address
 from .handouts.session_plan import NAME as SESSION_PLAN_PDF
 from .handouts.session_plan import session_plan_pdf
 from .i18n import commands as translation_commands
+from .i18n import languages, translate_content
 from .i18n.checks import translation_problems
 from .loader import Content, load_content
 from .model.common import ID_PATTERN
@@ -90,12 +91,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "check":
         return _check(args.root, args.format)
-    if args.command == "handouts":
+    if args.command == "handouts":  # each other language beside, as in the site: site/fr/downloads
         options = HandoutOptions(paper=args.paper, site_url=public_address(args.site_url))
-        return _handouts(args.root, args.out, options, course=args.course)
-    if args.command == "trainer":
+        beside = lambda out, lang: out.parent / lang / out.name  # noqa: E731
+        return _handouts_in_every_language(args.root, args.out, options, beside, course=args.course)
+    if args.command == "trainer":  # each other language in a folder of its own: dist/trainer/fr
         options = HandoutOptions(paper=args.paper, site_url=public_address(args.site_url))
-        return _handouts(args.root, args.out, options, edition="trainer", course=args.course)
+        inside = lambda out, lang: out / lang  # noqa: E731
+        return _handouts_in_every_language(args.root, args.out, options, inside, "trainer", args.course)
     if args.command == "course":
         return _course(args.root, args.action, args.id)
     if args.command == "pack":
@@ -224,6 +227,19 @@ def _report(root: Path, course: str | None = None) -> int:
     return 0
 
 
+def _handouts_in_every_language(
+    root: Path, out: Path, options: HandoutOptions, folder_of, edition: str = "learner", course: str | None = None
+) -> int:
+    """The handouts in English into `out`, and in each language of translations/languages.yml into
+    `folder_of(out, language)` (French text with French hyphenation, tagged `fr`; untranslated text
+    in English, with a warning: `make build` refuses it)."""
+    status = _handouts(root, out, options, edition, course)
+    for language in (language.code for language in languages(root)):
+        translated = replace(options, language=language, strings_root=root)
+        status = status or _handouts(root, folder_of(out, language), translated, edition, course)
+    return status
+
+
 def _session_plan(content: Content, course: Course, options: HandoutOptions) -> Handout:
     start = time.perf_counter()
     pdf = session_plan_pdf(plan_session(content, course.session), options)
@@ -235,6 +251,10 @@ def _handouts(
 ) -> int:
     try:
         content, chosen = _content(root, course)
+        if options.language != "en":
+            content, problems = translate_content(content, root, options.language, strict=False)
+            for problem in problems:
+                print(problem.as_text())
         if chosen:
             options = replace(options, title=chosen.title)
         cache = handout_cache(root, chosen)

@@ -13,16 +13,20 @@ from __future__ import annotations
 
 import threading
 import time
+from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
-from mkdocs.config import base
+from mkdocs.commands.build import build as build_site
+from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 from . import memo
 from .courses.branding import SiteSettings, site_settings, with_course_title
@@ -36,6 +40,8 @@ from .handouts.build import HandoutError, build_handouts
 from .handouts.documents import HandoutOptions, public_address
 from .handouts.session_plan import NAME as SESSION_PLAN_PDF
 from .handouts.session_plan import session_plan_pdf
+from .i18n import html_with_untranslated, languages, translate_content, translate_page, without_marks
+from .i18n.editions import alternates, edition_site_url, folded_search_language, typeset_page
 from .loader import GLOSSARY, Content, load_content
 from .preview import NO_CONTENT, with_banner
 from .problems import ContentError, Problem, format_report
@@ -64,7 +70,21 @@ OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
 TRAINER_CSS = "assets/stylesheets/trainer.css"
 TRAINER_GUIDE = "for-trainers.md"
 THEME_DIR = Path(__file__).parent / "theme"
+TRANSLATIONS = "translations"
+SEARCH_PIPELINE = ("trimmer", "stopWordFilter", "stemmer")
+SEARCH_SEPARATOR = r"[\s\-'’«»]+"
 log = get_plugin_logger(__name__)
+
+
+@dataclass(frozen=True)
+class _EditionBuild:
+    """What the first language's build tells the build of another language it starts."""
+
+    language: str
+    previewing: bool
+
+
+_OTHER_EDITION: ContextVar[_EditionBuild | None] = ContextVar("other_edition", default=None)
 
 
 class MediationConfig(base.Config):
@@ -85,6 +105,9 @@ class MediationConfig(base.Config):
     address or a web address such as an issue tracker. Defaults to `repo_url`'s issues page."""
     edit_uri_content = c.Optional(c.Type(str))
     """Path under `repo_url` to the project root for "edit this page", e.g. `edit/main/`."""
+    editions = c.Type(bool, default=True)
+    """Build the course's other languages too (translations/languages.yml), each into its folder
+    (`fr/`) with English at the root; `EDITIONS=false` builds only English, for faster previews."""
     course = c.Optional(c.Type(str))
     """The course to build, `courses/<id>.yml` (`!ENV [COURSE, ipu-workshop]`); without it, all content."""
     edition = c.Optional(c.Choice(["learner", "trainer"]))
@@ -104,6 +127,10 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.root = Path.cwd()
         self.previewing = False
         self.problems: list[Problem] = []
+        self.language = "en"
+        self.languages = ["en"]
+        self.pages: dict[str, str] = {}
+        """The hand-written pages of docs/ in this edition's language, by path."""
         self.course: Course | None = None
         self.left_out: set[str] = set()
         """Pages of the content that the course leaves out: links to them become plain text."""
@@ -120,15 +147,17 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         """`mkdocs serve` keeps this plugin between rebuilds, and with it the last good content."""
         self.previewing = command == "serve"
 
+    @event_priority(50)  # before the search plugin's, which reads the edition's language and search settings
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check all content first: a problem stops the build before `site/` is touched."""
         self.root = Path(self.config.content_dir or Path(config.config_file_path).parent)
         self.problems = []
+        self.language = self._edition_language()
         if not self.memo_loaded:  # once: a preview keeps the results in memory between rebuilds
             memo.load(self.root / MEMO)
             self.memo_loaded = True
         try:
-            self.content = self._load()
+            self.content = self._translated(self._load(), config)
         except ContentError as error:
             if not self.previewing:
                 raise PluginError("Content problems:\n" + format_report(error.problems)) from None
@@ -141,9 +170,11 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.plan = plan_session(self.content, session) if self.trainer and session else None
         if self.trainer:
             _prepare_trainer(config)
+        if len(self.languages) > 1:  # after the course's settings: its address is English's
+            _set_edition(config, self.languages, self.language, self.root)
         if _offline_enabled(config):
             _prepare_offline(config)
-        _add_theme_overrides(config)
+        _add_theme_overrides(config, self.root)
         config.extra["quiz_course"] = {
             m.id: [q.id for q in self.content.quizzes_of(m) if q.kind == "self-check"] for m in self.content.modules
         }
@@ -164,7 +195,12 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         downloads = self.downloads
         sizes = {uri.rsplit("/", 1)[-1]: len(data) for uri, data in downloads.items()}
         self.renderer = Renderer(
-            self.content, directory_urls=config.use_directory_urls, downloads=sizes, edition=self.edition
+            self.content,
+            directory_urls=config.use_directory_urls,
+            downloads=sizes,
+            edition=self.edition,
+            language=self.language,
+            strings_root=self.root,
         )
         for uri, data in downloads.items():
             files.append(File.generated(config, uri, content=data))
@@ -178,6 +214,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             files.append(File.generated(config, f"{FIGURES}/{name}", content=svg))
         for quiz in self.content.quizzes.values():
             files.append(File.generated(config, quiz_uri(quiz.id), content=self.renderer.quiz_page(quiz)))
+        if self.language != self.languages[0]:
+            _fold_accents_in_search(files, config, self.language)
         files.append(File.generated(config, PROGRESS_URI, content=self.renderer.progress_page()))
         if self.content.glossary:
             files.append(File.generated(config, GLOSSARY_URI, content=self.renderer.glossary_page()))
@@ -192,12 +230,15 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         return self.edition == "trainer"
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.language != self.languages[0] and not page.file.generated_by:
+            markdown, meta = get_data(self.pages[page.file.src_uri])
+            page.meta.update(meta)
         if self.left_out and page.file.generated_by is None:  # a hand-written page
             markdown = unlink(markdown, [page.file.src_uri.rpartition("/")[0]], self.left_out)[0]
         if page.file.src_uri == "index.md":
             markdown = markdown.replace(MODULE_LIST_MARKER, self.renderer.module_list())
             if self.site:
-                markdown = with_course_title(markdown, self.site.site_name)
+                markdown = with_course_title(markdown, config.site_name)  # the course's, in this language
         if CONTACT_MARKER in markdown:
             if not self.contact:
                 log.info(
@@ -205,12 +246,16 @@ class MediationPlugin(BasePlugin[MediationConfig]):
                     "tracker's address) under the mediation plugin in mkdocs.yml.",
                     page.file.src_uri,
                 )
-            markdown = markdown.replace(CONTACT_MARKER, contact_sentence(self.contact, self.renderer.language))
+            markdown = markdown.replace(
+                CONTACT_MARKER, contact_sentence(self.contact, self.renderer.language, self.root)
+            )
         return markdown + self.renderer.abbreviations()
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Put the sanitised HTML of author Markdown in place of its placeholders (see rendering.py)."""
-        return self.renderer.fill(html)
+        """Put the sanitised HTML of author Markdown in place of its placeholders (see rendering.py);
+        English shown for a missing translation goes in a marked `<span lang="en">`."""
+        html = html_with_untranslated(self.renderer.fill(html))
+        return html if self.language == self.languages[0] else typeset_page(html, self.language)
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         """Point "edit this page" at the YAML a generated page comes from."""
@@ -220,16 +265,63 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return with_banner(output, self.problems)
+        return with_banner(html_with_untranslated(output), self.problems)
+
+    def _build_edition(self, config: MkDocsConfig, language: str) -> None:
+        """One other language: the same configuration, built into `<site>/<language>/`."""
+        token = _OTHER_EDITION.set(_EditionBuild(language, self.previewing))
+        try:
+            other = load_config(
+                config.config_file_path,
+                site_dir=str(Path(config.site_dir) / language),
+                site_url=config.site_url,
+                strict=config.strict,
+            )
+            build_site(other)
+        finally:
+            _OTHER_EDITION.reset(token)
+
+    def _edition_language(self) -> str:
+        """The language this build makes: English, or the one English's build asked for."""
+        self.languages = ["en"] + [language.code for language in languages(self.root)]
+        other = _OTHER_EDITION.get()
+        if other is None:
+            return self.languages[0]
+        self.previewing = other.previewing
+        return other.language
+
+    def _translated(self, content: Content, config: MkDocsConfig) -> Content:
+        """The content and the hand-written pages in this build's language; what is untranslated shows
+        in English, marked, with a warning (the strict build refuses it: a problem of `translate_*`)."""
+        if self.language == self.languages[0]:
+            return content
+        translated, problems = translate_content(content, self.root, self.language, strict=config.strict)
+        docs = Path(config.docs_dir)
+        for path in sorted(docs.rglob("*.md")):
+            page, found = translate_page(self.root, path, self.language, strict=config.strict)
+            self.pages[path.relative_to(docs).as_posix()] = page
+            problems += found
+        if any(problem.severity == "error" for problem in problems):
+            raise ContentError(problems)
+        if problems:
+            log.warning(
+                f"The {self.language} edition shows some English, marked on its pages:\n"
+                + "\n".join(problem.as_text() for problem in problems)
+            )
+        return translated
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Keep this build's checked and rendered text for the next; during a preview, render the
-        changed workbook after the pages are served, not before."""
+        changed workbook after the pages are served, not before. The first language's build then
+        builds each other language into its folder (`fr/`)."""
         memo.save(self.root / MEMO)
         jobs, self.later = self.later, []
         if jobs:
             log.info("Handouts: the workbook is rendered in the background; the next rebuild serves it.")
             threading.Thread(target=_run_later, args=(jobs,), daemon=True).start()
+        if _OTHER_EDITION.get() is None and self.config.editions:
+            for language in self.languages[1:]:
+                self._build_edition(config, language)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """Rebuild when a module, a quiz, a figure or the glossary changes, as for a page in docs/."""
@@ -239,6 +331,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             "quizzes",
             FIGURES,
             COURSES,
+            TRANSLATIONS,
             *((f"{local}/modules", f"{local}/quizzes") if local else ()),
         ):
             if (self.root / folder).is_dir():
@@ -275,7 +368,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         if self.config.handouts:
             options = self._handout_options(config)
             try:
-                cache = handout_cache(self.root, self.course)
+                cache = handout_cache(self.root, self.course)  # one folder per language in it (options.variant)
                 later = self.later if self.previewing else None
                 # the learners' edition holds no keys; the trainer edition adds its own PDFs
                 handouts = build_handouts(self.content, options, cache=cache, edition=self.edition, later=later)
@@ -325,10 +418,19 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         return HandoutOptions(
             title=self.site.site_name if self.site else "",
             paper=self.config.handouts_paper,
+            language=self.language,
+            folder="" if self.language == self.languages[0] else f"{self.language}/",
+            strings_root=self.root,
             site_url=site_url,
             directory_urls=config.use_directory_urls,
             offline=offline,
         )
+
+    def _site_text(self, key: str, first_language: str) -> str:
+        """A text of the configuration in this edition's language (the first language's from mkdocs.yml)."""
+        if self.language == self.languages[0]:
+            return first_language
+        return load_strings(self.language, self.root).get("site", {}).get(key, first_language)
 
     def _source_of(self, page: Page) -> str | None:
         meta = page.meta or {}
@@ -344,10 +446,10 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         for module in self.content.modules:
             pages = [module_uri(module.id)] + [quiz_uri(q) for q in module.quizzes]
             # mkdocs and Material print navigation titles unescaped: give them escaped text.
-            nav.append({escape_title(f"{module.number}. {module.title}"): pages})
+            nav.append({escape_title(without_marks(f"{module.number}. {module.title}")): pages})
         others = [quiz_uri(q.id) for q in self.content.other_quizzes()]
         if others:
-            nav.append({self.config.nav_assessments_title: others})
+            nav.append({self._site_text("assessments", self.config.nav_assessments_title): others})
         if self.content.glossary:
             nav.append(GLOSSARY_URI)
         nav.append(PROGRESS_URI)
@@ -385,7 +487,7 @@ def _run_later(jobs: list) -> None:
     log.info("Handouts: the workbook rendered in the background is ready.")
 
 
-def _add_theme_overrides(config: MkDocsConfig) -> None:
+def _add_theme_overrides(config: MkDocsConfig, root: Path) -> None:
     """Our template overrides, after a site's own custom_dir and before Material's templates.
 
     They give the search dialog an accessible name, and put the quiz engine's interface strings
@@ -395,7 +497,49 @@ def _add_theme_overrides(config: MkDocsConfig) -> None:
     if str(THEME_DIR) not in dirs:
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
     language = config.theme.get("language") or "en"
-    config.extra["quiz_strings"] = load_strings(language)["engine"]
+    config.extra["quiz_strings"] = load_strings(language, root)["engine"]
+
+
+def _set_edition(config: MkDocsConfig, languages: list[str], language: str, root: Path) -> None:
+    """Make this build one language edition: Material's interface and search in that language,
+    the site's own texts from its strings table, its address under its folder, and the other
+    editions for the language switcher, the `hreflang` alternates and the sitemap."""
+    main_url = config.site_url
+    config.extra["editions"] = alternates(languages, language, main_url)
+    config.extra["alternate"] = True  # shows Material's language button (partials/alternate.html is ours)
+    config.extra["main_edition"] = config.extra["editions"][0]["root"]  # the way to English's root: "../"
+    config.theme["language"] = language
+    search = config.plugins.get("material/search")
+    if search is not None and language != languages[0]:
+        # Material's defaults for French search neither stem nor split "l'accord": stem, and split at apostrophes.
+        search.config.update(lang=[language], pipeline=list(SEARCH_PIPELINE), separator=SEARCH_SEPARATOR)
+    if language != languages[0]:
+        config.site_url = edition_site_url(main_url, f"{language}/") or main_url
+        _translate_site_texts(config, load_strings(language, root).get("site", {}))
+
+
+def _translate_site_texts(config: MkDocsConfig, site: dict) -> None:
+    """The texts of mkdocs.yml a reader sees (site name, description, colour toggle), translated."""
+    config.site_name = site.get("name", config.site_name)
+    config.site_description = site.get("description", config.site_description)
+    config.copyright = site.get("copyright", config.copyright)
+    palette = config.theme.get("palette")
+    names = site.get("palette", [])
+    if isinstance(palette, list) and len(names) == len(palette):
+        for scheme, name in zip(palette, names, strict=True):
+            if scheme.get("toggle"):
+                scheme["toggle"]["name"] = name
+
+
+def _fold_accents_in_search(files: Files, config: MkDocsConfig, language: str) -> None:
+    """Replace Material's lunr file for this language with one that folds accents (see editions.py)."""
+    uri = f"assets/javascripts/lunr/min/lunr.{language}.min.js"
+    original = files.get_file_from_path(uri)
+    if original is None or original.abs_src_path is None:
+        return
+    source = Path(original.abs_src_path).read_text(encoding="utf-8")
+    files.remove(original)
+    files.append(File.generated(config, uri, content=folded_search_language(source, language)))
 
 
 def _prepare_trainer(config: MkDocsConfig) -> None:

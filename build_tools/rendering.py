@@ -21,6 +21,7 @@ from urllib.parse import quote
 
 import jinja2
 import yaml
+from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from .loader import Content
@@ -122,11 +123,13 @@ def _question_data(q: Question) -> dict:
     return data
 
 
-def human_size(size: int) -> str:
-    """`123 KB`, `1.2 MB`: sizes as a reader on a slow connection wants to see them."""
+def human_size(size: int, strings: dict | None = None, language: str = "en") -> str:
+    """`123 KB`, `1.2 MB` (`1,2 Mo` in French): sizes as a reader on a slow connection wants to see them."""
+    strings = strings or load_strings("en")
     if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
-    return f"{max(1, round(size / 1024))} KB"
+        megabytes = format_decimal(round(size / (1024 * 1024), 1), format="0.0", locale=language)
+        return strings["size_mb"].format(size=megabytes)
+    return strings["size_kb"].format(size=max(1, round(size / 1024)))
 
 
 @dataclass
@@ -143,6 +146,8 @@ class Renderer:
     content: Content
     directory_urls: bool = True
     language: str = "en"
+    strings_root: Path | None = None
+    """The project folder whose translations/ hold the interface strings (default: this project)."""
     downloads: dict[str, int] = field(default_factory=dict)
     """Files offered under downloads/ (a module's PDF is `<id>.pdf`) and their sizes in bytes."""
     edition: str = "learner"
@@ -187,7 +192,7 @@ class Renderer:
             is_graded=lambda q: isinstance(q, GRADED_TYPES),
             section_href=self.section_href,
             quiz_data=quiz_data,
-            size=human_size,
+            size=lambda size: human_size(size, self.strings, self.language),
             downloads=self.downloads,
             anchor=lambda id: Markup("{#" + id + "}"),
             reading_time=self.reading_time,
@@ -228,7 +233,7 @@ class Renderer:
 
     @cached_property
     def strings(self) -> dict:
-        return load_strings(self.language)
+        return load_strings(self.language, self.strings_root)
 
     def reading_time(self, module: Module) -> str:
         """`13 minutes` (or `1 minute`), worked out from the module's words."""
@@ -364,9 +369,9 @@ def contact_kind(contact: str) -> str | None:
     return "link" if WEB_ADDRESS.match(contact) else None
 
 
-def contact_sentence(contact: str | None, language: str = "en") -> str:
+def contact_sentence(contact: str | None, language: str = "en", root: Path | None = None) -> str:
     """The About page's sentence on where to report an error (Markdown), from the `contact` setting."""
-    strings = load_strings(language)
+    strings = load_strings(language, root)
     kind = contact_kind(contact) if contact else None
     return strings[f"contact_{kind or 'none'}"].format(contact=contact)
 

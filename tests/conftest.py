@@ -19,6 +19,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
+FRENCH = ROOT / "tests" / "fixtures" / "french"
+"""A French translation of the fixture site (PO files under translations/fr/, imported from drafts)."""
 
 # The value of OFFLINE that turns the offline edition on, as the Makefile and mkdocs.yml document it.
 # mkdocs reads `!ENV [OFFLINE, false]` as YAML, so it must be a boolean word: "1" would be an integer,
@@ -129,6 +131,28 @@ def build_course(site: Path, edition: str | None = None) -> Path:
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+def bilingual_project(dest: Path) -> Path:
+    """The fixture site with its French translation: English at the root, French under fr/."""
+    project = copy_fixture_site(dest)
+    shutil.copytree(FRENCH / "translations", project / "translations")
+    return project
+
+
+@pytest.fixture(name="bilingual_project", scope="session")
+def bilingual_project_fixture():
+    """`bilingual_project(dest)`: a project folder holding the fixture site in English and French."""
+    return bilingual_project
+
+
+@pytest.fixture(scope="session")
+def bilingual_build(tmp_path_factory) -> Build:
+    """The fixture site in English and French (`mkdocs build --strict`), built once per session."""
+    base = tmp_path_factory.mktemp("bilingual-build")
+    build = run_mkdocs_build(bilingual_project(base / "project"), base / "site")
+    assert build.returncode == 0, f"mkdocs build of the bilingual fixture site failed:\n{build.output}"
+    return build
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from ..i18n.markers import without_marks
 from ..loader import Content
 from .documents import Document, HandoutOptions, all_documents, fingerprint
 from .worker import render_pdf
@@ -186,7 +187,9 @@ def _take(pending: tuple) -> bytes:
 def render(document: Document, template: Path = TEMPLATE) -> bytes:
     """One PDF from its data, through a Typst template (the handouts' one unless another is given), in
     this process."""
-    pdf, message = render_pdf(str(template), json.dumps(document.data, ensure_ascii=False), PDF_STANDARDS)
+    pdf, message = render_pdf(
+        str(template), without_marks(json.dumps(document.data, ensure_ascii=False)), PDF_STANDARDS
+    )
     if pdf is None:
         raise HandoutError(f"{document.name}: Typst could not render it: {message}")
     return pdf

@@ -11,10 +11,12 @@ import io
 import ipaddress
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from urllib.parse import urlparse
 
 import segno
 
+from ..i18n.typography import typeset
 from ..loader import Content
 from ..model import Figure, Likert, Module, Quiz
 from ..packing import FOLDER
@@ -44,6 +46,10 @@ class HandoutOptions:
     language: str = "en"
     directory_urls: bool = True
     offline: bool = False
+    folder: str = ""
+    """Where the edition of this language is in the site: "" for English, `fr/` for French."""
+    strings_root: Path | None = field(default=None, compare=False)
+    """The project folder whose translations/ hold the interface strings (default: this project)."""
     title: str = ""
     """The course's title on the workbook and the trainer edition; empty for the default one."""
 
@@ -168,7 +174,8 @@ def all_documents(content: Content, options: HandoutOptions, edition: str = "all
 
 
 def _strings(options: HandoutOptions) -> dict:
-    return load_strings(options.language)["handout"]
+    table = load_strings(options.language, options.strings_root)["handout"]
+    return {**table, "list_separator": typeset("x; y", options.language)[1:-1]}  # French: `x ; y`
 
 
 def _frame(strings: dict, options: HandoutOptions, title: str, subtitle: str, edition: str) -> dict:
@@ -176,6 +183,8 @@ def _frame(strings: dict, options: HandoutOptions, title: str, subtitle: str, ed
         "title": title, "subtitle": subtitle, "edition": edition, "lang": options.language,
         "paper": PAPERS[options.paper], "strings": strings, "keywords": [], "toc": False,
         "answers": False, "modules": [], "glossary": [], "quizzes": [],
+        # the punctuation the template writes, spaced as the language wants it (French: `Quand :`)
+        "colon": typeset("x:", options.language)[1:], "semicolon": typeset("x; y", options.language)[1:-1],
     }  # fmt: skip
 
 
@@ -248,7 +257,8 @@ def _quiz_link(content: Content, module: Module, options: HandoutOptions, string
         return None
     if options.offline:
         page = f"quizzes/{quiz.id}.html"
-        return {"url": "../" + page, "text": strings["quiz_text_offline"], "label": escape(f"{FOLDER}/{page}"),
+        label = escape(f"{FOLDER}/{options.folder}{page}")
+        return {"url": "../" + page, "text": strings["quiz_text_offline"], "label": label,
                 "qr": None, "alt": strings["qr_alt"]}  # fmt: skip
     page = f"quizzes/{quiz.id}/" if options.directory_urls else f"quizzes/{quiz.id}.html"
     url = options.site_url.rstrip("/") + "/" + page if options.site_url else "../" + page
@@ -308,7 +318,7 @@ def _question(quiz: Quiz, shown: Numbered, strings: dict) -> dict:
         options = presented_options(quiz, q)
         item.update(kind="choice", options=[inline_to_typst(o.text) for o in options])
         answers = {q.answer} if q.type == "single" else set(q.answer)
-        item["key"] = "; ".join(inline_to_typst(o.text) for o in options if o.id in answers)
+        item["key"] = strings["list_separator"].join(inline_to_typst(o.text) for o in options if o.id in answers)
     elif q.type == "true-false":
         item.update(kind="choice", options=[escape(strings["label_true"]), escape(strings["label_false"])])
         item["key"] = escape(strings["label_true" if q.answer else "label_false"])
@@ -345,7 +355,7 @@ def _matching(item: dict, q, quiz_id: str, strings: dict) -> None:
         hint=escape(strings["match_hint"]),
         prompts=[(str(n), inline_to_typst(p.prompt)) for n, p in enumerate(q.pairs, start=1)],
         options=[(letters[p.id], inline_to_typst(p.match)) for p in choices],
-        key="; ".join(f"{n}–{letters[p.id]}" for n, p in enumerate(q.pairs, start=1)),
+        key=strings["list_separator"].join(f"{n}–{letters[p.id]}" for n, p in enumerate(q.pairs, start=1)),
     )
 
 

@@ -109,6 +109,22 @@ def instant_site(tmp_path_factory, copy_fixture_site, run_mkdocs_build) -> Itera
         yield url
 
 
+@pytest.fixture(scope="session")
+def bilingual_site(tmp_path_factory, bilingual_project, run_mkdocs_build) -> Iterator[Course]:
+    """The fixture site in English (at /) and French (at /fr/), built with `site_url` set to the
+    address it is served at, as a published site is (instant navigation and the sitemaps work)."""
+    base = tmp_path_factory.mktemp("bilingual-site")
+    server = bind_server(base / "site")
+    url = server_url(server)
+    project = bilingual_project(base / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace('site_url: ""', f'site_url: "{url}"'), "utf-8")
+    build = run_mkdocs_build(project, base / "site")
+    assert build.returncode == 0, f"mkdocs build of the bilingual site failed:\n{build.output}"
+    with serving(server):
+        yield Course(base / "site", url)
+
+
 @dataclass
 class PageProblems:
     """What went wrong while a page was open: console errors, uncaught errors, foreign requests."""

@@ -1,5 +1,6 @@
-"""The course as people see it: every built page on a phone (320 and 412 px wide) in both editions,
-in light and dark mode under axe-core, walked with the keyboard, and printed.
+"""The course as people see it: every built page, in English and in French (fr/), on a phone (320 and
+412 px wide) in both editions (online and offline), in light and dark mode under axe-core, walked
+with the keyboard, and printed.
 
 These tests build the project's own course (fixtures `course_instant` and `course_offline` in
 tests/browser/conftest.py), so they cover every page there is, including pages added later.
@@ -134,15 +135,17 @@ def test_first_page_load_leaves_the_focus_alone(tab, course_instant):
 SHOTS = {"home": "", "module": "modules/{module}/", "quiz": "quizzes/{quiz}/", "progress": "progress/"}
 
 
-def test_screenshots_at_412_px_for_a_person_to_look_at(browser, course_instant):
+@pytest.mark.parametrize("edition", ["", "fr/"])  # every page above is in both languages: fr/ too
+def test_screenshots_at_412_px_for_a_person_to_look_at(browser, course_instant, edition):
     context = browser.new_context(viewport={"width": 412, "height": 900})
     module = CONTENT.modules[0]
     quiz = next(q for q in CONTENT.quizzes_of(module) if q.kind == "self-check")
     try:
         page = context.new_page()
         for name, path in SHOTS.items():
-            _open(page, course_instant.url + path.format(module=module.id, quiz=quiz.id))
+            _open(page, course_instant.url + edition + path.format(module=module.id, quiz=quiz.id))
             settle(page)
-            assert screenshot(page, f"412-{name}").stat().st_size > 10_000
+            expect(page.locator("html")).to_have_attribute("lang", edition.rstrip("/") or "en")
+            assert screenshot(page, f"412-{edition.replace('/', '-')}{name}").stat().st_size > 10_000
     finally:
         context.close()

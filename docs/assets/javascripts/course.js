@@ -4,6 +4,7 @@
    - On the home page: a tick beside each module that is done, by the navigation's own rule.
    - Printing a module opens its references and the text versions of its figures.
    - On My progress: the learner's name (kept on this device only) and a one-page course record.
+   - In a course of several languages: the switcher follows the page after instant navigation.
    Plain JavaScript, no network; needs window.QuizEngine from quiz.js, loaded before it. */
 (function () {
   "use strict";
@@ -80,7 +81,7 @@
       if (wanted && !mark) {
         mark = engine().el("span", { "class": "module-done" });
         mark.appendChild(engine().el("span", { "aria-hidden": "true" }, " ✓ "));
-        mark.appendChild(document.createTextNode(t.home_done || "Done"));
+        mark.appendChild(document.createTextNode(t.home_done));
         heading.appendChild(document.createTextNode(" "));
         heading.appendChild(mark);
       }
@@ -173,7 +174,7 @@
     var rows = catalogue.modules.map(function (m) {
       var scores = m.quizzes.map(function (id) { return byId[id]; }).filter(function (q) { return q && q.kind === "self-check"; })
         .map(function (q) { return checkedScore(q, states[q.id]); }).filter(Boolean);
-      return [t.record_module + " " + m.number + ": " + m.title, done[m.id] ? t.record_done : t.record_not_done, scores.join("; ") || "–"];
+      return [E.format(t.module_title, { number: m.number, title: m.title }), done[m.id] ? t.record_done : t.record_not_done, scores.join("; ") || "–"];
     });
     sheet.appendChild(recordTable([t.record_module, t.record_status, t.record_self_check], rows));
   }
@@ -201,7 +202,7 @@
         if (!o.key || !share || (!share.diagnostic[1] && !share.post[1])) return;
         var before = percent(share.diagnostic);
         var after = percent(share.post);
-        var change = before !== null && after !== null ? (after - before > 0 ? "+" : "") + (after - before) + " pts" : "–";
+        var change = before !== null && after !== null ? E.format(t.record_points, { change: (after - before > 0 ? "+" : "") + (after - before) }) : "–";
         rows.push([o.text, before === null ? "–" : before + "%", after === null ? "–" : after + "%", change]);
       });
     });
@@ -248,6 +249,21 @@
     return table;
   }
 
+  /* ---- Language switcher: the same page in each language ------------------------------------ */
+
+  /* The build writes each language's address of this page in the head and in the switcher. Instant
+     navigation replaces the head but not the header: point the switcher at the new page too. */
+  function followLanguageLinks() {
+    var pages = {};
+    document.querySelectorAll("head link[hreflang]").forEach(function (link) {
+      pages[link.getAttribute("hreflang")] = link.href;
+    });
+    document.querySelectorAll("a[data-edition-link][hreflang]").forEach(function (link) {
+      var page = pages[link.getAttribute("hreflang")];
+      if (page) link.href = page;
+    });
+  }
+
   /* ---- Wide tables ------------------------------------------------------------------------- */
 
   /* On a phone, a wide table scrolls sideways in Material's wrapper: a wrapper that overflows takes
@@ -264,6 +280,7 @@
   /* ---- Wiring ------------------------------------------------------------------------------ */
 
   function start() {
+    followLanguageLinks();
     focusableScrollers();
     if (!engine()) return;
     document.querySelectorAll("form.quiz--enhanced[data-quiz-kind='self-check']").forEach(showWayForward);

@@ -95,7 +95,7 @@
     catalogue.modules.forEach(function (m) {
       m.quizzes.forEach(function (id) {
         listed[id] = true;
-        rows.push(quizRow(t.module + " " + m.number + ": " + m.title, byId[id], states[id], t));
+        rows.push(quizRow(window.QuizEngine.format(t.module_title, { number: m.number, title: m.title }), byId[id], states[id], t));
       });
     });
     catalogue.quizzes.forEach(function (q) { if (!listed[q.id]) rows.push(quizRow("", q, states[q.id], t)); });
@@ -273,7 +273,7 @@
 
   function importResults(store, prefix, file, catalogue, t, done) {
     if (!file) return;
-    if (file.size > MAX_BYTES) return done(window.QuizEngine.format(t.import_too_large, { size: "1 MB" }));
+    if (file.size > MAX_BYTES) return done(window.QuizEngine.format(t.import_too_large, { size: t.size_limit }));
     var reader = new FileReader();
     reader.onload = function () {
       var data = null;

@@ -1,0 +1,110 @@
+"""The site's language editions: which languages, where each lives, and how they link to each other.
+
+The first language of the course is at the site's root; every other one is a whole edition of the
+same pages in a folder named by its code (`fr/`, `es/`, `ar/`). The page paths are the same in every
+edition, so "the same page in the other language" is the other edition's root followed by this
+page's path: the language switcher, the `hreflang` alternates and the sitemap are all built so,
+with no network and no script (the offline edition opens from file://).
+
+Knows nothing of mkdocs: the plugin passes plain values in and puts the results in the config.
+The languages themselves are listed in translations/languages.yml (see settings.py).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+from babel import Locale
+
+from .typography import TYPOGRAPHY, typeset
+
+SEARCH_FOLDING = Path(__file__).parent.parent / "templates" / "search-folding.js"
+
+
+def folder_of(languages: list[str], language: str) -> str:
+    """Where an edition lives below the site's root: `""` for the first language, else `fr/`."""
+    return "" if language == languages[0] else f"{language}/"
+
+
+def language_name(language: str) -> str:
+    """The language named in itself (`Français`, `العربية`): a switcher's label is never translated."""
+    name = Locale.parse(language).display_name or language
+    return name[:1].upper() + name[1:]
+
+
+def edition_site_url(site_url: str | None, folder: str) -> str:
+    """The published address of an edition's root, or "" when the site's address is not set."""
+    if not site_url:
+        return ""
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", folder)
+
+
+def alternates(languages: list[str], current: str, site_url: str | None) -> list[dict]:
+    """Every edition as seen from the `current` one, for the switcher, the head and the sitemap.
+
+    Each has `lang`, `name`, `dir`, `current` (this edition), `root` (the way from this edition's
+    root to that one's, e.g. `fr/` or `../`) and `url` (that edition's published root, or "").
+    """
+    up = "../" * folder_of(languages, current).count("/")
+    return [
+        {
+            "lang": language,
+            "name": language_name(language),
+            "dir": Locale.parse(language).text_direction,
+            "current": language == current,
+            "root": up + folder_of(languages, language),
+            "url": edition_site_url(site_url, folder_of(languages, language)),
+        }
+        for language in languages
+    ]
+
+
+def folded_search_language(lunr_language_js: str, language: str) -> str:
+    """Material's lunr language file with accents folded after stemming, at indexing and search time.
+
+    lunr's French stemmer keeps accents, so "mediation" (typed on a keyboard without accents) would
+    not find « médiation ». Both are folded to the same stem, so either spelling finds both; the
+    results still show and highlight the text as written.
+    """
+    folding = SEARCH_FOLDING.read_text(encoding="utf-8").replace("{language}", language)
+    return lunr_language_js.rstrip() + "\n" + folding
+
+
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_MARKS = ";:!?»"
+_NUMBER_COLON = re.compile(r"(?<=\d):(?=\s)")
+_UNTOUCHED = ("code", "pre", "script", "style", "textarea", "kbd", "samp")
+
+
+def typeset_page(html: str, language: str) -> str:
+    """A page's HTML with the typography of `language` in its text (typography.py): the spaces the
+    templates and the quiz markup write around the translated text (`Question 1: …`) follow the
+    same rules as the translations. Tags, attributes, code and scripts are left as they are."""
+    if language not in TYPOGRAPHY:
+        return html
+    parts = _TAG_OR_TEXT.split(html)
+    inside: list[str] = []
+    before = ""  # the text before this part, which may end just before a tag
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            name = re.match(r"</?([a-zA-Z0-9]+)", part)
+            if name and name.group(1).lower() in _UNTOUCHED and not part.endswith("/>"):
+                if part.startswith("</"):
+                    inside = inside[:-1]
+                else:
+                    inside.append(name.group(1).lower())
+        elif part and not inside:
+            # `Module 1: …` written by a template: a number then a colon and a space is no time (14:30)
+            # (a no-break space the sanitiser wrote as an entity counts as the space it is)
+            text = _NUMBER_COLON.sub("\u00a0:", part.replace("&nbsp;", "\u00a0"))
+            if text[0] in _MARKS and before and not before[-1].isspace():  # `<strong>Non</strong>: …`
+                text = _space_before_mark(text[0]) + text
+            parts[index] = typeset(text, language)
+            before = parts[index]
+    return "".join(parts)
+
+
+def _space_before_mark(mark: str) -> str:
+    return "\u00a0" if mark == ":" else "\u202f"
