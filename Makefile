@@ -10,7 +10,7 @@ PORT ?= 8000
 COURSE ?= ipu-workshop
 NODE_STAMP := node_modules/.installed
 
-.PHONY: setup serve build offline check schemas test lint bench new report handouts trainer course chromium clean node lms translations
+.PHONY: setup serve build offline check schemas test lint bench new report handouts trainer course chromium clean node lms translations workshop
 
 setup: $(STAMP)
 
@@ -65,6 +65,11 @@ report: setup
 
 schemas: setup
 	$(BIN)/python -m build_tools schemas
+
+# Live polls in the workshop room: LAN=1 lets phones on the room's Wi-Fi or the laptop's hotspot join;
+# COURSE=<id> runs that course's plan (workshops/<id>.yml).
+workshop: setup
+	$(BIN)/python -m build_tools workshop serve $(if $(LAN),--lan) $(if $(COURSE),--course $(COURSE)) $(if $(WORKSHOP_PORT),--port $(WORKSHOP_PORT))
 
 bench: setup
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m build_tools.bench

@@ -51,7 +51,9 @@ def main(root: Path, runs: int = 3) -> int:
     bench_scale.print_preview(root)
     bench_scale.print_handout_memory(root)
     bench_scale.print_build_ratios(root, runs)
-    return 0
+    from .workshop.bench import main as workshop_bench  # alone: python -m build_tools.workshop.bench
+
+    return workshop_bench(root)
 
 
 def _print_languages(root: Path, site: Path, runs: int) -> None:

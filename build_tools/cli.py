@@ -5,6 +5,7 @@ python -m build_tools schemas                        write schemas/*.schema.json
 python -m build_tools export scorm|moodle|gift [id]  write a course's LMS exports into dist/<id>/lms/
 python -m build_tools course new|build <id>          start a course file; build a course into dist/<id>/
 python -m build_tools translations [update|import]   translation status, merge (make translations), draft import
+python -m build_tools workshop serve [--lan]         live polls in the room; `workshop report SESSION` its report
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ from .report import format_report as format_stats
 from .report import module_stats
 from .scaffolds import ScaffoldError, new_module
 from .schemas import write_schemas
+from .workshop.plan import check_all_plans
+from .workshop.serve import add_commands as add_workshop_commands
+from .workshop.serve import run as run_workshop
 
 TRAINER_OUT = Path("dist") / "trainer"
 """The trainer edition's folder: beside the site, so that it is never published with it."""
@@ -78,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("title", help="the module's title, in quotes")
     exports_cli.add_parser(commands)
     translation_commands.add_parser(commands)
+    add_workshop_commands(commands)
     args = parser.parse_args(argv)
     if not any((args.root / folder).is_dir() for folder in ("modules", "quizzes")):
         print(
@@ -108,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
         return _new(args.root, args.id, args.title)
     if args.command == "translations":
         return translation_commands.run(args)
+    if args.command == "workshop":
+        return run_workshop(args)
     for path in write_schemas(args.root / "schemas"):
         print(f"wrote {path}")
     return 0
@@ -148,6 +155,10 @@ def _check(root: Path, style: str) -> int:
             problems.update(error.problems)
     if problems:
         print(format_report(sorted(problems), style), file=sys.stdout)
+        return 1
+    plan_problems = check_all_plans(root, content)  # workshops/*.yml: the room's polls
+    if plan_problems:
+        print(format_report(plan_problems, style), file=sys.stdout)
         return 1
     translation_warnings = [p for p in translation if p.severity != "error"]
     warnings = cue_warnings(content) + sorted(set(course_warnings)) + translation_warnings

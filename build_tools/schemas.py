@@ -7,12 +7,14 @@ from pathlib import Path
 
 from .courses.model import Course
 from .model import Glossary, Module, Quiz
+from .workshop.plan import WorkshopPlan
 
 SCHEMAS = {
     "module.schema.json": Module,
     "quiz.schema.json": Quiz,
     "glossary.schema.json": Glossary,
     "course.schema.json": Course,
+    "workshop.schema.json": WorkshopPlan,
 }
 
 

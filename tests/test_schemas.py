@@ -22,7 +22,12 @@ def test_committed_schema_matches_the_model(name):
 
 @pytest.mark.parametrize(
     "folder,schema",
-    [("modules", "module.schema.json"), ("quizzes", "quiz.schema.json"), ("courses", "course.schema.json")],
+    [
+        ("modules", "module.schema.json"),
+        ("quizzes", "quiz.schema.json"),
+        ("courses", "course.schema.json"),
+        ("workshops", "workshop.schema.json"),
+    ],
 )
 def test_schema_accepts_every_content_file(folder, schema):
     validator = jsonschema.Draft202012Validator(json.loads(schema_texts()[schema]))

@@ -195,7 +195,9 @@ def offline_site_dir(offline_build) -> Path:
 
 # --- the real course, as learners get it -------------------------------------------------------
 
-COURSE_PARTS = ("mkdocs.yml", "glossary.yml", "docs", "modules", "quizzes", "figures", "courses", "translations")
+COURSE_PARTS = (
+    "mkdocs.yml", "glossary.yml", "docs", "modules", "quizzes", "figures", "courses", "translations", "workshops",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -152,7 +152,7 @@ def test_no_glossary_tooltip_inside_a_link_or_a_heading_and_each_is_focusable(co
 )
 def test_about_names_the_contact_set_in_mkdocs_yml(tmp_path, setting, shown):
     project = tmp_path / "project"
-    for part in ("docs", "modules", "quizzes", "figures", "courses", "translations"):
+    for part in ("docs", "modules", "quizzes", "figures", "courses", "translations", "workshops"):
         shutil.copytree(ROOT / part, project / part)
     shutil.copy2(ROOT / "glossary.yml", project / "glossary.yml")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

@@ -1,0 +1,122 @@
+/* The presenter: open, close, reveal, move, pause, hide a written answer, enter counts by hand, and
+   make the report. Every request carries the presenter's token in a header. */
+(function () {
+  "use strict";
+  var W = window.Workshop;
+  var TOKEN = W.meta("presenter-token");
+  var $ = function (id) { return document.getElementById(id); };
+  var STATES = { ready: "not open yet", open: "open", closed: "closed" };
+  var current = null;
+
+  function act(action, body) {
+    return W.post("/api/presenter/" + action, body || {}, { "X-Presenter-Token": TOKEN }).then(function (r) {
+      if (!r.ok) $("said").textContent = r.data.error || "Refused (" + r.status + ").";
+      return r;
+    }, function () { $("said").textContent = "The server cannot be reached."; });
+  }
+
+  function show(view) {
+    var poll = view.poll;
+    var pollChanged = !current || current.poll.id !== poll.id;
+    current = view;
+    $("position").textContent = "Question " + view.position + " of " + view.total;
+    $("state").textContent = "(" + STATES[view.status] + (view.revealed ? ", result shown" : "") + (view.paused ? ", paused" : "") + ")";
+    $("prompt").textContent = poll.prompt;
+    $("count").textContent = view.count;
+    $("pause").hidden = view.paused;
+    $("resume").hidden = !view.paused;
+    var text = poll.kind === "text";
+    $("counts-table").hidden = text;
+    $("hands").hidden = text;
+    $("moderation").hidden = !text;
+    if (text) showTexts(view.result.texts);
+    else showCounts(poll, view, pollChanged);
+    showPolls(view.polls, view.position);
+  }
+
+  function showCounts(poll, view, rebuild) {
+    var body = $("counts");
+    if (rebuild) body.textContent = "";
+    poll.choices.forEach(function (c, i) {
+      var row = body.children[i];
+      if (!row) {
+        row = W.el("tr");
+        var name = W.el("th", { scope: "row", id: "option-" + i }, c.text);
+        var count = W.el("td", { "class": "num" });
+        var cell = W.el("td");
+        var input = W.el("input", { type: "number", min: "0", max: "10000", inputmode: "numeric", "data-choice": c.id, "aria-labelledby": "option-" + i + " hands-label-" + i });
+        var label = W.el("span", { "class": "visually-hidden", id: "hands-label-" + i }, "counted by hand");
+        cell.appendChild(label);
+        cell.appendChild(input);
+        row.appendChild(name);
+        row.appendChild(count);
+        row.appendChild(cell);
+        body.appendChild(row);
+        if (view.hands[c.id] !== undefined) input.value = view.hands[c.id];
+      }
+      var mark = view.result.correct.indexOf(c.id) >= 0 ? " ✓" : "";
+      row.children[1].textContent = view.result.counts[c.id] + mark;
+    });
+  }
+
+  function showTexts(texts) {
+    var list = $("texts");
+    list.textContent = "";
+    texts.forEach(function (t) {
+      var item = W.el("li", { "class": t.hidden ? "hidden-answer" : "" });
+      item.appendChild(W.el("span", {}, t.text));
+      var button = W.el("button", { type: "button", "class": "button small-button" }, t.hidden ? "Show on projector" : "Hide from projector");
+      button.addEventListener("click", function () { act("hide", { ref: t.ref, hidden: !t.hidden }); });
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+  }
+
+  function showPolls(polls, position) {
+    var list = $("polls");
+    list.textContent = "";
+    polls.forEach(function (p) {
+      var item = W.el("li", p.position === position ? { "aria-current": "step" } : {});
+      var button = W.el("button", { type: "button", "class": "link-button" }, p.prompt);
+      button.addEventListener("click", function () { act("goto", { position: p.position }); });
+      item.appendChild(button);
+      item.appendChild(W.el("span", { "class": "small" }, " " + STATES[p.status]));
+      list.appendChild(item);
+    });
+  }
+
+  document.querySelectorAll("[data-action]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      $("said").textContent = "";
+      act(button.getAttribute("data-action"));
+    });
+  });
+
+  $("hands").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var counts = {};
+    document.querySelectorAll("#counts input[data-choice]").forEach(function (input) {
+      if (input.value !== "") counts[input.getAttribute("data-choice")] = parseInt(input.value, 10);
+    });
+    act("hands", { counts: counts }).then(function (r) { if (r && r.ok) $("said").textContent = "Counts by hand saved."; });
+  });
+
+  $("report").addEventListener("click", function () {
+    $("said").textContent = "Making the report…";
+    act("report").then(function (r) {
+      if (!r || !r.ok) return;
+      $("said").textContent = "Report written.";
+      var list = $("report-files");
+      list.textContent = "";
+      r.data.files.forEach(function (name) {
+        var item = W.el("li");
+        item.appendChild(W.el("a", { href: "/presenter/report/" + name + "?token=" + encodeURIComponent(TOKEN), target: "_blank", rel: "noopener" }, name));
+        list.appendChild(item);
+      });
+    });
+  });
+
+  W.follow("/events/presenter?token=" + encodeURIComponent(TOKEN), show, function (s) {
+    $("connection").textContent = s === "live" ? "Connected" : "Connection lost: reconnecting…";
+  });
+})();

@@ -1,0 +1,127 @@
+"""Workshop plans: the default plan loads with the course's ids, and each bad plan in
+tests/fixtures/invalid-workshops reports exactly its `# expect:` lines (path:line: field: message)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from workshopkit import copy_course
+
+from build_tools.loader import load_content
+from build_tools.problems import ContentError
+from build_tools.workshop.plan import load_workshop
+from build_tools.workshop.room import clean_text, valid_answer
+from build_tools.workshop.security import RequestProblem
+
+ROOT = Path(__file__).resolve().parents[1]
+INVALID = Path(__file__).parent / "fixtures" / "invalid-workshops"
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory) -> Path:
+    return copy_course(tmp_path_factory.mktemp("plans") / "course")
+
+
+@pytest.fixture(scope="module")
+def content(course):
+    return load_content(course)
+
+
+def test_the_default_plan_runs_the_ipu_workshop_in_90_minutes(course, content):
+    workshop = load_workshop(course, content, "ipu-workshop")
+    assert workshop.plan.minutes == 90 and workshop.plan.course == "ipu-workshop"
+    stages = [poll.stage for poll in workshop.polls]
+    assert stages.index("before") < stages.index("room") < stages.index("after") < stages.index("survey")
+    ids = [poll.id for poll in workshop.polls]
+    assert "diagnostic#friendship-visit" in ids and "capacity-survey#topics" in ids
+    assert "parliaments-and-peace#live-poll" in ids  # a module's live-poll question keeps the module's id
+    live = workshop.by_id["parliaments-and-peace#live-poll"]
+    assert live.prompt == content.module_by_id("parliaments-and-peace").facilitator_notes.live_poll
+    rating = workshop.by_id["diagnostic#friendship-visit-confidence"]
+    assert rating.about == "diagnostic#friendship-visit" and [c.text for c in rating.choices][0] == "Not sure"
+
+
+def test_graded_polls_know_the_correct_answer_but_never_tell_participants(course, content):
+    poll = load_workshop(course, content, "ipu-workshop").by_id["diagnostic#peaceful-country"]
+    assert poll.correct == frozenset({"false"}) and [c.id for c in poll.choices] == ["true", "false"]
+    assert "correct" not in poll.public() and "objectives" not in poll.public()
+
+
+def _case(path: Path) -> tuple[list[str], bytes]:
+    data = path.read_bytes()
+    expected = [line.decode()[len("# expect: ") :] for line in data.splitlines() if line.startswith(b"# expect: ")]
+    return expected, data
+
+
+@pytest.mark.parametrize("path", sorted(INVALID.glob("*.yml")), ids=lambda p: p.stem)
+def test_a_bad_plan_reports_each_problem_with_its_line(course, content, path):
+    expected, data = _case(path)
+    assert expected, f"{path.name} needs `# expect:` lines"
+    (course / "workshops" / path.name).write_bytes(data)
+    try:
+        with pytest.raises(ContentError) as error:
+            load_workshop(course, content, path.stem)
+        assert sorted(p.as_text() for p in error.value.problems) == sorted(expected)
+    finally:
+        (course / "workshops" / path.name).unlink()
+
+
+def test_check_reports_bad_plans_without_a_traceback(tmp_path):
+    project = copy_course(tmp_path / "course")
+    shutil.copy(INVALID / "not-pollable.yml", project / "workshops" / "not-pollable.yml")
+    done = subprocess.run(
+        [sys.executable, "-m", "build_tools", "--root", str(project), "check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert "workshops/not-pollable.yml:9: polls[1].question: a matching question cannot be polled live" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_a_missing_plan_says_where_to_write_it(course, content):
+    with pytest.raises(ContentError) as error:
+        load_workshop(course, content, "no-such-plan")
+    assert error.value.problems[0].as_text().startswith("workshops/no-such-plan.yml: no such workshop plan")
+
+
+def test_serve_with_an_unknown_course_says_so(tmp_path):
+    project = copy_course(tmp_path / "course")
+    done = subprocess.run(
+        [sys.executable, "-m", "build_tools", "--root", str(project), "workshop", "serve", "--course", "no-such"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1 and "courses/no-such.yml" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_answers_keep_the_polls_option_order_and_text_is_cleaned(course, content):
+    poll = load_workshop(course, content, "ipu-workshop").by_id["capacity-survey#formats"]
+    ids = [c.id for c in poll.choices]
+    assert valid_answer(poll, [ids[2], ids[0]]) == [ids[0], ids[2]]
+    with pytest.raises(RequestProblem):
+        valid_answer(poll, [ids[0], "other"])
+    assert clean_text("a\u202e\u0000b\n\tc ") == "ab c"
+
+
+def test_a_plan_runs_only_with_its_course(tmp_path):
+    from build_tools.workshop.session import load_for_course
+
+    project = copy_course(tmp_path / "course")
+    plan = project / "workshops" / "other.yml"
+    plan.write_text((project / "workshops" / "test-room.yml").read_text().replace("course: ipu-workshop", "course: x"))
+    with pytest.raises(ContentError) as error:
+        load_for_course(project, "ipu-workshop", "other")
+    assert [p.as_text() for p in error.value.problems] == [
+        "workshops/other.yml:2: course: this plan is for the course 'x', not 'ipu-workshop' "
+        "(hint: run it with --course x, or change `course:` in the plan)"
+    ]
