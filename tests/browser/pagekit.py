@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from axe_playwright_python.sync_playwright import Axe
+
 SCREENSHOTS = Path(__file__).resolve().parents[2] / ".cache" / "screenshots"
 
 # Elements that hold text of their own, shown (not display:none, not in a closed <details>), with
@@ -72,3 +74,21 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+# Colours in the middle of a transition (a button fading back from its hover colour after the mouse
+# left it) are neither the before nor the after: axe would measure a contrast no reader is left with.
+# Wait for every finite animation and transition to end; endless ones (a spinner) are left running.
+SETTLE_ANIMATIONS = """
+() => Promise.all(document.getAnimations()
+  .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+  .map(a => a.finished.catch(() => null)))
+"""
+
+AXE = Axe()
+
+
+def run_axe(page, **arguments):
+    """axe-core's results for the page as it rests, once its transitions have ended."""
+    page.evaluate(SETTLE_ANIMATIONS)
+    return AXE.run(page, **arguments)

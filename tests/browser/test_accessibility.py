@@ -7,7 +7,7 @@ that stock Material pages show: the search dialog's name and the footer's contra
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from pagekit import run_axe
 from playwright.sync_api import expect
 from quizkit import (
     KEYBOARD,
@@ -25,7 +25,6 @@ from quizkit import WRONG as QUIZ_WRONG
 
 pytestmark = pytest.mark.browser
 
-AXE = Axe()
 WRONG = {**QUIZ_WRONG, "pairs": {"med": "med", "arb": "med"}}  # one pair right: a "partly correct" verdict too
 
 
@@ -34,7 +33,7 @@ def assert_no_violations(page, where: str) -> None:
     # a passing state of whatever the last click left under the pointer. Rest it on the page margin.
     page.mouse.move(2, page.viewport_size["height"] - 2)
     expect(page.locator(".md-tooltip2")).to_have_count(0)
-    results = AXE.run(page)
+    results = run_axe(page)
     assert results.violations_count == 0, f"{where}:\n{results.generate_report()}"
     # The search dialog has an accessible name (build_tools/theme/partials/search.html).
     dialog = page.locator(".md-search[role=dialog]")
@@ -118,7 +117,7 @@ def test_footer_copyright_contrast_is_checked_and_passes(tab, served_site):
     """The footer's copyright line is one that stock Material pages fail; make sure axe looks at it."""
     page = tab.page
     open_quiz(page, served_site, "sample-check")
-    results = AXE.run(
+    results = run_axe(
         page,
         context={"include": [[".md-footer"]]},
         options={"runOnly": ["color-contrast"], "resultTypes": ["violations", "passes", "incomplete"]},

@@ -10,8 +10,7 @@ Screenshots of the main kinds of page are kept under .cache/screenshots/ for a p
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from pagekit import go_dark, measure, screenshot
+from pagekit import go_dark, measure, run_axe, screenshot
 from playwright.sync_api import expect
 from quizkit import settle
 
@@ -21,7 +20,6 @@ from tests.conftest import ROOT
 pytestmark = pytest.mark.browser
 
 CONTENT = load_content(ROOT)
-AXE = Axe()
 WIDTHS = (320, 412)
 
 
@@ -77,7 +75,7 @@ def test_glossary_lists_each_term_once_at_the_top_level(browser, course_instant)
 def _axe_violations(page) -> str | None:
     # Material shows a tooltip while the pointer rests on a titled element: rest it on the margin.
     page.mouse.move(2, page.viewport_size["height"] - 2)
-    results = AXE.run(page)
+    results = run_axe(page)
     return results.generate_report() if results.violations_count else None
 
 

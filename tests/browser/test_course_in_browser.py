@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from conftest import bind_server, serving
+from pagekit import run_axe
 from playwright.sync_api import expect
 from quizkit import open_progress, open_quiz, settle, stored
 
@@ -73,7 +73,7 @@ def test_branded_pages_have_no_accessibility_violations(context, course_url, pat
     page.goto(course_url + path)
     settle(page)
     page.mouse.move(2, 898)
-    results = Axe().run(page)
+    results = run_axe(page)
     assert results.violations_count == 0, results.generate_report()
     if width == 1280:
         expect(page.locator("header img[alt='Example Training Institute']")).to_be_visible()

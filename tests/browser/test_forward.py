@@ -17,8 +17,8 @@ from pathlib import Path
 import pypdf
 import pytest
 import yaml
-from axe_playwright_python.sync_playwright import Axe
 from conftest import bind_server, serving
+from pagekit import run_axe
 from playwright.sync_api import expect
 from quizkit import MOUSE, RIGHT, WRONG, accept_dialogs, answer, check, open_progress, open_quiz, scripted_run, settle
 
@@ -28,7 +28,6 @@ ROOT = Path(__file__).resolve().parents[2]
 STRINGS = yaml.safe_load((ROOT / "build_tools" / "strings" / "en.yml").read_text(encoding="utf-8"))
 T = STRINGS["engine"]
 SCREENSHOTS = ROOT / ".cache" / "screenshots"
-AXE = Axe()
 NAME_KEY = "ipu-mediation/v1/learner-name"
 
 
@@ -54,7 +53,7 @@ def phone(browser, scheme: str = "light", width: int = 412):
 def assert_axe_clean(page, where: str) -> None:
     page.mouse.move(2, page.viewport_size["height"] - 2)  # no tooltip left showing under the pointer
     expect(page.locator(".md-tooltip2")).to_have_count(0)
-    results = AXE.run(page)
+    results = run_axe(page)
     assert results.violations_count == 0, f"{where}:\n{results.generate_report()}"
 
 

@@ -12,8 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from pagekit import go_dark, measure, screenshot
+from pagekit import go_dark, measure, run_axe, screenshot
 from playwright.sync_api import expect
 from quizkit import (
     DIAGNOSTIC_RUN,
@@ -283,7 +282,7 @@ def _axe_rules(page, scheme: str) -> dict[str, str]:
     if scheme == "dark":
         go_dark(page)
     page.mouse.move(2, page.viewport_size["height"] - 2)  # no Material tooltip under the pointer
-    results = Axe().run(page)
+    results = run_axe(page)
     return {v["id"]: results.generate_report() for v in results.response["violations"]}
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from conftest import bind_server, serving
+from pagekit import run_axe
 from quizkit import settle, stored
 
 pytestmark = pytest.mark.browser
@@ -84,5 +84,5 @@ def test_survey_answers_are_kept_unscored_and_restored(tab, survey_site):
     assert page.locator(f"#{SURVEY}--time--day").is_checked()
     assert page.locator(f"#{SURVEY}--wishes--text").input_value() == "A simulation exercise"
     page.mouse.move(0, 0)
-    assert Axe().run(page).response["violations"] == []
+    assert run_axe(page).response["violations"] == []
     tab.problems.assert_none()

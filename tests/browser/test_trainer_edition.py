@@ -11,9 +11,8 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from conftest import bind_server, serving
-from pagekit import go_dark, measure, screenshot
+from pagekit import go_dark, measure, run_axe, screenshot
 from playwright.sync_api import expect
 from quizkit import settle
 
@@ -32,7 +31,6 @@ PAGES = {
     "downloads": "downloads/",
     "home": "",
 }
-AXE = Axe()
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +57,7 @@ def test_axe_finds_nothing_on_the_trainer_pages(browser, trainer_url, scheme):
         for name, path in PAGES.items():
             _open(page, trainer_url + path, scheme)
             page.mouse.move(2, page.viewport_size["height"] - 2)  # no tooltip open
-            results = AXE.run(page)
+            results = run_axe(page)
             if results.violations_count:
                 found[name] = results.generate_report()
     finally:

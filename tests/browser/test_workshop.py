@@ -7,13 +7,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from pagekit import run_axe
 from playwright.sync_api import expect
 from workshopkit import SINGLE, act, copy_course, start_server
 
 pytestmark = pytest.mark.browser
 
-AXE = Axe()
 RECEIVED = "Answer received"
 SUPPORTS = "It supports official diplomacy: we brief the ministry first and speak only for parliament"
 
@@ -192,7 +191,7 @@ def test_phones_reconnect_and_resend_after_the_server_restarts(browser, room, wa
 
 
 def assert_no_violations(page, where: str) -> None:
-    results = AXE.run(page)
+    results = run_axe(page)
     assert results.response["passes"], f"{where}: axe did not run"
     assert results.violations_count == 0, f"{where}:\n{results.generate_report()}"
 
