@@ -17,8 +17,9 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from .courses.branding import course_texts
 from .courses.commands import CourseCommandError, build_course, new_course
-from .courses.load import chosen_course, course_ids, handout_cache, load_course_content
+from .courses.load import chosen_course, course_ids, handout_cache, load_course, load_course_content
 from .courses.model import Course
 from .courses.session_plan import plan_session
 from .cues import cue_stats, cue_warnings, format_cues
@@ -30,6 +31,7 @@ from .handouts.session_plan import session_plan_pdf
 from .i18n import commands as translation_commands
 from .i18n import languages, translate_content
 from .i18n.checks import translation_problems
+from .i18n.editions import edition_languages, is_translated
 from .loader import Content, load_content
 from .model.common import ID_PATTERN
 from .packing import pack_site
@@ -230,14 +232,30 @@ def _report(root: Path, course: str | None = None) -> int:
 def _handouts_in_every_language(
     root: Path, out: Path, options: HandoutOptions, folder_of, edition: str = "learner", course: str | None = None
 ) -> int:
-    """The handouts in English into `out`, and in each language of translations/languages.yml into
-    `folder_of(out, language)` (French text with French hyphenation, tagged `fr`; untranslated text
-    in English, with a warning: `make build` refuses it)."""
-    status = _handouts(root, out, options, edition, course)
-    for language in (language.code for language in languages(root)):
-        translated = replace(options, language=language, strings_root=root)
-        status = status or _handouts(root, folder_of(out, language), translated, edition, course)
+    """The handouts in the course's first language into `out`, and in each of its other languages into
+    `folder_of(out, language)` (without a course: English, then each language of
+    translations/languages.yml). French text has French hyphenation and is tagged `fr`; untranslated
+    text shows in English, with a warning: `make build` refuses it."""
+    first, *others = edition_languages(_course_languages(root, course), [lang.code for lang in languages(root)])
+    status = _handouts(root, out, _in_language(options, first, root), edition, course)
+    for language in others:
+        status = status or _handouts(
+            root, folder_of(out, language), _in_language(options, language, root), edition, course
+        )
     return status
+
+
+def _course_languages(root: Path, course: str | None) -> list[str] | None:
+    """The chosen course's languages; None without a course (or with problems, which `_handouts` reports)."""
+    chosen = chosen_course(root, course)
+    try:
+        return load_course(root, chosen).languages if chosen else None
+    except ContentError:
+        return None
+
+
+def _in_language(options: HandoutOptions, language: str, root: Path) -> HandoutOptions:
+    return replace(options, language=language, strings_root=root) if is_translated(language) else options
 
 
 def _session_plan(content: Content, course: Course, options: HandoutOptions) -> Handout:
@@ -256,7 +274,7 @@ def _handouts(
             for problem in problems:
                 print(problem.as_text())
         if chosen:
-            options = replace(options, title=chosen.title)
+            options = replace(options, title=course_texts(chosen, options.language).title)
         cache = handout_cache(root, chosen)
         handouts = build_handouts(content, options, cache=cache, progress=terminal_progress, edition=edition)
         if edition == "trainer" and chosen and chosen.session:  # and the session plan, timed for the session

@@ -41,7 +41,15 @@ from .handouts.documents import HandoutOptions, public_address
 from .handouts.session_plan import NAME as SESSION_PLAN_PDF
 from .handouts.session_plan import session_plan_pdf
 from .i18n import html_with_untranslated, languages, translate_content, translate_page, without_marks
-from .i18n.editions import alternates, edition_site_url, folded_search_language, typeset_page
+from .i18n.editions import (
+    alternates,
+    edition_languages,
+    edition_site_url,
+    folded_search_language,
+    folder_of,
+    is_translated,
+    typeset_page,
+)
 from .loader import GLOSSARY, Content, load_content
 from .preview import NO_CONTENT, with_banner
 from .problems import ContentError, Problem, format_report
@@ -106,8 +114,9 @@ class MediationConfig(base.Config):
     edit_uri_content = c.Optional(c.Type(str))
     """Path under `repo_url` to the project root for "edit this page", e.g. `edit/main/`."""
     editions = c.Type(bool, default=True)
-    """Build the course's other languages too (translations/languages.yml), each into its folder
-    (`fr/`) with English at the root; `EDITIONS=false` builds only English, for faster previews."""
+    """Build the course's other languages too (its `languages`; without a course, English and those of
+    translations/languages.yml), each into its folder (`fr/`) with the first at the root;
+    `EDITIONS=false` builds only the first, for faster previews."""
     course = c.Optional(c.Type(str))
     """The course to build, `courses/<id>.yml` (`!ENV [COURSE, ipu-workshop]`); without it, all content."""
     edition = c.Optional(c.Choice(["learner", "trainer"]))
@@ -152,13 +161,17 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         """Load and check all content first: a problem stops the build before `site/` is touched."""
         self.root = Path(self.config.content_dir or Path(config.config_file_path).parent)
         self.problems = []
-        self.language = self._edition_language()
+        other = self._other_edition()
         if not self.memo_loaded:  # once: a preview keeps the results in memory between rebuilds
             memo.load(self.root / MEMO)
             self.memo_loaded = True
         try:
-            self.content = self._translated(self._load(), config)
+            loaded = self._load()
+            self._choose_language(other)
+            self.site = site_settings(self.root, self.course, self.language) if self.course else None
+            self.content = self._translated(loaded, config)
         except ContentError as error:
+            self._choose_language(other)
             if not self.previewing:
                 raise PluginError("Content problems:\n" + format_report(error.problems)) from None
             self._keep_previewing(error.problems)
@@ -168,10 +181,11 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             _apply_site_settings(config, self.site, previewing=self.previewing)
         session = self.course.session if self.course else None
         self.plan = plan_session(self.content, session) if self.trainer and session else None
+        _set_language(config, self.language, self.root, course_texts=self.site is not None)
         if self.trainer:
-            _prepare_trainer(config)
-        if len(self.languages) > 1:  # after the course's settings: its address is English's
-            _set_edition(config, self.languages, self.language, self.root)
+            _prepare_trainer(config, self.root)
+        if len(self.languages) > 1:  # after the course's settings: its address is the first language's
+            _set_edition(config, self.languages, self.language)
         if _offline_enabled(config):
             _prepare_offline(config)
         _add_theme_overrides(config, self.root)
@@ -214,7 +228,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             files.append(File.generated(config, f"{FIGURES}/{name}", content=svg))
         for quiz in self.content.quizzes.values():
             files.append(File.generated(config, quiz_uri(quiz.id), content=self.renderer.quiz_page(quiz)))
-        if self.language != self.languages[0]:
+        if is_translated(self.language):
             _fold_accents_in_search(files, config, self.language)
         files.append(File.generated(config, PROGRESS_URI, content=self.renderer.progress_page()))
         if self.content.glossary:
@@ -230,7 +244,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         return self.edition == "trainer"
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.language != self.languages[0] and not page.file.generated_by:
+        if is_translated(self.language) and not page.file.generated_by:
             markdown, meta = get_data(self.pages[page.file.src_uri])
             page.meta.update(meta)
         if self.left_out and page.file.generated_by is None:  # a hand-written page
@@ -255,7 +269,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         """Put the sanitised HTML of author Markdown in place of its placeholders (see rendering.py);
         English shown for a missing translation goes in a marked `<span lang="en">`."""
         html = html_with_untranslated(self.renderer.fill(html))
-        return html if self.language == self.languages[0] else typeset_page(html, self.language)
+        return typeset_page(html, self.language) if is_translated(self.language) else html
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         """Point "edit this page" at the YAML a generated page comes from."""
@@ -281,19 +295,24 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         finally:
             _OTHER_EDITION.reset(token)
 
-    def _edition_language(self) -> str:
-        """The language this build makes: English, or the one English's build asked for."""
-        self.languages = ["en"] + [language.code for language in languages(self.root)]
+    def _other_edition(self) -> str | None:
+        """The language the first language's build asked this one for; None for the first's own build."""
         other = _OTHER_EDITION.get()
         if other is None:
-            return self.languages[0]
+            return None
         self.previewing = other.previewing
         return other.language
+
+    def _choose_language(self, other: str | None) -> None:
+        """The course's languages (see i18n.editions) and this build's: the first, or the one asked for."""
+        listed = [language.code for language in languages(self.root)]
+        self.languages = edition_languages(self.course.languages if self.course else None, listed)
+        self.language = other or self.languages[0]
 
     def _translated(self, content: Content, config: MkDocsConfig) -> Content:
         """The content and the hand-written pages in this build's language; what is untranslated shows
         in English, marked, with a warning (the strict build refuses it: a problem of `translate_*`)."""
-        if self.language == self.languages[0]:
+        if not is_translated(self.language):
             return content
         translated, problems = translate_content(content, self.root, self.language, strict=config.strict)
         docs = Path(config.docs_dir)
@@ -346,7 +365,6 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             return load_content(self.root)
         loaded = load_course_content(self.root, self.config.course)
         self.course, self.left_out = loaded.course, loaded.left_out
-        self.site = site_settings(self.root, loaded.course)
         for warning in loaded.warnings:  # shown, but they do not fail a strict build
             log.info(warning.as_text())
         return loaded.content
@@ -419,18 +437,18 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             title=self.site.site_name if self.site else "",
             paper=self.config.handouts_paper,
             language=self.language,
-            folder="" if self.language == self.languages[0] else f"{self.language}/",
+            folder=folder_of(self.languages, self.language),
             strings_root=self.root,
             site_url=site_url,
             directory_urls=config.use_directory_urls,
             offline=offline,
         )
 
-    def _site_text(self, key: str, first_language: str) -> str:
-        """A text of the configuration in this edition's language (the first language's from mkdocs.yml)."""
-        if self.language == self.languages[0]:
-            return first_language
-        return load_strings(self.language, self.root).get("site", {}).get(key, first_language)
+    def _site_text(self, key: str, english: str) -> str:
+        """A text of the configuration in this edition's language (English's from mkdocs.yml)."""
+        if not is_translated(self.language):
+            return english
+        return load_strings(self.language, self.root).get("site", {}).get(key, english)
 
     def _source_of(self, page: Page) -> str | None:
         meta = page.meta or {}
@@ -500,29 +518,39 @@ def _add_theme_overrides(config: MkDocsConfig, root: Path) -> None:
     config.extra["quiz_strings"] = load_strings(language, root)["engine"]
 
 
-def _set_edition(config: MkDocsConfig, languages: list[str], language: str, root: Path) -> None:
-    """Make this build one language edition: Material's interface and search in that language,
-    the site's own texts from its strings table, its address under its folder, and the other
+def _set_language(config: MkDocsConfig, language: str, root: Path, *, course_texts: bool) -> None:
+    """Make this build speak its language, at the root or in a folder: Material's interface and
+    search, and the texts of mkdocs.yml from the strings table (the course's own texts, already in
+    this language, are kept when `course_texts`)."""
+    config.theme["language"] = language
+    if not is_translated(language):
+        return
+    search = config.plugins.get("material/search")
+    if search is not None:
+        # Material's defaults for French search neither stem nor split "l'accord": stem, and split at apostrophes.
+        search.config.update(lang=[language], pipeline=list(SEARCH_PIPELINE), separator=SEARCH_SEPARATOR)
+    _translate_site_texts(config, load_strings(language, root).get("site", {}), names=not course_texts)
+
+
+def _set_edition(config: MkDocsConfig, languages: list[str], language: str) -> None:
+    """Make this build one of several language editions: its address under its folder, and the other
     editions for the language switcher, the `hreflang` alternates and the sitemap."""
     main_url = config.site_url
     config.extra["editions"] = alternates(languages, language, main_url)
     config.extra["alternate"] = True  # shows Material's language button (partials/alternate.html is ours)
-    config.extra["main_edition"] = config.extra["editions"][0]["root"]  # the way to English's root: "../"
-    config.theme["language"] = language
-    search = config.plugins.get("material/search")
-    if search is not None and language != languages[0]:
-        # Material's defaults for French search neither stem nor split "l'accord": stem, and split at apostrophes.
-        search.config.update(lang=[language], pipeline=list(SEARCH_PIPELINE), separator=SEARCH_SEPARATOR)
-    if language != languages[0]:
-        config.site_url = edition_site_url(main_url, f"{language}/") or main_url
-        _translate_site_texts(config, load_strings(language, root).get("site", {}))
+    config.extra["main_edition"] = config.extra["editions"][0]["root"]  # the way to the root edition: "../"
+    folder = folder_of(languages, language)
+    if folder:
+        config.site_url = edition_site_url(main_url, folder) or main_url
 
 
-def _translate_site_texts(config: MkDocsConfig, site: dict) -> None:
-    """The texts of mkdocs.yml a reader sees (site name, description, colour toggle), translated."""
-    config.site_name = site.get("name", config.site_name)
-    config.site_description = site.get("description", config.site_description)
-    config.copyright = site.get("copyright", config.copyright)
+def _translate_site_texts(config: MkDocsConfig, site: dict, *, names: bool = True) -> None:
+    """The texts of mkdocs.yml a reader sees (site name, description, colour toggle), translated;
+    without `names`, only the colour toggle (a course gives its own name, description and footer)."""
+    if names:
+        config.site_name = site.get("name", config.site_name)
+        config.site_description = site.get("description", config.site_description)
+        config.copyright = site.get("copyright", config.copyright)
     palette = config.theme.get("palette")
     names = site.get("palette", [])
     if isinstance(palette, list) and len(names) == len(palette):
@@ -542,12 +570,12 @@ def _fold_accents_in_search(files: Files, config: MkDocsConfig, language: str) -
     files.append(File.generated(config, uri, content=folded_search_language(source, language)))
 
 
-def _prepare_trainer(config: MkDocsConfig) -> None:
+def _prepare_trainer(config: MkDocsConfig, root: Path) -> None:
     """The trainer edition: its styles, and a banner and `noindex` on every page (theme/main.html)."""
     if TRAINER_CSS not in config.extra_css:
         config.extra_css.append(TRAINER_CSS)
     language = config.theme.get("language") or "en"
-    config.extra["trainer_edition"] = load_strings(language)["trainer"]["banner"]
+    config.extra["trainer_edition"] = load_strings(language, root)["trainer"]["banner"]
 
 
 def _prepare_offline(config: MkDocsConfig) -> None:

@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ..i18n.typography import typeset
 from ..safe_html import plain_in_markdown
-from .model import Course
+from .model import Course, CourseTexts
 
 FIRST_HEADING = re.compile(r"^# .*$", re.MULTILINE)
 LOGO_URI = "assets/images/course-logo"
@@ -36,20 +37,50 @@ class SiteSettings:
     site_url: str
 
 
-def site_settings(root: Path, course: Course) -> SiteSettings:
-    """The settings of a course's site; the logo is read from its file (checked by `load_course`)."""
+def course_texts(course: Course, language: str | None = None) -> CourseTexts:
+    """The course's title, subtitle, organisation and footer in `language` (default: its first).
+
+    The course file writes them in its first language; its `translations` give them in the others,
+    and a text a translation leaves out shows as written. They follow the language's typography
+    (French: a no-break space before `:`), as translated text does.
+    """
+    written = CourseTexts(
+        title=course.title,
+        subtitle=course.subtitle,
+        organisation=course.organisation,
+        footer=course.branding.footer or course.organisation,
+    )
+    language = language or course.languages[0]
+    given = course.translations.get(language)
+    if given is None or language == course.languages[0]:
+        texts = written
+    else:
+        organisation = given.organisation or written.organisation
+        texts = CourseTexts(
+            title=given.title,
+            subtitle=given.subtitle or written.subtitle,
+            organisation=organisation,
+            footer=given.footer or course.branding.footer or organisation,
+        )
+    return texts.model_copy(update={k: typeset(v, language) for k, v in texts.model_dump().items() if v})
+
+
+def site_settings(root: Path, course: Course, language: str | None = None) -> SiteSettings:
+    """The settings of a course's site in `language` (default: the course's first); the logo is read
+    from its file (checked by `load_course`)."""
     branding = course.branding
+    texts = course_texts(course, language)
     logo = None
     if branding.logo:
         ending = PurePosixPath(branding.logo).suffix.lower()
         logo = (f"{LOGO_URI}{ending}", (root / branding.logo).read_bytes())
     return SiteSettings(
-        site_name=course.title,
-        site_description=course.subtitle,
-        copyright=branding.footer or course.organisation,
+        site_name=texts.title,
+        site_description=texts.subtitle,
+        copyright=texts.footer,
         primary=branding.primary,
         accent=branding.accent,
-        organisation=course.organisation,
+        organisation=texts.organisation,
         logo=logo,
         site_url=course.site_url,
     )

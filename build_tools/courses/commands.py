@@ -20,9 +20,21 @@ from ..handouts.build import build_handouts, terminal_progress
 from ..handouts.documents import HandoutOptions, public_address
 from ..handouts.session_plan import NAME as SESSION_PLAN_PDF
 from ..handouts.session_plan import session_plan_pdf
+from ..i18n import translate_content
+from ..i18n.editions import folder_of, is_translated
 from ..loader import load_content
 from ..packing import pack_site
-from .load import COURSE_VARIABLE, COURSES, DEFAULT_COURSE, course_file, handout_cache, load_course_content
+from ..problems import ContentError
+from .branding import course_texts
+from .load import (
+    COURSE_VARIABLE,
+    COURSES,
+    DEFAULT_COURSE,
+    LoadedCourse,
+    course_file,
+    handout_cache,
+    load_course_content,
+)
 from .model import ASSESSMENT_QUIZ_IDS, Course
 from .session_plan import plan_session
 
@@ -75,6 +87,10 @@ def _render_course(course_id: str, base: Course, source: str) -> str:
         subtitle=_quoted(base.subtitle or base.title),
         organisation=_quoted(base.organisation),
         languages=base.languages,
+        translations={
+            language: {name: _quoted(text) for name, text in texts.model_dump(exclude_none=True).items()}
+            for language, texts in base.translations.items()
+        },
         modules=base.modules,
         assessments=base.assessments,
         pass_mark=base.pass_mark,
@@ -136,19 +152,39 @@ def build_course(root: Path, course_id: str, out: Path | None = None, log=print)
     log(f"{course_id}: the site, its handouts and workbook")
     _mkdocs(root, course_id, outputs.site, {"OFFLINE": "false", OFFLINE_ZIP_VARIABLE: str(outputs.offline_zip)})
     log(f"wrote {outputs.site}/ (handouts in {outputs.site}/downloads/)")
-    options = HandoutOptions(site_url=public_address(loaded.course.site_url), title=loaded.course.title)
-    handouts = build_handouts(
-        loaded.content, options, cache=handout_cache(root, loaded.course), progress=terminal_progress, edition="trainer"
-    )
-    outputs.trainer.mkdir(parents=True, exist_ok=True)
-    for handout in handouts:
-        (outputs.trainer / handout.name).write_bytes(handout.pdf)
-        log(f"wrote {outputs.trainer / handout.name}")
-    if loaded.course.session:  # the session plan, beside the trainer edition
-        plan = plan_session(loaded.content, loaded.course.session)
-        (outputs.trainer / SESSION_PLAN_PDF).write_bytes(session_plan_pdf(plan, options))
-        log(f"wrote {outputs.trainer / SESSION_PLAN_PDF}")
+    for language in loaded.course.languages:  # the first in trainer/, each other in trainer/<language>/
+        _trainer_edition(root, loaded, language, outputs.trainer, log)
     return outputs
+
+
+def _trainer_edition(root: Path, loaded: LoadedCourse, language: str, trainer: Path, log) -> None:
+    """The trainer edition's PDF and the session plan in one of the course's languages."""
+    course = loaded.course
+    folder_name = folder_of(course.languages, language)
+    content = loaded.content
+    if is_translated(language):  # complete: the strict site build above refused a missing translation
+        content, problems = translate_content(content, root, language, strict=True)
+        if any(problem.severity == "error" for problem in problems):
+            raise ContentError(problems)
+    options = HandoutOptions(
+        site_url=public_address(course.site_url),
+        title=course_texts(course, language).title,
+        language=language,
+        folder=folder_name,
+        strings_root=root if is_translated(language) else None,
+    )
+    handouts = build_handouts(
+        content, options, cache=handout_cache(root, course), progress=terminal_progress, edition="trainer"
+    )
+    folder = trainer / folder_name
+    folder.mkdir(parents=True, exist_ok=True)
+    for handout in handouts:
+        (folder / handout.name).write_bytes(handout.pdf)
+        log(f"wrote {folder / handout.name}")
+    if course.session:  # the session plan, beside the trainer edition
+        plan = plan_session(content, course.session)
+        (folder / SESSION_PLAN_PDF).write_bytes(session_plan_pdf(plan, options))
+        log(f"wrote {folder / SESSION_PLAN_PDF}")
 
 
 def _mkdocs(root: Path, course_id: str, site: Path, extra: dict[str, str]) -> None:

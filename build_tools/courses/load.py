@@ -13,6 +13,8 @@ from typing import get_args
 from pydantic import ValidationError
 
 from ..checks import repeats
+from ..i18n.editions import SOURCE_LANGUAGE
+from ..i18n.settings import LANGUAGES_FILE, read_languages
 from ..loader import Content, load_content
 from ..problems import ContentError, Problem, display_path
 from ..strict_yaml import YamlDocument, read_yaml
@@ -128,6 +130,7 @@ def load_course_content(root: Path, course_id: str) -> LoadedCourse:
     composed = compose(content, course)
     left_out = left_out_pages(content, list(course.modules), list(composed.quizzes))
     warnings = _link_warnings(root, content, course) + _contrast_warnings(root, course, document)
+    warnings += _untranslated_title_warnings(root, course, document)
     return LoadedCourse(course, composed, content, left_out, warnings)
 
 
@@ -199,6 +202,7 @@ def check_course_file(
         )
     local = course.local_folder if course.local_folder and _inside(root, course.local_folder) else None
     problems += _module_problems(course, _module_ids(root, local), problem)
+    problems += _language_problems(root, course, problem)
     problems += _assessment_problems(course, content, problem)
     problems += _local_folder_problems(root, course, problem)
     problems += _logo_problems(root, course, problem)
@@ -218,6 +222,32 @@ def _module_problems(course: Course, known: set[str], problem) -> list[Problem]:
     for (index, module_id), (first, _) in repeats((m, (i, m)) for i, m in enumerate(course.modules)):
         message = f"'{module_id}' is listed twice (also modules[{first + 1}])"
         problems.append(problem(("modules", index), message, "list each module once"))
+    return problems
+
+
+def _language_problems(root: Path, course: Course, problem) -> list[Problem]:
+    """Each language is English (the source) or has translations, is listed once, and the course's
+    texts are given only for its other languages."""
+    problems = []
+    translated = {language.code for language in read_languages(root)[0]}
+    for index, language in enumerate(course.languages):
+        if language != SOURCE_LANGUAGE and language not in translated:
+            hint = f"add it to {LANGUAGES_FILE} and run `make translations`, then translate translations/{language}/"
+            message = f"'{language}' has no translation: it is neither {SOURCE_LANGUAGE} nor in {LANGUAGES_FILE}"
+            problems.append(problem(("languages", index), message, hint))
+    for (index, language), (first, _) in repeats((code, (i, code)) for i, code in enumerate(course.languages)):
+        message = f"'{language}' is listed twice (also languages[{first + 1}])"
+        problems.append(problem(("languages", index), message, "list each language once"))
+    others = course.languages[1:]
+    for language in course.translations:
+        if language not in others:
+            message = f"'{language}' is not one of the course's other languages ({', '.join(others) or 'none'})"
+            hint = (
+                "the title and subtitle above are written in the first language; give here only the others"
+                if language == course.languages[0]
+                else f"add {language} to languages, or remove it here"
+            )
+            problems.append(problem(("translations", language), message, hint))
     return problems
 
 
@@ -333,6 +363,22 @@ def _contrast_warnings(root: Path, course: Course, document: YamlDocument) -> li
             f"choose {', '.join(readable[:-1])} or {readable[-1]}; the accent colour is free",
             severity="warning",
         )
+    ]
+
+
+def _untranslated_title_warnings(root: Path, course: Course, document: YamlDocument) -> list[Problem]:
+    """A warning for each other language of the course whose title the course file does not give."""
+    return [
+        Problem(
+            display_path(course_file(root, course.id), root),
+            document.line_of(("languages", index)),
+            f"languages[{index + 1}]",
+            f"the course's title has no '{language}' text: its {language} edition shows it as written",
+            f"add translations: {{{language}: {{title: ...}}}} with the title in that language",
+            severity="warning",
+        )
+        for index, language in enumerate(course.languages)
+        if index and language not in course.translations
     ]
 
 

@@ -73,6 +73,16 @@ class Session(Strict):
     breaks: list[Break] = Field(default_factory=list)
 
 
+class CourseTexts(Strict):
+    """The course's own texts in one of its other languages (the course file writes them in its first)."""
+
+    title: Text
+    subtitle: Text | None = None
+    organisation: Text | None = None
+    footer: Text | None = None
+    """The footer's text in this language; the course's `branding.footer` as written when left out."""
+
+
 class Course(Strict):
     """A course: `courses/<id>.yml`. The file's name is its id; `python -m build_tools course new <id>`
     starts one, and `make course COURSE=<id>` builds it into `dist/<id>/`."""
@@ -82,6 +92,12 @@ class Course(Strict):
     subtitle: Text | None = None
     organisation: Text
     languages: list[LanguageCode] = Field(default_factory=lambda: ["en"], min_length=1)
+    """The languages the course is built in: the first at the site's root, each other in its folder
+    (`fr/`). The title, subtitle, organisation and footer are written in the first; English is the
+    source of the modules, any other language comes from its translation (translations/<code>/)."""
+    translations: dict[LanguageCode, CourseTexts] = Field(default_factory=dict)
+    """The title, subtitle, organisation and footer in each other language of the course, such as
+    `fr: {title: ...}`; a text left out shows as written in the first language."""
     modules: list[Id] = Field(min_length=1)
     """Module ids in teaching order; they are numbered 1, 2, 3... in this order."""
     local_folder: str | None = None

@@ -47,7 +47,8 @@ class HandoutOptions:
     directory_urls: bool = True
     offline: bool = False
     folder: str = ""
-    """Where the edition of this language is in the site: "" for English, `fr/` for French."""
+    """Where the edition of this language is in the site: "" for the course's first language (at the
+    root), `fr/` for French when it is not the first."""
     strings_root: Path | None = field(default=None, compare=False)
     """The project folder whose translations/ hold the interface strings (default: this project)."""
     title: str = ""

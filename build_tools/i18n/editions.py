@@ -1,13 +1,19 @@
 """The site's language editions: which languages, where each lives, and how they link to each other.
 
-The first language of the course is at the site's root; every other one is a whole edition of the
-same pages in a folder named by its code (`fr/`, `es/`, `ar/`). The page paths are the same in every
-edition, so "the same page in the other language" is the other edition's root followed by this
-page's path: the language switcher, the `hreflang` alternates and the sitemap are all built so,
-with no network and no script (the offline edition opens from file://).
+The course says which languages it is built in (`languages:` of courses/<id>.yml; a project without
+a course file: English, then each language of translations/languages.yml). The first is at the
+site's root; every other one is a whole edition of the same pages in a folder named by its code
+(`fr/`, `es/`, `ar/`). The page paths are the same in every edition, so "the same page in the other
+language" is the other edition's root followed by this page's path: the language switcher, the
+`hreflang` alternates and the sitemap are all built so, with no network and no script (the offline
+edition opens from file://).
+
+Two questions are kept apart: whether an edition is at the root (the course's first language) and
+whether it is translated (any language but English, the source of every text): a French-only course
+is French at the root, translated.
 
 Knows nothing of mkdocs: the plugin passes plain values in and puts the results in the config.
-The languages themselves are listed in translations/languages.yml (see settings.py).
+The languages that have translations are listed in translations/languages.yml (see settings.py).
 """
 
 from __future__ import annotations
@@ -21,6 +27,21 @@ from babel import Locale
 from .typography import TYPOGRAPHY, typeset
 
 SEARCH_FOLDING = Path(__file__).parent.parent / "templates" / "search-folding.js"
+SOURCE_LANGUAGE = "en"
+"""The language every text is written in first; the others come from translations/<code>/."""
+
+
+def edition_languages(course_languages: list[str] | None, translated: list[str]) -> list[str]:
+    """The languages a build makes, the first at the site's root: the course's own, or, without a
+    course, English followed by each language that has translations (`translated`)."""
+    if course_languages:
+        return list(course_languages)
+    return [SOURCE_LANGUAGE, *(language for language in translated if language != SOURCE_LANGUAGE)]
+
+
+def is_translated(language: str) -> bool:
+    """Whether an edition's text comes from translations (every language but the source, English)."""
+    return language != SOURCE_LANGUAGE
 
 
 def folder_of(languages: list[str], language: str) -> str:
