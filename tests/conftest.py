@@ -196,7 +196,7 @@ def hostile_build(tmp_path_factory) -> Build:
 
 COURSE_FIXTURE = ROOT / "tests" / "fixtures" / "course"
 COMPOSED_COURSE_ID = "institute-half-day"
-PROJECT_PARTS = ("mkdocs.yml", "glossary.yml", "docs", "modules", "quizzes", "figures", "courses")
+PROJECT_PARTS = ("mkdocs.yml", "glossary.yml", "docs", "modules", "quizzes", "figures", "courses", "translations")
 
 
 def copy_course_project(dest: Path) -> Path:

@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-PARTS = ("glossary.yml", "modules", "quizzes", "figures", "courses", "workshops")
+PARTS = ("glossary.yml", "modules", "quizzes", "figures", "courses", "translations", "workshops")
 HOST = "127.0.0.1"
 TEST_PLAN = """\
 id: test-room

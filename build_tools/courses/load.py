@@ -35,6 +35,7 @@ PATTERN_MESSAGES = {
     "at": ("is not a time of day", "write it on a 24-hour clock, such as 17:15"),
     "date": ("is not a date", "write it as YYYY-MM-DD, such as 2025-04-08"),
 }
+LANGUAGE_HINT = "write the language's ISO 639-1 code, such as en, fr, es or ar"
 MINUTES_HINT = "write the length as a whole number of minutes, such as 90"
 LINK_CONTRAST = {
     "red": 3.45, "pink": 4.33, "purple": 4.81, "deep-purple": 5.25, "indigo": 6.86, "blue": 3.19,
@@ -156,6 +157,8 @@ def _read_course(root: Path, course_id: str) -> tuple[Course | None, YamlDocumen
 def _course_hint(problem: Problem) -> Problem:
     """Messages in a trainer's terms for the fields only a course file has."""
     last = problem.field.rsplit(".", 1)[-1]
+    if problem.message.startswith("string should match pattern") and problem.field.startswith("languages["):
+        return replace(problem, message="is not a two-letter language code", hint=LANGUAGE_HINT)
     if problem.message.startswith("string should match pattern") and last in PATTERN_MESSAGES:
         message, hint = PATTERN_MESSAGES[last]
         return replace(problem, message=message, hint=hint)
