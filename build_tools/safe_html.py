@@ -101,16 +101,20 @@ def _only_listed(tag: str, attribute: str, value: str) -> str | None:
     return value if attribute in ATTRIBUTES.get(tag, ()) else None
 
 
+_BREAKING_SPACES = re.compile(r"[^\S\u00a0\u202f]+")
+
+
 def plain_in_markdown(text: str) -> Markup:
     """Plain text placed in a Markdown page (a heading, a link text): inert to every Markdown parser.
 
-    Whitespace collapses to single spaces (a newline would end a heading). Every character that
+    Whitespace collapses to single spaces (a newline would end a heading); no-break spaces stay, as
+    French typography puts them (`Médiation\u00a0: …`). Every character that
     Markdown, HTML or attribute syntax could read as markup, and the first character when it is not
     a letter (`1. `, `- `, `: ` start blocks), becomes a numeric character reference, which
     Python-Markdown passes through as text. Hyphens, apostrophes and full stops inside the text stay
     as they are, so glossary terms such as `intra-parliamentary` still get their tooltips.
     """
-    collapsed = " ".join(text.split())
+    collapsed = _BREAKING_SPACES.sub(" ", text).strip(" ")
     return Markup(
         "".join(
             f"&#{ord(c)};" if c in MARKUP_CHARACTERS or (i == 0 and c.isascii() and not c.isalpha()) else c

@@ -155,6 +155,22 @@ def bilingual_build(tmp_path_factory) -> Build:
     return build
 
 
+COURSE_LANGUAGES = ROOT / "tests" / "fixtures" / "course-languages"
+"""Courses of the fixture site in French only, French then English, and English only."""
+
+
+def course_in_languages(dest: Path, course_id: str) -> Path:
+    """The bilingual fixture site with the fixture courses, set to build `course_id`
+    (tests/fixtures/course-languages/courses/<id>.yml)."""
+    project = bilingual_project(dest)
+    shutil.copytree(COURSE_LANGUAGES / "courses", project / "courses")
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert "\n  - mediation " in text
+    config.write_text(text.replace("\n  - mediation ", f"\n  - mediation:\n      course: {course_id}\n ", 1), "utf-8")
+    return project
+
+
 @pytest.fixture(scope="session")
 def course_site(tmp_path_factory) -> Path:
     """The project's own course (modules/, quizzes/), built once per session with its handouts."""

@@ -44,25 +44,34 @@ def course_texts(course: Course, language: str | None = None) -> CourseTexts:
     and a text a translation leaves out shows as written. They follow the language's typography
     (French: a no-break space before `:`), as translated text does.
     """
-    written = CourseTexts(
-        title=course.title,
-        subtitle=course.subtitle,
-        organisation=course.organisation,
-        footer=course.branding.footer or course.organisation,
+    first = course.languages[0]
+    written = _typeset(
+        CourseTexts(
+            title=course.title,
+            subtitle=course.subtitle,
+            organisation=course.organisation,
+            footer=course.branding.footer or course.organisation,
+        ),
+        first,
     )
-    language = language or course.languages[0]
+    language = language or first
     given = course.translations.get(language)
-    if given is None or language == course.languages[0]:
-        texts = written
-    else:
-        organisation = given.organisation or written.organisation
-        texts = CourseTexts(
-            title=given.title,
-            subtitle=given.subtitle or written.subtitle,
-            organisation=organisation,
-            footer=given.footer or course.branding.footer or organisation,
-        )
-    return texts.model_copy(update={k: typeset(v, language) for k, v in texts.model_dump().items() if v})
+    if given is None or language == first:
+        return written
+    given = _typeset(given, language)
+    return CourseTexts(
+        title=given.title,
+        subtitle=given.subtitle or written.subtitle,
+        organisation=given.organisation or written.organisation,
+        footer=given.footer
+        or (written.footer if course.branding.footer else None)
+        or given.organisation
+        or written.footer,
+    )
+
+
+def _typeset(texts: CourseTexts, language: str) -> CourseTexts:
+    return texts.model_copy(update={name: typeset(text, language) for name, text in texts if text})
 
 
 def site_settings(root: Path, course: Course, language: str | None = None) -> SiteSettings:
