@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from .project import copy_project
+
 COPIED = ("docs", "figures", "mkdocs.yml", "glossary.yml", "modules", "quizzes", "courses", "local")
 
 
@@ -22,13 +24,8 @@ def scaled_course(root: Path, modules: int, target: Path) -> Path:
     that no question is asked twice). Copies carry no key objectives, so the assessments stay valid."""
     if target.exists():
         shutil.rmtree(target)
-    target.mkdir(parents=True)
-    for name in COPIED:
-        source = root / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        elif source.is_file():
-            shutil.copy(source, target / name)
+    copy_project(root, target, COPIED)
+    _english_only(target)
     originals = sorted(
         (yaml.safe_load(p.read_text(encoding="utf-8")) for p in (root / "modules").glob("*.yml")),
         key=lambda m: m["number"],
@@ -36,6 +33,16 @@ def scaled_course(root: Path, modules: int, target: Path) -> Path:
     for copy in range(1, modules - len(originals) + 1):
         _write_copy(root, target, originals[(copy - 1) % len(originals)], copy, len(originals) + copy)
     return target
+
+
+def _english_only(target: Path) -> None:
+    """The copy's courses in English alone, as before courses chose their languages: the copied
+    modules have no translations (and translations/ is not copied)."""
+    for path in (target / "courses").glob("*.yml"):
+        course = yaml.safe_load(path.read_text(encoding="utf-8"))
+        course.update(languages=["en"])
+        course.pop("translations", None)
+        _dump(path, course)
 
 
 def _write_copy(root: Path, target: Path, module: dict, copy: int, number: int) -> None:

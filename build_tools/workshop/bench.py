@@ -12,7 +12,6 @@ import asyncio
 import json
 import random
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -20,21 +19,16 @@ import tempfile
 import time
 from pathlib import Path
 
-PARTS = ("glossary.yml", "modules", "quizzes", "figures", "courses", "workshops")
+from ..project import copy_project
+
+PARTS = ("glossary.yml", "modules", "quizzes", "figures", "courses", "translations", "workshops")
 HOST = "127.0.0.1"
 POLL_POSITION = 9  # the first module's live poll in the default plan: a single choice
 
 
 def main(root: Path, phones: int = 300, seconds: float = 5.0) -> int:
     with tempfile.TemporaryDirectory() as temp:
-        project = Path(temp) / "course"
-        project.mkdir()
-        for part in PARTS:
-            source = root / part
-            if source.is_dir():
-                shutil.copytree(source, project / part)
-            elif source.is_file():
-                shutil.copy2(source, project / part)
+        project = copy_project(root, Path(temp) / "course", PARTS)
         server, url, token = _start(project)
         try:
             figures = asyncio.run(_burst(url, token, phones, seconds))
