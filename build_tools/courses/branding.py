@@ -63,11 +63,18 @@ def course_texts(course: Course, language: str | None = None) -> CourseTexts:
         title=given.title,
         subtitle=given.subtitle or written.subtitle,
         organisation=given.organisation or written.organisation,
-        footer=given.footer
-        or (written.footer if course.branding.footer else None)
-        or given.organisation
-        or written.footer,
+        footer=_footer(course, given, written),
     )
+
+
+def _footer(course: Course, given: CourseTexts, written: CourseTexts) -> str:
+    """The footer in another language: its own; else the course's footer as written; else the
+    organisation's name, in that language when given."""
+    if given.footer:
+        return given.footer
+    if course.branding.footer:
+        return written.footer
+    return given.organisation or written.organisation
 
 
 def _typeset(texts: CourseTexts, language: str) -> CourseTexts:
