@@ -4,7 +4,7 @@ its folder; a language other than English is translated, wherever it stands. The
 under `translations`.
 
 Bad course files are in tests/fixtures/invalid-courses (language-*.yml, texts-in-no-other-language.yml),
-checked by tests/test_courses.py; the builds are in tests/integration/test_course_languages.py.
+checked by tests/test_courses.py; the builds are in tests/integration/test_course_languages_built.py.
 """
 
 from __future__ import annotations
