@@ -52,6 +52,8 @@ NOT_INPUTS = frozenset(
 NEVER_INPUTS = frozenset({"__pycache__"})
 """Folders, at any depth, that no build reads."""
 LIBRARIES = ("mkdocs", "mkdocs-material")
+TRAINER_MARK = '<meta name="robots" content="noindex">'
+"""What every page of the trainer edition carries (theme/main.html), and no learner page."""
 
 
 def file_names(course_id: str) -> dict[str, str]:
@@ -186,6 +188,7 @@ def _make_packages(build: LearnerBuild, kept: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="build-", dir=kept.parent) as temporary:
         site = Path(temporary) / "site"
         _build_offline_edition(build, site)
+        _check_learners_edition(site)
         packages = Path(temporary) / "packages"
         write_scorm(content, course, site, packages)
         shutil.rmtree(kept, ignore_errors=True)  # an unfinished folder of an earlier build
@@ -215,6 +218,17 @@ def _build_offline_edition(build: LearnerBuild, site: Path) -> None:
     if result.returncode != 0:
         raise PackageError(
             f"the learners' offline edition for the SCORM packages did not build:\n{result.stdout}{result.stderr}"
+        )
+
+
+def _check_learners_edition(site: Path) -> None:
+    """The packages are for learners: a trainer edition (a mkdocs.yml that sets `edition: trainer`
+    itself, rather than reading EDITION) is refused, never packed."""
+    home = site / "index.html"
+    if home.is_file() and TRAINER_MARK in home.read_text(encoding="utf-8"):
+        raise PackageError(
+            "the offline edition built for the SCORM packages is the trainer edition, with every answer key "
+            "(hint: in mkdocs.yml, read the edition from the environment: `edition: !ENV EDITION`)"
         )
 
 

@@ -41,6 +41,7 @@ from .test_gift import parse_gift
 from .test_scorm_manifest import fake_offline_site
 
 TRAINER = load_strings("en")["trainer"]
+TRAINER_HEAD = '<head><meta name="robots" content="noindex">'
 
 
 def unzipped(data: bytes) -> dict[str, str]:
@@ -135,6 +136,9 @@ def project(tmp_path, copy_fixture_site, monkeypatch):
         if (root / "fail").exists():
             raise PackageError("the learners' offline edition for the SCORM packages did not build")
         fake_offline_site(site, load_content(build.root))
+        if (root / "trainer").exists():  # a mkdocs.yml that builds the trainer edition whatever EDITION says
+            home = site / "index.html"
+            home.write_text(home.read_text(encoding="utf-8").replace("<head>", TRAINER_HEAD), encoding="utf-8")
 
     monkeypatch.setattr(trainer_downloads, "_build_offline_edition", fake_build)
     return root, builds
@@ -219,3 +223,11 @@ def test_a_half_written_cache_folder_is_built_again(project):
     assert scorm_packages(learner_build(root), log=lambda _: None).keys() == first.keys()
     assert len(builds) == 2
     shutil.rmtree(kept)
+
+
+def test_a_trainer_edition_is_never_packed(project):
+    root, builds = project
+    (root / "trainer").write_text("", encoding="utf-8")
+    with pytest.raises(PackageError, match="is the trainer edition"):
+        scorm_packages(learner_build(root), log=lambda _: None)
+    assert not list((root / ".cache" / "lms" / "ipu-workshop" / "trainer-downloads").iterdir())
