@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
+
+from build_tools.exports.trainer_downloads import file_names
 
 EXPORTED = re.compile(
     r"(scorm12\.zip|scorm2004\.zip|-moodle\.xml|-moodle-quizzes\.zip|-gift\.zip|\.gift|imsmanifest\.xml|scorm-adapter\.js)$"
@@ -39,3 +42,16 @@ def test_the_page_for_trainers_says_where_to_find_them_and_how_to_import_them(co
     for words in ("make lms", "make trainer", "Downloads page", "SCORM package", "Moodle XML format", "GIFT format"):
         assert words in page, words
     assert "ipu-workshop-scorm12.zip" not in page and "ipu-workshop-moodle.xml" not in page
+
+
+def test_the_learners_offline_zip_holds_and_names_no_export(composed_course):
+    """The zip a learner copies to a USB stick (`course build`): no export in it, no page naming one."""
+    course = "institute-half-day"
+    names = file_names(course).values()
+    with zipfile.ZipFile(composed_course / "dist" / course / "offline-edition.zip") as archive:
+        files = archive.namelist()
+        assert files and not [name for name in files if EXPORTED.search(name)]
+        for name in files:
+            if name.endswith((".html", ".json", ".js")):
+                text = archive.read(name).decode("utf-8")
+                assert not [export for export in names if export in text], name
