@@ -56,6 +56,7 @@ from .rendering import (
     load_strings,
     module_uri,
     quiz_uri,
+    template_cache,
 )
 from .safe_html import escape_title
 
@@ -201,6 +202,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             edition=self.edition,
             language=self.language,
             strings_root=self.root,
+            templates_cache=self.root / MEMO / "page-templates",
         )
         for uri, data in downloads.items():
             files.append(File.generated(config, uri, content=data))
@@ -263,6 +265,12 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         if source and config.repo_url and self.config.edit_uri_content:
             page.edit_url = urljoin(config.repo_url, self.config.edit_uri_content) + source
         return context
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        """Keep the theme's compiled templates with the memo: the other languages' builds and the next
+        build load them instead of compiling Material's templates again (a changed template is compiled)."""
+        env.bytecode_cache = template_cache(self.root / MEMO / "theme-templates")
+        return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return with_banner(html_with_untranslated(output), self.problems)

@@ -71,6 +71,13 @@ def _strings_table(language: str, root: Path, stamp: int) -> dict:
     return translated_strings(english, root, language)
 
 
+def template_cache(folder: Path) -> jinja2.BytecodeCache:
+    """Jinja's cache of compiled templates in `folder`: a template is compiled once, and again only
+    when its text (or Jinja or Python) changes, which Jinja checks itself on every load."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def module_uri(module_id: str) -> str:
     """Where a module's generated page lives in the docs tree."""
     return f"modules/{module_id}.md"
@@ -155,11 +162,14 @@ class Renderer:
     nonce: str = field(default_factory=lambda: secrets.token_hex(8))
     """Part of every fragment placeholder, so that no author text can spell one."""
     fragments: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    templates_cache: Path | None = None
+    """A folder to keep the compiled templates in between builds (see `template_cache`)."""
 
     @cached_property
     def env(self) -> jinja2.Environment:
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
+            bytecode_cache=template_cache(self.templates_cache) if self.templates_cache else None,
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
