@@ -31,7 +31,7 @@ from mkdocs.utils.meta import get_data
 from . import memo
 from .courses.branding import SiteSettings, site_settings, with_course_title
 from .courses.links import unlink
-from .courses.load import COURSES, edition, handout_cache, load_course_content
+from .courses.load import COURSES, LoadedCourse, edition, handout_cache, load_course_content
 from .courses.model import Course
 from .courses.session_plan import SessionPlan, plan_session
 from .figure_checks import FIGURES
@@ -83,6 +83,9 @@ class _EditionBuild:
 
     language: str
     previewing: bool
+    loaded: Content | LoadedCourse | None = None
+    """The English content as the first language's build loaded and checked it: the other languages
+    translate it instead of reading and checking the same files again."""
 
 
 _OTHER_EDITION: ContextVar[_EditionBuild | None] = ContextVar("other_edition", default=None)
@@ -143,6 +146,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.later: list = []
         """Handouts to render once the pages are written (during `mkdocs serve`; see build_handouts)."""
         self.memo_loaded = False
+        self.loaded: Content | LoadedCourse | None = None
+        """The English content of this build, loaded and checked (see `_EditionBuild`)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """`mkdocs serve` keeps this plugin between rebuilds, and with it the last good content."""
@@ -153,6 +158,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         """Load and check all content first: a problem stops the build before `site/` is touched."""
         self.root = Path(self.config.content_dir or Path(config.config_file_path).parent)
         self.problems = []
+        self.loaded = None
         self.language = self._edition_language()
         if not self.memo_loaded:  # once: a preview keeps the results in memory between rebuilds
             memo.load(self.root / MEMO)
@@ -277,7 +283,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
 
     def _build_edition(self, config: MkDocsConfig, language: str) -> None:
         """One other language: the same configuration, built into `<site>/<language>/`."""
-        token = _OTHER_EDITION.set(_EditionBuild(language, self.previewing))
+        token = _OTHER_EDITION.set(_EditionBuild(language, self.previewing, self.loaded))
         try:
             other = load_config(
                 config.config_file_path,
@@ -349,15 +355,22 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         return server
 
     def _load(self) -> Content:
-        """The course's composed content, or all content when no course is set."""
-        if not self.config.course:
-            return load_content(self.root)
-        loaded = load_course_content(self.root, self.config.course)
-        self.course, self.left_out = loaded.course, loaded.left_out
-        self.site = site_settings(self.root, loaded.course)
-        for warning in loaded.warnings:  # shown, but they do not fail a strict build
-            log.info(warning.as_text())
-        return loaded.content
+        """The course's composed content, or all content when no course is set (in another language's
+        build, what the first language's build loaded)."""
+        other = _OTHER_EDITION.get()
+        if other is not None and other.loaded is not None:
+            self.loaded = other.loaded
+        elif not self.config.course:
+            self.loaded = load_content(self.root)
+        else:
+            self.loaded = load_course_content(self.root, self.config.course)
+            for warning in self.loaded.warnings:  # shown, but they do not fail a strict build
+                log.info(warning.as_text())
+        if isinstance(self.loaded, Content):
+            return self.loaded
+        self.course, self.left_out = self.loaded.course, self.loaded.left_out
+        self.site = site_settings(self.root, self.loaded.course)
+        return self.loaded.content
 
     def _keep_previewing(self, problems: list[Problem]) -> None:
         """Serve the last good content (none yet: no modules) with the problems on every page, and
