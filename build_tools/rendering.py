@@ -63,7 +63,7 @@ def load_strings(language: str = "en", root: Path | None = None) -> dict:
 
 @lru_cache(maxsize=16)
 def _strings_table(language: str, root: Path, stamp: int) -> dict:
-    english = yaml.safe_load((STRINGS / "en.yml").read_text(encoding="utf-8"))
+    english = _english_strings()
     if language == "en" or not stamp:
         return english
     from .i18n.apply import translated_strings
@@ -76,6 +76,13 @@ def template_cache(folder: Path) -> jinja2.BytecodeCache:
     when its text (or Jinja or Python) changes, which Jinja checks itself on every load."""
     folder.mkdir(parents=True, exist_ok=True)
     return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+@lru_cache(maxsize=1)
+def _english_strings() -> dict:
+    """strings/en.yml, read once (with libyaml when PyYAML has it: this file is ours, not an author's)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load((STRINGS / "en.yml").read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
 
 
 def module_uri(module_id: str) -> str:

@@ -83,9 +83,13 @@ def left_out_pages(content: Content, module_ids: list[str], quiz_ids: list[str])
     return pages | {f"quizzes/{q}" for q in content.quizzes if q not in quiz_ids}
 
 
-def left_out_links(content: Content, course: Course) -> list[LeftOutLink]:
-    """Every link in the chosen modules and quizzes to a page the course leaves out (for `check`)."""
-    composed_quizzes = compose(content, course).quizzes
+def left_out_links(content: Content, course: Course, composed: Content | None = None) -> list[LeftOutLink]:
+    """Every link in the chosen modules and quizzes to a page the course leaves out (for `check`).
+
+    Args:
+        composed: `compose(content, course)`, when the caller has it already.
+    """
+    composed_quizzes = (composed or compose(content, course)).quizzes
     left_out = left_out_pages(content, list(course.modules), list(composed_quizzes))
     found = []
     documents = [("modules", _module(content, i)) for i in course.modules]
