@@ -4,12 +4,14 @@ content that the other languages' builds translate, and the scaled courses `make
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import jinja2
 import pytest
 
 from build_tools import memo
+from build_tools.course_checks import uses_term
 from build_tools.courses.load import load_course_content
 from build_tools.i18n import apply, entry_checks
 from build_tools.rendering import template_cache
@@ -143,3 +145,21 @@ def test_a_scaled_course_builds_every_module(tmp_path):
     loaded = load_course_content(project, "ipu-workshop")
     assert len(loaded.content.modules) == 12
     assert [m.number for m in loaded.content.modules] == list(range(1, 13))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mediation helps.",
+        "mediation",
+        "Co-mediation and mediation_x and mediations",
+        "Médiation, mediation.",
+        "xMediation Mediation2 _Mediation",
+        "ceasefire; Track 1.5 diplomacy (Track 1.5)",
+        "",
+    ],
+)
+@pytest.mark.parametrize("form", ["Mediation", "mediation", "Track 1.5", "ceasefire", "diation"])
+def test_a_term_is_found_as_a_whole_word_as_the_regular_expression_found_it(text, form):
+    expected = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None
+    assert uses_term(text, form) is expected

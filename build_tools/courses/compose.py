@@ -6,12 +6,12 @@ and returns a plain `Content` that every output (site, handouts, exports) takes 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
+from ..course_checks import uses_term
 from ..loader import Content
 from ..model import Glossary, Module, Quiz
 from .links import bases_of, unlink
@@ -158,13 +158,8 @@ def _glossary(glossary: Glossary | None, modules: tuple[Module, ...]) -> Glossar
     terms = [
         term if term.module is None or term.module in ids else term.model_copy(update={"module": None})
         for term in glossary.terms
-        if any(_uses(prose, form) for form in [term.term, *term.forms])
+        if any(uses_term(prose, form) for form in [term.term, *term.forms])
     ]
     if terms == list(glossary.terms):
         return glossary
     return glossary.model_copy(update={"terms": terms}) if terms else None
-
-
-def _uses(text: str, form: str) -> bool:
-    """Whether a term appears as a whole word, exactly as the tooltip will match it."""
-    return re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None
