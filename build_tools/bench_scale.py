@@ -34,7 +34,8 @@ def print_build_ratios(root: Path, runs: int = 3) -> None:
     """Our build against plain Material holding the same text: the course, then generated courses."""
     print("\nbuild against plain Material with the same text (processor time, median; aim: at most 1.1x):")
     print("  cold: a first build (nothing kept from an earlier one, no handouts); rebuild: the next build,")
-    print("  with its handouts (unchanged PDFs and text come from .cache/)")
+    print("  with its handouts (unchanged PDFs and text come from .cache/). The course is built in every")
+    print("  language; its twin is one plain Material project per language. Generated courses are English.")
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)
         for modules in (None, *SIZES):
