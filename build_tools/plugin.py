@@ -210,6 +210,11 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             strings_root=self.root,
             templates_cache=self.root / MEMO / "page-templates",
         )
+        # every glossary term of every page becomes a tooltip (see Renderer.abbreviation_titles)
+        config.mdx_configs["abbr"] = {
+            **config.mdx_configs.get("abbr", {}),
+            "glossary": self.renderer.abbreviation_titles(),
+        }
         for uri, data in downloads.items():
             files.append(File.generated(config, uri, content=data))
         if self.site and self.site.logo:
@@ -257,7 +262,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             markdown = markdown.replace(
                 CONTACT_MARKER, contact_sentence(self.contact, self.renderer.language, self.root)
             )
-        return markdown + self.renderer.abbreviations()
+        return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Put the sanitised HTML of author Markdown in place of its placeholders (see rendering.py);

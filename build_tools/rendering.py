@@ -309,16 +309,24 @@ class Renderer:
         terms = sorted(self.content.glossary.terms, key=lambda term: term.term.casefold())
         return self.env.get_template("glossary.md.j2").render(terms=terms, module_title=self._module_title)
 
-    def abbreviations(self) -> str:
-        """Markdown abbreviation lines that turn every glossary term on a page into a tooltip."""
-        if not self.content.glossary:
-            return ""
-        lines = []
-        for term in self.content.glossary.terms:
+    def abbreviation_titles(self) -> dict[str, str]:
+        """Every form of every glossary term with its tooltip, for Python-Markdown's `abbr` extension
+        (its `glossary` setting): each term on every page becomes a tooltip."""
+        titles: dict[str, str] = {}
+        for term in self.content.glossary.terms if self.content.glossary else ():
             # Python-Markdown copies character references into the title as they are: escape once more.
             definition = tooltip_text(term.definition).replace("&", "&amp;")
-            lines += [f"*[{form}]: {definition}" for form in [term.term, *term.forms]]
-        return "\n\n" + "\n".join(lines) + "\n"
+            titles.update({form: definition for form in [term.term, *term.forms]})
+        return titles
+
+    def abbreviations(self) -> str:
+        """The same as Markdown abbreviation lines (`*[term]: definition`), as a plain Material site
+        appends them to every page (Material's documented glossary: a snippet auto-appended). The
+        build gives `abbreviation_titles` to the extension instead: Python-Markdown parses appended
+        lines one per pass over what is left of them, every block test again each time."""
+        titles = self.abbreviation_titles()
+        lines = [f"*[{form}]: {title}" for form, title in titles.items()]
+        return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
     def _module_title(self, module_id: str) -> str | None:
         module = self.content.module_by_id(module_id)

@@ -84,23 +84,31 @@ def _dump(path: Path, data: dict) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
 
 
-def plain_twin(root: Path, target: Path) -> Path:
+def plain_twin(root: Path, target: Path, glossary_in_settings: Path | None = None) -> Path:
     """A stock Material project holding the same text as this project's site built from `root`.
 
     Every page gets the Markdown that Python-Markdown received during our build (generated pages
-    included), with author text already as HTML; the twin keeps our navigation and Markdown
+    included), with author text already as HTML, and the glossary's abbreviations appended to every
+    page, the way Material documents a site-wide glossary; the twin keeps our navigation and Markdown
     extensions and nothing else: Material with its search plugin, no plugin of ours, no extra CSS or
     JavaScript. Building it measures what Material needs for the same text.
 
     A site of several languages gets one twin project per language, as Material builds a site in
     several languages: English at `target`, each other language under `target/editions/<code>`
     (see `twin_projects`).
+
+    Args:
+        glossary_in_settings: where to write a second twin that gives the glossary to the `abbr`
+            extension's `glossary` setting instead, as this project's build does.
     """
     editions = _capture(root)
-    if target.exists():
-        shutil.rmtree(target)
-    for number, (language, edition) in enumerate(editions.items()):
-        _write_twin(target if number == 0 else target / EDITIONS / language, language, edition)
+    for folder, in_settings in ((target, False), (glossary_in_settings, True)):
+        if folder is None:
+            continue
+        if folder.exists():
+            shutil.rmtree(folder)
+        for number, (language, edition) in enumerate(editions.items()):
+            _write_twin(folder if number == 0 else folder / EDITIONS / language, language, edition, in_settings)
     return target
 
 
@@ -121,19 +129,24 @@ class _Edition:
     nav: list = field(default_factory=list)
     extensions: list[str] = field(default_factory=list)
     options: dict = field(default_factory=dict)
+    abbreviations: str = ""
+    """The glossary as Markdown abbreviation lines, as Material documents a glossary on every page."""
+    titles: dict[str, str] = field(default_factory=dict)
+    """The same, for the `abbr` extension's `glossary` setting."""
 
 
-def _write_twin(target: Path, language: str, edition: _Edition) -> None:
+def _write_twin(target: Path, language: str, edition: _Edition, glossary_in_settings: bool) -> None:
     for uri, markdown in edition.pages.items():
         path = target / "docs" / uri
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(markdown, encoding="utf-8")
+        path.write_text(markdown if glossary_in_settings else markdown + edition.abbreviations, encoding="utf-8")
+    options = {**edition.options, "abbr": {"glossary": edition.titles} if glossary_in_settings else {}}
     theme = {"name": "material", "font": False, "features": ["navigation.sections", "navigation.footer"]}
     config = {
         "site_name": "Plain twin",
         "theme": theme if language == "en" else {**theme, "language": language},
         "plugins": ["search"] if language == "en" else [{"search": {"lang": [language]}}],
-        "markdown_extensions": [{name: edition.options.get(name, {})} for name in edition.extensions],
+        "markdown_extensions": [{name: options.get(name, {})} for name in edition.extensions],
         "nav": edition.nav,
     }
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -158,6 +171,8 @@ def _capture(root: Path) -> dict[str, _Edition]:
             edition.nav = _plain_nav(config.nav)
             edition.extensions = [e for e in config.markdown_extensions if isinstance(e, str)]
             edition.options = dict(config.mdx_configs)
+            edition.abbreviations = plugin.renderer.abbreviations()
+            edition.titles = plugin.renderer.abbreviation_titles()
         edition.pages[page.file.src_uri] = plugin.renderer.fill(markdown)
         return markdown
 

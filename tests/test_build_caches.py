@@ -163,3 +163,20 @@ def test_a_scaled_course_builds_every_module(tmp_path):
 def test_a_term_is_found_as_a_whole_word_as_the_regular_expression_found_it(text, form):
     expected = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None
     assert uses_term(text, form) is expected
+
+
+def test_the_glossary_in_abbr_settings_marks_every_term_as_lines_appended_to_the_page_did():
+    import markdown
+
+    from build_tools.loader import load_content
+    from build_tools.rendering import Renderer
+
+    renderer = Renderer(load_content(ROOT))
+    titles = renderer.abbreviation_titles()
+    assert len(titles) > 20
+    page = "Terms: " + ", ".join(titles) + ".\n\n| A | B |\n|---|---|\n| " + " | ".join(list(titles)[:2]) + " |\n"
+    extensions = ["abbr", "tables", "attr_list"]
+    appended = markdown.markdown(page + renderer.abbreviations(), extensions=extensions)
+    settings = markdown.markdown(page, extensions=extensions, extension_configs={"abbr": {"glossary": titles}})
+    assert settings == appended
+    assert settings.count("<abbr") >= len(titles)
