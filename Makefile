@@ -84,10 +84,10 @@ test: setup chromium node
 	$(BIN)/python -m pytest
 
 # Browser tests drive Debian's chromium (Playwright cannot download its own browser here);
-# PDF tests render pages with poppler's pdftoppm.
+# PDF tests render pages with poppler's pdftoppm; PO files are checked with GNU gettext's msgfmt.
 chromium:
-	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null || \
-	  ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium poppler-utils)
+	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null && command -v msgfmt >/dev/null || \
+	  ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium poppler-utils gettext)
 
 # The test-only JavaScript packages (scorm-again, gift-pegjs), exactly as package-lock.json pins them.
 node: $(NODE_STAMP)

@@ -34,6 +34,7 @@ from .courses.links import unlink
 from .courses.load import COURSES, LoadedCourse, edition, handout_cache, load_course_content
 from .courses.model import Course
 from .courses.session_plan import SessionPlan, plan_session
+from .courses.summaries import follow_course
 from .figure_checks import FIGURES
 from .glossary_terms import GlossaryTermsExtension
 from .handouts.build import HandoutError, build_handouts
@@ -64,6 +65,8 @@ MEMO = Path(".cache") / "memo"
 """Where checked and rendered text is kept between builds, under the project's folder (see `memo`)."""
 
 MODULE_LIST_MARKER = "<!-- module-list -->"
+SUMMARIES_PAGE = "essentials.md"
+"""The hand-written page that sums up each module: it keeps the course's modules, with their numbers."""
 CONTACT_MARKER = "<!-- contact -->"
 # The generated pages use these Markdown extensions: admonitions, heading ids, tooltips, glossary.
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "abbr", "def_list", "tables")
@@ -246,6 +249,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         if self.language != self.languages[0] and not page.file.generated_by:
             markdown, meta = get_data(self.pages[page.file.src_uri])
             page.meta.update(meta)
+        if self.course and page.file.src_uri == SUMMARIES_PAGE:
+            markdown = follow_course(markdown, {m.id: m.number for m in self.content.modules})
         if self.left_out and page.file.generated_by is None:  # a hand-written page
             markdown = unlink(markdown, [page.file.src_uri.rpartition("/")[0]], self.left_out)[0]
         if page.file.src_uri == "index.md":

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from .project import copy_project
+
 COPIED = ("docs", "figures", "mkdocs.yml", "glossary.yml", "modules", "quizzes", "courses", "local")
 
 
@@ -23,13 +25,7 @@ def scaled_course(root: Path, modules: int, target: Path) -> Path:
     that no question is asked twice). Copies carry no key objectives, so the assessments stay valid."""
     if target.exists():
         shutil.rmtree(target)
-    target.mkdir(parents=True)
-    for name in COPIED:
-        source = root / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        elif source.is_file():
-            shutil.copy(source, target / name)
+    copy_project(root, target, COPIED)
     originals = sorted(
         (yaml.safe_load(p.read_text(encoding="utf-8")) for p in (root / "modules").glob("*.yml")),
         key=lambda m: m["number"],

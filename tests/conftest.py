@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.project import copy_project
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
@@ -201,13 +203,7 @@ PROJECT_PARTS = ("mkdocs.yml", "glossary.yml", "docs", "modules", "quizzes", "fi
 
 def copy_course_project(dest: Path) -> Path:
     """The project's own content and courses, with the fixture course and its local folder beside them."""
-    dest.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part)
-        else:
-            shutil.copy2(source, dest / part)
+    copy_project(ROOT, dest, PROJECT_PARTS)
     shutil.copytree(COURSE_FIXTURE, dest, dirs_exist_ok=True)
     return dest
 

@@ -129,6 +129,10 @@ def test_no_unit_is_only_numbers_or_an_address():
     assert "A source" in texts and "A publisher" in texts
 
 
+MSGFMT = shutil.which("msgfmt") or "msgfmt"
+"""GNU gettext's checker, which `make test` installs (apt-get install gettext)."""
+
+
 # make translations ----------------------------------------------------------------------------------
 
 
@@ -166,6 +170,35 @@ def test_one_changed_english_sentence_makes_exactly_its_entry_fuzzy(course: Path
     ]
     text = (course / "translations/fr/modules/sample.po").read_text()
     assert '#| msgid "Nobody can be mediated against their will."' in text
+
+
+def test_a_long_previous_english_is_written_as_gettext_reads_it_and_stays_put(course: Path):
+    """Poedit and Weblate read `#| msgid` lines with GNU gettext's parser: a previous English that
+    is long enough to wrap must be `#| msgid ""` and `#| "..."` lines, not a wrapped comment."""
+    imported(course)
+    module = course / "modules" / "sample.yml"
+    text = module.read_text()
+    po = course / "translations/fr/modules/sample.po"
+    longer = "Nobody, whatever office they hold in parliament or in government, can be mediated"
+    module.write_text(text.replace("Nobody can be mediated", longer))
+    update(course)
+    catalog, _ = read_catalog(po, "sample.po")
+    for message in catalog:  # the translator accepts the translation of the longer English
+        message.flags.discard("fuzzy")
+        message.previous_id = []
+    write_catalog(po, catalog)
+    module.write_text(text.replace("Nobody can be mediated", longer.replace("Nobody", "No one")))
+    update(course)
+    written = po.read_text(encoding="utf-8")
+    assert '#| msgid ""\n#| "Nobody, whatever office they hold in parliament or in government, can' in written
+    assert "\n# " not in written.split("\n\n", 1)[1]  # no comment lines but Babel's own
+    result = subprocess.run([MSGFMT, "--check", "-o", "/dev/null", str(po)], capture_output=True, text=True)
+    assert result.returncode == 0 and not result.stderr, result.stderr
+    catalog, _ = read_catalog(po, "sample.po")
+    (fuzzy,) = [m for m in catalog if m.fuzzy and m.id]
+    assert fuzzy.previous_id == [f"{longer} against their will."] and not fuzzy.user_comments
+    update(course)
+    assert po.read_text(encoding="utf-8") == written
 
 
 def test_removed_text_becomes_obsolete_and_new_text_untranslated(course: Path):
@@ -419,10 +452,6 @@ def test_adding_a_language_is_one_line_then_make_translations(course: Path, caps
     assert "translations/ar/modules/sample.po" in capsys.readouterr().out
 
 
-MSGFMT = shutil.which("msgfmt")
-
-
-@pytest.mark.skipif(not MSGFMT, reason="GNU gettext's msgfmt is not installed (apt-get install gettext)")
 def test_every_po_file_passes_gettexts_own_check():
     """What Poedit and Weblate run on a file: msgfmt --check (headers, formats, syntax)."""
     files = sorted((TESTS.parent / "translations").rglob("*.po"))

@@ -5,7 +5,6 @@ HTTP clients."""
 from __future__ import annotations
 
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -16,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+
+from build_tools.project import copy_project
 
 ROOT = Path(__file__).resolve().parents[1]
 PARTS = ("glossary.yml", "modules", "quizzes", "figures", "courses", "workshops")
@@ -50,13 +51,7 @@ FORMATS = "capacity-survey#formats"
 
 def copy_course(dest: Path) -> Path:
     """The project's course and its workshop plans, with the test plan beside them."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part)
-        elif source.is_file():
-            shutil.copy2(source, dest / part)
+    copy_project(ROOT, dest, PARTS)
     (dest / "workshops" / "test-room.yml").write_text(TEST_PLAN, encoding="utf-8")
     return dest
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po, unescape, write_po
+from babel.messages.pofile import PoFileError, normalize, read_po, unescape, write_po
 
 from ..problems import Problem
 from .links import mask, mask_as
@@ -41,6 +41,8 @@ NOT_FORMATS = {"python-format", "python-brace-format"}
 TRANSLATORS = "Translators of the course"
 PLACEHOLDER = "FULL NAME <EMAIL@ADDRESS>"
 """Babel's default Last-Translator, which msgfmt --check reports."""
+WIDTH = 76
+"""Where the written file wraps its lines, as msgmerge does."""
 FUZZY_CUTOFF = 0.5
 """How alike an old and a new English text of the same field must be for the old translation to be kept, fuzzy."""
 
@@ -135,6 +137,9 @@ def read_catalog(path: Path, name: str) -> tuple[Catalog | None, list[Problem]]:
         with path.open("rb") as handle:
             catalog = read_po(handle, abort_invalid=True)
         for message in [*catalog, *catalog.obsolete.values()]:
+            # Babel reads `#|` lines as translator comments, and guesses formats: neither is ours.
+            message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
+            message.flags -= NOT_FORMATS
             if message.id and (message.context or "", message.id) in previous:
                 message.previous_id = [previous[(message.context or "", message.id)]]
         return catalog, []
@@ -261,9 +266,41 @@ def _closest(unit: Unit, previous: dict, wanted: set, used: set) -> Message | No
 
 
 def catalog_bytes(catalog: Catalog) -> bytes:
+    """The PO file's text. Each fuzzy entry's previous English is written as GNU gettext writes it
+    (`#| msgid ""` then `#| "..."` lines): Babel wraps it as a comment, which msgfmt and Poedit
+    cannot read back."""
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=76, no_location=True, include_previous=True, omit_header=False)
-    return buffer.getvalue()
+    write_po(buffer, catalog, width=WIDTH, no_location=True, include_previous=False, omit_header=False)
+    text = buffer.getvalue().decode("utf-8")
+    previous = {(m.context or "", m.id): m.previous_id[0] for m in catalog if m.id and m.previous_id}
+    if previous:
+        text = "\n\n".join(_with_previous(block, previous) for block in text.split("\n\n"))
+    return text.encode("utf-8")
+
+
+def _with_previous(block: str, previous: dict[tuple[str, str], str]) -> str:
+    """One entry of the written file, with its `#| msgid` lines before its msgctxt, if it has any."""
+    lines = block.split("\n")
+    start = next((n for n, line in enumerate(lines) if line.startswith(("msgctxt ", "msgid "))), None)
+    if start is None:
+        return block
+    key = _key_of(lines[start:])
+    if key not in previous:
+        return block
+    quoted = normalize(previous[key], width=WIDTH - 3).split("\n")
+    comment = [f"#| msgid {quoted[0]}"] + [f"#| {line}" for line in quoted[1:]]
+    return "\n".join(lines[:start] + comment + lines[start:])
+
+
+def _key_of(lines: list[str]) -> tuple[str, str]:
+    """The context and English of an entry, from its written lines."""
+    fields: dict[str, str] = {}
+    keyword = ""
+    for line in lines:
+        if not line.startswith('"'):
+            keyword, _, line = line.partition(" ")
+        fields[keyword] = fields.get(keyword, "") + unescape(line)
+    return fields.get("msgctxt", ""), fields.get("msgid", "")
 
 
 def write_catalog(path: Path, catalog: Catalog) -> bool:

@@ -12,13 +12,14 @@ import asyncio
 import json
 import random
 import re
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from ..project import copy_project
 
 PARTS = ("glossary.yml", "modules", "quizzes", "figures", "courses", "workshops")
 HOST = "127.0.0.1"
@@ -27,14 +28,7 @@ POLL_POSITION = 9  # the first module's live poll in the default plan: a single 
 
 def main(root: Path, phones: int = 300, seconds: float = 5.0) -> int:
     with tempfile.TemporaryDirectory() as temp:
-        project = Path(temp) / "course"
-        project.mkdir()
-        for part in PARTS:
-            source = root / part
-            if source.is_dir():
-                shutil.copytree(source, project / part)
-            elif source.is_file():
-                shutil.copy2(source, project / part)
+        project = copy_project(root, Path(temp) / "course", PARTS)
         server, url, token = _start(project)
         try:
             figures = asyncio.run(_burst(url, token, phones, seconds))

@@ -10,7 +10,6 @@ import contextlib
 import functools
 import os
 import re
-import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,6 +18,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
+from build_tools.project import copy_project
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -195,10 +196,6 @@ def offline_site_dir(offline_build) -> Path:
 
 # --- the real course, as learners get it -------------------------------------------------------
 
-COURSE_PARTS = (
-    "mkdocs.yml", "glossary.yml", "docs", "modules", "quizzes", "figures", "courses", "translations", "workshops",
-)  # fmt: skip
-
 
 @dataclass(frozen=True)
 class Course:
@@ -221,15 +218,7 @@ class Course:
 
 def copy_course(dest: Path) -> Path:
     """A private copy of the project's own course (config, pages, modules, quizzes, glossary)."""
-    root = Path(__file__).resolve().parents[2]
-    dest.mkdir(parents=True)
-    for part in COURSE_PARTS:
-        source = root / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part)
-        elif source.is_file():
-            shutil.copy2(source, dest / part)
-    return dest
+    return copy_project(Path(__file__).resolve().parents[2], dest)
 
 
 @pytest.fixture(scope="session")

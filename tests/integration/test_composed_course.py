@@ -140,8 +140,25 @@ def test_the_left_out_link_is_plain_text(built):
     page = _read(dist / "site" / "modules" / "our-experience" / "index.html")
     assert "the global framework for the wider picture" in " ".join(re.sub(r"<[^>]+>", "", page).split())
     assert "global-framework" not in page
+
+
+def test_the_essentials_sum_up_the_courses_modules_in_its_order_and_numbers(built):
+    _, dist, _ = built
     essentials = _read(dist / "site" / "essentials" / "index.html")
-    assert "modules/global-framework" not in essentials and "Go deeper: Module 8, The global framework" in essentials
+    headings = [html.unescape(re.sub(r"<[^>]+>", "", h)) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", essentials)]
+    assert [" ".join(h.rstrip("¶").split()) for h in headings] == [
+        "1. Understanding conflict",
+        "2. Parliaments and peace",
+        "4. The principles of effective mediation",  # 3 is the local module, which has no summary
+        "What next",
+    ]
+    deeper = re.findall(r'<a href="([^"]+)">(Go deeper: Module \d+)', essentials)
+    assert deeper == [
+        ("../modules/understanding-conflict/", "Go deeper: Module 1"),
+        ("../modules/parliaments-and-peace/", "Go deeper: Module 2"),
+        ("../modules/principles-of-mediation/", "Go deeper: Module 4"),
+    ]
+    assert "The global framework" not in essentials and "Human security" not in essentials
 
 
 LINK = re.compile(r'(?:href|src)="([^"]*)"')

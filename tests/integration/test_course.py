@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.loader import load_content
+from build_tools.project import PARTS, copy_project
 from build_tools.report import module_stats
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -152,9 +152,7 @@ def test_no_glossary_tooltip_inside_a_link_or_a_heading_and_each_is_focusable(co
 )
 def test_about_names_the_contact_set_in_mkdocs_yml(tmp_path, setting, shown):
     project = tmp_path / "project"
-    for part in ("docs", "modules", "quizzes", "figures", "courses", "translations", "workshops"):
-        shutil.copytree(ROOT / part, project / part)
-    shutil.copy2(ROOT / "glossary.yml", project / "glossary.yml")
+    copy_project(ROOT, project, [part for part in PARTS if part != "mkdocs.yml"])
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("      handouts: !ENV [HANDOUTS, true]", "      handouts: false\n" + setting.rstrip("\n"))
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
