@@ -101,7 +101,7 @@ $(NODE_STAMP): package.json package-lock.json
 # course's offline edition, built apart from `make offline`'s) and the question banks (Moodle XML,
 # GIFT). make lms COURSE=<id>
 lms: setup
-	OFFLINE=true COURSE=$(COURSE) $(BIN)/mkdocs build --strict --site-dir .cache/lms/$(COURSE)/offline-site
+	OFFLINE=true EDITION=learner COURSE=$(COURSE) $(BIN)/mkdocs build --strict --site-dir .cache/lms/$(COURSE)/offline-site
 	$(BIN)/python -m build_tools export scorm $(COURSE) --site .cache/lms/$(COURSE)/offline-site
 	$(BIN)/python -m build_tools export moodle $(COURSE)
 	$(BIN)/python -m build_tools export gift $(COURSE)

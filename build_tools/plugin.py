@@ -35,6 +35,9 @@ from .courses.load import COURSES, LoadedCourse, edition, handout_cache, load_co
 from .courses.model import Course
 from .courses.session_plan import SessionPlan, plan_session
 from .courses.summaries import follow_course
+from .exports.course import DEFAULT_COURSE_ID
+from .exports.scorm import PackageError
+from .exports.trainer_downloads import LearnerBuild, question_banks, scorm_packages
 from .figure_checks import FIGURES
 from .glossary_terms import GlossaryTermsExtension
 from .handouts.build import HandoutError, build_handouts
@@ -413,6 +416,29 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         zipped = self._published_zip(config)
         if zipped:
             found["downloads/offline-edition.zip"] = zipped.read_bytes()
+        if self.trainer:
+            found.update({f"downloads/{name}": data for name, data in self._lms_exports(config).items()})
+        return found
+
+    def _lms_exports(self, config: MkDocsConfig) -> dict[str, bytes]:
+        """The question banks, in this edition's language; the SCORM packages in a full build only
+        (they take a build of the learners' offline edition; see exports.trainer_downloads)."""
+        course_id = self.course.id if self.course else DEFAULT_COURSE_ID
+        found = question_banks(self.content, course_id, config.site_name)
+        if self.config.handouts and not self.previewing:
+            site = Path(config.site_dir)  # another language's is inside the first language's
+            build = LearnerBuild(
+                self.root,
+                Path(config.config_file_path),
+                self.config.course,
+                course_id,
+                editions=self.config.editions,
+                sites=(site if self.language == self.languages[0] else site.parent,),
+            )
+            try:
+                found.update(scorm_packages(build, log=log.info))
+            except PackageError as error:
+                raise PluginError(str(error)) from None
         return found
 
     def _published_zip(self, config: MkDocsConfig) -> Path | None:
@@ -484,7 +510,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         if self.content.glossary:
             nav.append(GLOSSARY_URI)
         nav.append(PROGRESS_URI)
-        if self.config.handouts or self._published_zip(config):  # the Downloads page is made for either
+        if self.config.handouts or self._published_zip(config) or self.trainer:  # a Downloads page for each
             nav.append(DOWNLOADS_URI)
         docs = Path(config.docs_dir)
         placed = {"index.md", *self.config.nav_intro, DOWNLOADS_URI}

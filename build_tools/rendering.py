@@ -24,6 +24,7 @@ import yaml
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
+from .exports.trainer_downloads import SCORM_KINDS, lms_downloads
 from .loader import Content
 from .model import GRADED_TYPES, Module, Question, Quiz
 from .presentation import numbered_questions, presented_options
@@ -283,9 +284,17 @@ class Renderer:
 
     def downloads_page(self) -> str:
         """The list of handouts (and the offline edition) with their sizes; in the trainer edition,
-        the trainers' files too."""
+        the trainers' files too, and the exports for learning platforms with how to import each."""
         page = self.env.get_template("downloads.md.j2")
-        return page.render(modules=self.content.modules, workbooks=self._workbooks())
+        lms = lms_downloads(self.downloads) if self.edition == "trainer" else []
+        scorm_left_out = not any(kind in SCORM_KINDS for kind, _ in lms)  # a quick preview makes none
+        return page.render(
+            modules=self.content.modules,
+            module_pdfs={name.removesuffix(".pdf") for name in self.downloads},
+            workbooks=self._workbooks(),
+            lms=lms,
+            scorm_left_out=scorm_left_out,
+        )
 
     def _workbooks(self) -> list[tuple[str, int | None]]:
         """(file name, volume number or None) of the workbook's PDFs, in order."""

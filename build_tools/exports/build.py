@@ -29,18 +29,30 @@ def write_scorm(content: Content, course: Course, site: Path, out: Path) -> list
 def write_moodle(content: Content, course: Course, out: Path) -> list[Path]:
     """The course's bank (one category per module) and one file per quiz with questions to export."""
     written = [_write(out / f"{course.id}-moodle.xml", course_xml(content, course.title))]
-    for quiz in content.quizzes.values():
-        if quiz_questions(quiz):
-            written.append(_write(out / "moodle" / f"{quiz.id}.xml", quiz_xml(quiz, course.title)))
+    written += [_write(out / name, text) for name, text in moodle_quiz_files(content, course.title).items()]
     return written
 
 
 def write_gift(content: Content, course: Course, out: Path) -> list[Path]:
-    written = []
-    for quiz in content.quizzes.values():
-        if any(q.type in GIFT_TYPES for q in quiz_questions(quiz)):
-            written.append(_write(out / "gift" / f"{quiz.id}.gift", quiz_gift(quiz, course.title)))
-    return written
+    return [_write(out / name, text) for name, text in gift_quiz_files(content, course.title).items()]
+
+
+def moodle_quiz_files(content: Content, course_title: str) -> dict[str, str]:
+    """`moodle/<quiz>.xml` for each quiz with questions to export: one quiz's bank."""
+    return {
+        f"moodle/{quiz.id}.xml": quiz_xml(quiz, course_title)
+        for quiz in content.quizzes.values()
+        if quiz_questions(quiz)
+    }
+
+
+def gift_quiz_files(content: Content, course_title: str) -> dict[str, str]:
+    """`gift/<quiz>.gift` for each quiz with questions GIFT can express."""
+    return {
+        f"gift/{quiz.id}.gift": quiz_gift(quiz, course_title)
+        for quiz in content.quizzes.values()
+        if any(q.type in GIFT_TYPES for q in quiz_questions(quiz))
+    }
 
 
 def _write(path: Path, text: str) -> Path:

@@ -53,7 +53,12 @@ class Sco:
 
 
 def package_name(course: Course, version: str = "1.2") -> str:
-    return f"{course.id}-scorm{version.replace('.', '')}.zip"
+    return package_file(course.id, version)
+
+
+def package_file(course_id: str, version: str = "1.2") -> str:
+    """The package's file name: `<course>-scorm12.zip`, `<course>-scorm2004.zip`."""
+    return f"{course_id}-scorm{version.replace('.', '')}.zip"
 
 
 def scos(content: Content, course: Course, site_files: set[str]) -> list[Sco]:

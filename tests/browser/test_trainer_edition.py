@@ -113,3 +113,29 @@ def test_a_trainer_quiz_still_checks_an_answer(browser, trainer_url):
         expect(first.locator(".quiz-verdict")).to_have_text(re.compile(r"^(Correct|Not quite|Partly correct)\.$"))
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_trainers_downloads_page_fits_a_phone_and_passes_axe(browser, trainer_url, language):
+    """The exports for learning platforms, with their long file names and import lines, at 320 and 412 px."""
+    folder = "" if language == "en" else f"{language}/"
+    found = {}
+    for width in (320, 412):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        try:
+            page = context.new_page()
+            _open(page, f"{trainer_url}{folder}{PAGES['downloads']}", "light")
+            expect(page.locator("#learning-platforms")).to_be_visible()
+            for ending in ("-scorm12.zip", "-scorm2004.zip", "-moodle.xml", "-moodle-quizzes.zip", "-gift.zip"):
+                expect(page.locator(f'article a[href$="{ending}"]')).to_be_visible()
+            seen = measure(page)
+            assert seen["scrollWidth"] <= seen["width"], f"{seen['scrollWidth']} px wide at {width} px"
+            assert not seen["cut"] and not seen["zero"], (seen["cut"][:3], seen["zero"][:3])
+            page.mouse.move(2, page.viewport_size["height"] - 2)  # no tooltip open
+            results = run_axe(page)
+            if results.violations_count:
+                found[width] = results.generate_report()
+            assert screenshot(page, f"trainer-downloads-{language}-{width}").stat().st_size > 10_000
+        finally:
+            context.close()
+    assert not found, "\n".join(f"--- {width} px:\n{report}" for width, report in found.items())

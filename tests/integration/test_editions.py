@@ -5,7 +5,9 @@ Downloads page and its files):
 - the facilitator notes: each module's timing text, discussion prompts and live-poll question,
   and the notes box's markers;
 - the trainer's answer key: the key block under each question (`data-trainer-key`), its title,
-  and the trainer files (the trainer edition's PDF, the session plan).
+  and the trainer files (the trainer edition's PDF, the session plan);
+- the exports for learning platforms (SCORM packages, Moodle XML and GIFT question banks), which
+  hold every answer: not their files, nor their names.
 
 Not a leak: a learner's quiz page holds each question's answer and explanation in a hidden block
 (`<details class="quiz-answer" data-search-exclude>`, questions.html.j2) that the quiz engine shows
@@ -26,6 +28,7 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.exports.trainer_downloads import file_names
 from build_tools.loader import load_content
 from build_tools.model import GRADED_TYPES
 from build_tools.presentation import numbered_questions
@@ -39,6 +42,9 @@ KEY_TITLE = TRAINER["key_title"].split("{", 1)[0].strip()  # "Answer key (traine
 MARKERS = ("data-facilitator-notes", 'class="admonition facilitator"', "data-trainer-key", "trainer-key")
 """What marks the notes box and the key block in HTML (the learner pages must hold none of them)."""
 TRAINER_FILES = ("trainer-edition.pdf", "session-plan.pdf")
+LMS_FILES = tuple(file_names("ipu-workshop").values())
+"""The SCORM packages and question banks of the trainer edition's Downloads page: learners never see
+them, nor their names (the page for trainers describes them without naming the files)."""
 NOINDEX = '<meta name="robots" content="noindex">'
 
 
@@ -88,11 +94,14 @@ def leaks(site: Path, notes: list[tuple[str, str]] = NOTES) -> list[str]:
             found.append(f"{path}: {KEY_TITLE}")
         found += [f"{path}: a note of {module}: {text[:50]}" for module, text in notes if text in texts[path]]
         found += [f"{path}: links {name}" for name in TRAINER_FILES if re.search(rf'href="[^"]*{name}"', markup)]
+        found += [f"{path}: names {name}" for name in LMS_FILES if name in markup]
     index = search_text(site)
+    found += [f"search index: names {name}" for name in LMS_FILES if name in index]
     found += [f"search index: a note of {module}: {text[:50]}" for module, text in notes if text in index]
     if KEY_TITLE in index:
         found.append(f"search index: {KEY_TITLE}")
-    found += [f"downloads/{name}" for name in TRAINER_FILES if (site / "downloads" / name).exists()]
+    found += [f"downloads/{name}" for name in TRAINER_FILES + LMS_FILES if (site / "downloads" / name).exists()]
+    found += [f"{path.relative_to(site)}" for name in LMS_FILES for path in site.rglob(name)]
     return found
 
 
@@ -106,7 +115,8 @@ def test_the_learners_edition_holds_no_note_no_key_and_no_trainer_file(course_si
 def test_the_learners_downloads_page_and_handouts_hold_no_trainer_file_and_no_note(course_site):
     downloads = course_site / "downloads"
     page = (downloads / "index.html").read_text(encoding="utf-8")
-    assert "workbook.pdf" in page and not any(name in page for name in TRAINER_FILES)
+    assert "workbook.pdf" in page and not any(name in page for name in TRAINER_FILES + LMS_FILES)
+    assert "SCORM" not in page and "Moodle" not in page
     assert 'id="for-trainers"' not in page
     assert sorted(p.name for p in downloads.glob("*.pdf")) == sorted(
         [f"{m.id}.pdf" for m in CONTENT.modules] + ["workbook.pdf"]
@@ -156,6 +166,20 @@ def test_the_search_finds_a_note_or_key_put_into_a_learner_page(course_site, cou
     index["docs"][0]["text"] += " " + module.facilitator_notes.discussion_prompts[0]
     index_path.write_text(json.dumps(index), encoding="utf-8")
     assert [found for found in leaks(site) if found.startswith("search index")]
+
+
+def test_the_search_finds_an_export_put_into_a_learner_site(course_site, course_trainer_site, tmp_path):
+    trainer_page = (course_trainer_site / "downloads" / "index.html").read_text(encoding="utf-8")
+    exports = re.search(r'<h3 id="learning-platforms".*?</ul>', trainer_page, re.S).group(0)
+    site = tmp_path / "page"
+    shutil.copytree(course_site, site)
+    page = site / "downloads" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</article>", exports + "</article>"), encoding="utf-8")
+    assert [found for found in leaks(site) if "names" in found]
+    site = tmp_path / "file"
+    shutil.copytree(course_site, site)
+    shutil.copy(course_trainer_site / "downloads" / LMS_FILES[2], site / "assets" / LMS_FILES[2])
+    assert leaks(site) == [f"assets/{LMS_FILES[2]}"]
 
 
 # ---- The trainer edition holds all of it -------------------------------------------------------
