@@ -7,7 +7,6 @@ asked twice, and every glossary term is one the modules actually use.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from .checks import repeats
@@ -106,7 +105,7 @@ def _glossary(glossary: SourceFile, modules: list[SourceFile]) -> list[Problem]:
         seen |= {term.id, term.term.lower()}
         if term.module and term.module not in module_ids:
             problems.append(_problem(glossary, path + ("module",), f"no module '{term.module}'"))
-        if not any(_uses(prose, form) for form in [term.term, *term.forms]):
+        if not any(uses_term(prose, form) for form in [term.term, *term.forms]):
             problems.append(
                 _problem(
                     glossary,
@@ -118,6 +117,18 @@ def _glossary(glossary: SourceFile, modules: list[SourceFile]) -> list[Problem]:
     return problems
 
 
-def _uses(text: str, form: str) -> bool:
-    """Whether a term appears as a whole word, exactly as the tooltip will match it."""
-    return re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None
+def uses_term(text: str, form: str) -> bool:
+    """Whether a term appears as a whole word, exactly as the tooltip will match it: not next to a
+    word character (`\\w`: what `str.isalnum` calls alphanumeric, and `_`). Found with `str.find`,
+    which is many times faster over a course's prose than a regular expression with a look-behind."""
+    start = text.find(form)
+    while start != -1:
+        end = start + len(form)
+        if not (start and _word_character(text[start - 1])) and not (end < len(text) and _word_character(text[end])):
+            return True
+        start = text.find(form, start + 1)
+    return False
+
+
+def _word_character(character: str) -> bool:
+    return character.isalnum() or character == "_"

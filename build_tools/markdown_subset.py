@@ -92,6 +92,8 @@ def empty_header_in(text: str) -> int | None:
     Screen readers announce each cell with its column's header; axe-core reports an empty one
     (`empty-table-header`).
     """
+    if "|" not in text:  # no table without one
+        return None
     cells = 0
     tokens = parse(text)
     for index, token in enumerate(tokens):

@@ -31,7 +31,7 @@ from mkdocs.utils.meta import get_data
 from . import memo
 from .courses.branding import SiteSettings, site_settings, with_course_title
 from .courses.links import unlink
-from .courses.load import COURSES, edition, handout_cache, load_course_content
+from .courses.load import COURSES, LoadedCourse, edition, handout_cache, load_course_content
 from .courses.model import Course
 from .courses.session_plan import SessionPlan, plan_session
 from .courses.summaries import follow_course
@@ -68,6 +68,7 @@ from .rendering import (
     load_strings,
     module_uri,
     quiz_uri,
+    template_cache,
 )
 from .safe_html import escape_title
 
@@ -96,6 +97,9 @@ class _EditionBuild:
 
     language: str
     previewing: bool
+    loaded: Content | LoadedCourse | None = None
+    """The English content as the first language's build loaded and checked it: the other languages
+    translate it instead of reading and checking the same files again."""
 
 
 _OTHER_EDITION: ContextVar[_EditionBuild | None] = ContextVar("other_edition", default=None)
@@ -157,6 +161,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.later: list = []
         """Handouts to render once the pages are written (during `mkdocs serve`; see build_handouts)."""
         self.memo_loaded = False
+        self.loaded: Content | LoadedCourse | None = None
+        """The English content of this build, loaded and checked (see `_EditionBuild`)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """`mkdocs serve` keeps this plugin between rebuilds, and with it the last good content."""
@@ -167,6 +173,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         """Load and check all content first: a problem stops the build before `site/` is touched."""
         self.root = Path(self.config.content_dir or Path(config.config_file_path).parent)
         self.problems = []
+        self.loaded = None
         other = self._other_edition()
         if not self.memo_loaded:  # once: a preview keeps the results in memory between rebuilds
             memo.load(self.root / MEMO)
@@ -221,7 +228,13 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             edition=self.edition,
             language=self.language,
             strings_root=self.root,
+            templates_cache=self.root / MEMO / "page-templates",
         )
+        # every glossary term of every page becomes a tooltip (see Renderer.abbreviation_titles)
+        config.mdx_configs["abbr"] = {
+            **config.mdx_configs.get("abbr", {}),
+            "glossary": self.renderer.abbreviation_titles(),
+        }
         for uri, data in downloads.items():
             files.append(File.generated(config, uri, content=data))
         if self.site and self.site.logo:
@@ -271,7 +284,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             markdown = markdown.replace(
                 CONTACT_MARKER, contact_sentence(self.contact, self.renderer.language, self.root)
             )
-        return markdown + self.renderer.abbreviations()
+        return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Put the sanitised HTML of author Markdown in place of its placeholders (see rendering.py);
@@ -286,12 +299,18 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             page.edit_url = urljoin(config.repo_url, self.config.edit_uri_content) + source
         return context
 
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        """Keep the theme's compiled templates with the memo: the other languages' builds and the next
+        build load them instead of compiling Material's templates again (a changed template is compiled)."""
+        env.bytecode_cache = template_cache(self.root / MEMO / "theme-templates")
+        return env
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return with_banner(html_with_untranslated(output), self.problems)
 
     def _build_edition(self, config: MkDocsConfig, language: str) -> None:
         """One other language: the same configuration, built into `<site>/<language>/`."""
-        token = _OTHER_EDITION.set(_EditionBuild(language, self.previewing))
+        token = _OTHER_EDITION.set(_EditionBuild(language, self.previewing, self.loaded))
         try:
             other = load_config(
                 config.config_file_path,
@@ -368,14 +387,21 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         return server
 
     def _load(self) -> Content:
-        """The course's composed content, or all content when no course is set."""
-        if not self.config.course:
-            return load_content(self.root)
-        loaded = load_course_content(self.root, self.config.course)
-        self.course, self.left_out = loaded.course, loaded.left_out
-        for warning in loaded.warnings:  # shown, but they do not fail a strict build
-            log.info(warning.as_text())
-        return loaded.content
+        """The course's composed content, or all content when no course is set (in another language's
+        build, what the first language's build loaded)."""
+        other = _OTHER_EDITION.get()
+        if other is not None and other.loaded is not None:
+            self.loaded = other.loaded
+        elif not self.config.course:
+            self.loaded = load_content(self.root)
+        else:
+            self.loaded = load_course_content(self.root, self.config.course)
+            for warning in self.loaded.warnings:  # shown, but they do not fail a strict build
+                log.info(warning.as_text())
+        if isinstance(self.loaded, Content):
+            return self.loaded
+        self.course, self.left_out = self.loaded.course, self.loaded.left_out
+        return self.loaded.content
 
     def _keep_previewing(self, problems: list[Problem]) -> None:
         """Serve the last good content (none yet: no modules) with the problems on every page, and

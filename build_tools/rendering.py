@@ -64,12 +64,26 @@ def load_strings(language: str = "en", root: Path | None = None) -> dict:
 
 @lru_cache(maxsize=16)
 def _strings_table(language: str, root: Path, stamp: int) -> dict:
-    english = yaml.safe_load((STRINGS / "en.yml").read_text(encoding="utf-8"))
+    english = _english_strings()
     if language == "en" or not stamp:
         return english
     from .i18n.apply import translated_strings
 
     return translated_strings(english, root, language)
+
+
+def template_cache(folder: Path) -> jinja2.BytecodeCache:
+    """Jinja's cache of compiled templates in `folder`: a template is compiled once, and again only
+    when its text (or Jinja or Python) changes, which Jinja checks itself on every load."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+@lru_cache(maxsize=1)
+def _english_strings() -> dict:
+    """strings/en.yml, read once (with libyaml when PyYAML has it: this file is ours, not an author's)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load((STRINGS / "en.yml").read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
 
 
 def module_uri(module_id: str) -> str:
@@ -156,11 +170,14 @@ class Renderer:
     nonce: str = field(default_factory=lambda: secrets.token_hex(8))
     """Part of every fragment placeholder, so that no author text can spell one."""
     fragments: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    templates_cache: Path | None = None
+    """A folder to keep the compiled templates in between builds (see `template_cache`)."""
 
     @cached_property
     def env(self) -> jinja2.Environment:
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
+            bytecode_cache=template_cache(self.templates_cache) if self.templates_cache else None,
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -301,16 +318,24 @@ class Renderer:
         terms = sorted(self.content.glossary.terms, key=lambda term: term.term.casefold())
         return self.env.get_template("glossary.md.j2").render(terms=terms, module_title=self._module_title)
 
-    def abbreviations(self) -> str:
-        """Markdown abbreviation lines that turn every glossary term on a page into a tooltip."""
-        if not self.content.glossary:
-            return ""
-        lines = []
-        for term in self.content.glossary.terms:
+    def abbreviation_titles(self) -> dict[str, str]:
+        """Every form of every glossary term with its tooltip, for Python-Markdown's `abbr` extension
+        (its `glossary` setting): each term on every page becomes a tooltip."""
+        titles: dict[str, str] = {}
+        for term in self.content.glossary.terms if self.content.glossary else ():
             # Python-Markdown copies character references into the title as they are: escape once more.
             definition = tooltip_text(term.definition).replace("&", "&amp;")
-            lines += [f"*[{form}]: {definition}" for form in [term.term, *term.forms]]
-        return "\n\n" + "\n".join(lines) + "\n"
+            titles.update({form: definition for form in [term.term, *term.forms]})
+        return titles
+
+    def abbreviations(self) -> str:
+        """The same as Markdown abbreviation lines (`*[term]: definition`), as a plain Material site
+        appends them to every page (Material's documented glossary: a snippet auto-appended). The
+        build gives `abbreviation_titles` to the extension instead: Python-Markdown parses appended
+        lines one per pass over what is left of them, every block test again each time."""
+        titles = self.abbreviation_titles()
+        lines = [f"*[{form}]: {title}" for form, title in titles.items()]
+        return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
     def _module_title(self, module_id: str) -> str | None:
         module = self.content.module_by_id(module_id)

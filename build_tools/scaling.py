@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -30,19 +31,41 @@ def scaled_course(root: Path, modules: int, target: Path) -> Path:
         (yaml.safe_load(p.read_text(encoding="utf-8")) for p in (root / "modules").glob("*.yml")),
         key=lambda m: m["number"],
     )
+    added = []
     for copy in range(1, modules - len(originals) + 1):
-        _write_copy(root, target, originals[(copy - 1) % len(originals)], copy, len(originals) + copy)
+        original = originals[(copy - 1) % len(originals)]
+        _write_copy(root, target, original, copy, len(originals) + copy)
+        added.append(f"{original['id']}-x{copy}")
+    for course in sorted((target / "courses").glob("*.yml")):
+        _add_modules_to_course(course, added)
     return target
 
 
 def _english_only(target: Path) -> None:
     """The copy's courses in English alone, as before courses chose their languages: the copied
-    modules have no translations (and translations/ is not copied)."""
+    modules have no translations (and translations/ is not copied). Edited as text, as
+    `_add_modules_to_course` reads it: `languages:` on one line, `translations:` a block."""
     for path in (target / "courses").glob("*.yml"):
-        course = yaml.safe_load(path.read_text(encoding="utf-8"))
-        course.update(languages=["en"])
-        course.pop("translations", None)
-        _dump(path, course)
+        kept, in_translations = [], False
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            if in_translations and line.startswith(" "):
+                continue
+            in_translations = line.startswith("translations:")
+            if not in_translations:
+                kept.append("languages: [en]" if line.startswith("languages:") else line)
+        path.write_text("\n".join(kept), encoding="utf-8")
+
+
+def _add_modules_to_course(course: Path, module_ids: list[str]) -> None:
+    """List the copies in a course file after its own modules: a course builds only the modules it
+    lists, and a scaled course must build every one of them."""
+    lines = course.read_text(encoding="utf-8").split("\n")
+    start = lines.index("modules:")
+    end = start + 1
+    while end < len(lines) and lines[end].startswith("  - "):
+        end += 1
+    lines[end:end] = [f"  - {module_id}" for module_id in module_ids]
+    course.write_text("\n".join(lines), encoding="utf-8")
 
 
 def _write_copy(root: Path, target: Path, module: dict, copy: int, number: int) -> None:
@@ -73,62 +96,111 @@ def _dump(path: Path, data: dict) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
 
 
-def plain_twin(root: Path, target: Path) -> Path:
+def plain_twin(root: Path, target: Path, glossary_in_settings: Path | None = None) -> Path:
     """A stock Material project holding the same text as this project's site built from `root`.
 
     Every page gets the Markdown that Python-Markdown received during our build (generated pages
-    included), with author text already as HTML; the twin keeps our navigation and Markdown
+    included), with author text already as HTML, and the glossary's abbreviations appended to every
+    page, the way Material documents a site-wide glossary; the twin keeps our navigation and Markdown
     extensions and nothing else: Material with its search plugin, no plugin of ours, no extra CSS or
     JavaScript. Building it measures what Material needs for the same text.
+
+    A site of several languages gets one twin project per language, as Material builds a site in
+    several languages: English at `target`, each other language under `target/editions/<code>`
+    (see `twin_projects`).
+
+    Args:
+        glossary_in_settings: where to write a second twin that gives the glossary to the `abbr`
+            extension's `glossary` setting instead, as this project's build does.
     """
-    pages, nav, extensions, options = _capture(root)
-    if target.exists():
-        shutil.rmtree(target)
-    for uri, markdown in pages.items():
-        path = target / "docs" / uri
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(markdown, encoding="utf-8")
-    config = {
-        "site_name": "Plain twin",
-        "theme": {"name": "material", "font": False, "features": ["navigation.sections", "navigation.footer"]},
-        "plugins": ["search"],
-        "markdown_extensions": [{name: options.get(name, {})} for name in extensions],
-        "nav": nav,
-    }
-    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    editions = _capture(root)
+    for folder, in_settings in ((target, False), (glossary_in_settings, True)):
+        if folder is None:
+            continue
+        if folder.exists():
+            shutil.rmtree(folder)
+        for number, (language, edition) in enumerate(editions.items()):
+            _write_twin(folder if number == 0 else folder / EDITIONS / language, language, edition, in_settings)
     return target
 
 
-def _capture(root: Path) -> tuple[dict[str, str], list, list[str], dict]:
-    """Build the site at `root` once, in this process, recording each page's Markdown."""
+EDITIONS = "editions"
+"""The twin's folder of other languages' projects."""
+
+
+def twin_projects(twin: Path) -> list[tuple[Path, str]]:
+    """Each project of a twin with the folder its site goes in below the twin's site: ("" for
+    English, `fr` for French...)."""
+    others = sorted(path.parent for path in (twin / EDITIONS).glob("*/mkdocs.yml"))
+    return [(twin, "")] + [(project, project.name) for project in others]
+
+
+@dataclass
+class _Edition:
+    pages: dict[str, str] = field(default_factory=dict)
+    nav: list = field(default_factory=list)
+    extensions: list[str] = field(default_factory=list)
+    options: dict = field(default_factory=dict)
+    abbreviations: str = ""
+    """The glossary as Markdown abbreviation lines, as Material documents a glossary on every page."""
+    titles: dict[str, str] = field(default_factory=dict)
+    """The same, for the `abbr` extension's `glossary` setting."""
+
+
+def _write_twin(target: Path, language: str, edition: _Edition, glossary_in_settings: bool) -> None:
+    for uri, markdown in edition.pages.items():
+        path = target / "docs" / uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(markdown if glossary_in_settings else markdown + edition.abbreviations, encoding="utf-8")
+    options = {**edition.options, "abbr": {"glossary": edition.titles} if glossary_in_settings else {}}
+    theme = {"name": "material", "font": False, "features": ["navigation.sections", "navigation.footer"]}
+    config = {
+        "site_name": "Plain twin",
+        "theme": theme if language == "en" else {**theme, "language": language},
+        "plugins": ["search"] if language == "en" else [{"search": {"lang": [language]}}],
+        "markdown_extensions": [{name: options.get(name, {})} for name in edition.extensions],
+        "nav": edition.nav,
+    }
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _capture(root: Path) -> dict[str, _Edition]:
+    """Build the site at `root` once, in this process, recording each page's Markdown in each language."""
     import tempfile
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.plugins import BasePlugin
 
-    pages: dict[str, str] = {}
+    from .plugin import MediationPlugin
 
-    class Capture(BasePlugin):
-        def on_page_markdown(self, markdown, *, page, config, files):
-            ours = config.plugins["mediation"]
-            pages[page.file.src_uri] = ours.renderer.fill(markdown)
-            return markdown
+    editions: dict[str, _Edition] = {}
+    original = MediationPlugin.on_page_markdown
+
+    def recording(plugin, markdown, *, page, config, files):
+        markdown = original(plugin, markdown, page=page, config=config, files=files)
+        edition = editions.setdefault(plugin.language, _Edition())
+        if not edition.pages:
+            edition.nav = _plain_nav(config.nav)
+            edition.extensions = [e for e in config.markdown_extensions if isinstance(e, str)]
+            edition.options = dict(config.mdx_configs)
+            edition.abbreviations = plugin.renderer.abbreviations()
+            edition.titles = plugin.renderer.abbreviation_titles()
+        edition.pages[page.file.src_uri] = plugin.renderer.fill(markdown)
+        return markdown
 
     handouts = os.environ.get("HANDOUTS")
     os.environ["HANDOUTS"] = "false"  # the text is what counts here; mkdocs.yml reads it with !ENV
+    MediationPlugin.on_page_markdown = recording
     try:
         with tempfile.TemporaryDirectory() as site:
-            config = load_config(str(root / "mkdocs.yml"), site_dir=site)
-            config.plugins["twin-capture"] = Capture()
-            build(config)  # our plugin's on_config fills in the navigation and the extensions it needs
+            build(load_config(str(root / "mkdocs.yml"), site_dir=site))
     finally:
+        MediationPlugin.on_page_markdown = original
         if handouts is None:
             os.environ.pop("HANDOUTS")
         else:
             os.environ["HANDOUTS"] = handouts
-    extensions = [e for e in config.markdown_extensions if isinstance(e, str)]
-    return pages, _plain_nav(config.nav), extensions, dict(config.mdx_configs)
+    return editions
 
 
 def _plain_nav(nav) -> list:

@@ -6,12 +6,12 @@ and returns a plain `Content` that every output (site, handouts, exports) takes 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
+from ..course_checks import uses_term
 from ..loader import Content
 from ..model import Glossary, Module, Quiz
 from .links import bases_of, unlink
@@ -83,9 +83,13 @@ def left_out_pages(content: Content, module_ids: list[str], quiz_ids: list[str])
     return pages | {f"quizzes/{q}" for q in content.quizzes if q not in quiz_ids}
 
 
-def left_out_links(content: Content, course: Course) -> list[LeftOutLink]:
-    """Every link in the chosen modules and quizzes to a page the course leaves out (for `check`)."""
-    composed_quizzes = compose(content, course).quizzes
+def left_out_links(content: Content, course: Course, composed: Content | None = None) -> list[LeftOutLink]:
+    """Every link in the chosen modules and quizzes to a page the course leaves out (for `check`).
+
+    Args:
+        composed: `compose(content, course)`, when the caller has it already.
+    """
+    composed_quizzes = (composed or compose(content, course)).quizzes
     left_out = left_out_pages(content, list(course.modules), list(composed_quizzes))
     found = []
     documents = [("modules", _module(content, i)) for i in course.modules]
@@ -154,13 +158,8 @@ def _glossary(glossary: Glossary | None, modules: tuple[Module, ...]) -> Glossar
     terms = [
         term if term.module is None or term.module in ids else term.model_copy(update={"module": None})
         for term in glossary.terms
-        if any(_uses(prose, form) for form in [term.term, *term.forms])
+        if any(uses_term(prose, form) for form in [term.term, *term.forms])
     ]
     if terms == list(glossary.terms):
         return glossary
     return glossary.model_copy(update={"terms": terms}) if terms else None
-
-
-def _uses(text: str, form: str) -> bool:
-    """Whether a term appears as a whole word, exactly as the tooltip will match it."""
-    return re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None

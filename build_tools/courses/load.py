@@ -130,7 +130,7 @@ def load_course_content(root: Path, course_id: str) -> LoadedCourse:
         raise ContentError(problems)
     composed = compose(content, course)
     left_out = left_out_pages(content, list(course.modules), list(composed.quizzes))
-    warnings = _link_warnings(root, content, course) + _contrast_warnings(root, course, document)
+    warnings = _link_warnings(root, content, course, composed) + _contrast_warnings(root, course, document)
     warnings += _untranslated_title_warnings(root, course, document)
     return LoadedCourse(course, composed, content, left_out, warnings)
 
@@ -385,11 +385,11 @@ def _untranslated_title_warnings(root: Path, course: Course, document: YamlDocum
     ]
 
 
-def _link_warnings(root: Path, content: Content, course: Course) -> list[Problem]:
+def _link_warnings(root: Path, content: Content, course: Course, composed: Content) -> list[Problem]:
     """A warning for each link to a module or quiz the course leaves out, at its line."""
     warnings = []
     documents: dict[str, YamlDocument | None] = {}
-    for link in left_out_links(content, course):
+    for link in left_out_links(content, course, composed):
         if link.source not in documents:
             documents[link.source] = read_yaml(root / link.source, link.source)[0]
         document = documents[link.source]

@@ -14,6 +14,7 @@ both editions, and a change to the English still resets them.
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,6 +22,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..loader import Content
+from ..memo import keep, recall
 from ..problems import Problem
 from .catalogs import Entry, entries, read_catalog
 from .entry_checks import entry_problems, subset_problems
@@ -114,8 +116,24 @@ def translator_for(root: Path, language: str, po: str, mark: bool = True, subset
     name = po_name(language, po)
     if not path.is_file():
         return Translator(language, name, {}, mark, subset=subset)
-    catalog, problems = read_catalog(path, name)
-    return Translator(language, name, entries(catalog) if catalog else {}, mark, problems=problems, subset=subset)
+    table, problems = catalog_table(path, name)
+    return Translator(language, name, table, mark, problems=list(problems), subset=subset)
+
+
+def catalog_table(path: Path, name: str) -> tuple[dict[tuple[str, str], Entry], tuple[Problem, ...]]:
+    """A PO file's translations by (context, English), and the problems that stop it being read.
+
+    Kept by the file's bytes (see `memo`): every edition's build reads every PO file, and a rebuild
+    reads again only a changed one. Callers must not change the table.
+    """
+    data = path.read_bytes()
+    key = (name, hashlib.sha256(data).hexdigest())
+    kept = recall("translation-tables", key)
+    if kept is None:
+        catalog, problems = read_catalog(path, name)
+        kept = (entries(catalog) if catalog else {}, tuple(problems))
+        keep("translation-tables", key, kept)
+    return kept
 
 
 def translate_model(model: BaseModel, translator: Translator, no_mark: frozenset = frozenset()) -> BaseModel:

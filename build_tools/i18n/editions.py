@@ -19,6 +19,7 @@ The languages that have translations are listed in translations/languages.yml (s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -49,6 +50,7 @@ def folder_of(languages: list[str], language: str) -> str:
     return "" if language == languages[0] else f"{language}/"
 
 
+@lru_cache(maxsize=64)  # each language's build asks for every language's name
 def language_name(language: str) -> str:
     """The language named in itself (`Français`, `العربية`): a switcher's label is never translated."""
     name = Locale.parse(language).display_name or language

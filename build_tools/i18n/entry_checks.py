@@ -9,26 +9,37 @@ from functools import lru_cache
 from urllib.parse import unquote
 
 from ..markdown_subset import SUBSET_HINT, parse, unsupported_in
+from ..memo import memo
 from .links import references
 from .markdown_units import split_markdown
 from .units import PLACEHOLDER
 
 
-def entry_problems(english: str, translation: str) -> list[str]:
+@memo(
+    "translation-entry-problems"
+)  # every build of a translation asks of every unit: a rebuild asks again only of changed ones
+def entry_problems(english: str, translation: str) -> tuple[str, ...]:
     """What a translation changed that it must keep: links, URLs, emphasis, paragraphs, placeholders."""
     if "\n" in english:  # a code or HTML block: its text is free, its lines are the translator's
-        return _placeholder_problems(english, translation)
+        return tuple(_placeholder_problems(english, translation))
     found = _reference_problems(english, translation)
     found += _link_problems(english, translation)
     found += _emphasis_problems(english, translation)
     found += _block_problems(english, translation)
     found += _placeholder_problems(english, translation)
-    return found
+    return tuple(found)
+
+
+INLINE_MARKUP = frozenset("[<*_")
+"""What every link, image (`![`), autolink and emphasis starts with: a text holding none of them has none."""
 
 
 @lru_cache(maxsize=8192)
 def _inline(text: str) -> tuple:
-    """The inline tokens of a text, parsed once (check and the translated content both ask)."""
+    """The inline tokens of a text, parsed once (check and the translated content both ask); a text
+    with no link or emphasis mark is not parsed (most units are plain sentences)."""
+    if INLINE_MARKUP.isdisjoint(text):
+        return ()
     return tuple(child for token in parse(text) for child in token.children or [])
 
 

@@ -34,8 +34,14 @@ PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f]?%")
 TOKEN = re.compile("\ue010(\\d+)\ue011")
 
 
+FRENCH_MARKS = frozenset(";:!?«»%")
+"""What the French rules put a space beside: a text holding none of them is left as it is."""
+
+
 def french(text: str) -> str:
     """`Pourquoi ?`, `Note :`, `« texte »` with no-break spaces, outside code, links and tags."""
+    if FRENCH_MARKS.isdisjoint(text):
+        return text
     kept: list[str] = []
 
     def keep(match: re.Match) -> str:
