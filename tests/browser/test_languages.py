@@ -79,6 +79,9 @@ def test_after_instant_navigation_the_switcher_follows_the_new_page(tab, bilingu
     page.locator("article a[href$='modules/sample/']").first.click()
     page.wait_for_url(bilingual_site.url + "fr/modules/sample/")
     assert page.evaluate("() => window.__samePage === true"), "not an instant navigation"
+    # The address changes before Material has swapped in the new page's header: wait for its switcher.
+    english = page.locator(".md-header .md-select__link", has_text="English")
+    expect(english).to_have_attribute("href", re.compile(r"modules/sample/$"))
     _switch_to(page, "English")
     page.wait_for_url(bilingual_site.url + "modules/sample/")
     expect(page.locator("article h1")).to_contain_text("A sample module")
