@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,10 +81,18 @@ def run_mkdocs_build(
     return Build(project, site, result.returncode, result.stdout + result.stderr)
 
 
-def _built(tmp_path_factory: pytest.TempPathFactory, name: str, *, offline: str | None = None) -> Build:
+def _built(
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str,
+    *,
+    project: Callable[[Path], Path] = copy_fixture_site,
+    offline: str | None = None,
+    edition: str | None = None,
+) -> Build:
+    """A session's build of a project made by `project` (the fixture site unless told), which must pass."""
     base = tmp_path_factory.mktemp(name)
-    build = run_mkdocs_build(copy_fixture_site(base / "project"), base / "site", offline=offline)
-    assert build.returncode == 0, f"mkdocs build of the fixture site failed ({name}):\n{build.output}"
+    build = run_mkdocs_build(project(base / "project"), base / "site", offline=offline, edition=edition)
+    assert build.returncode == 0, f"mkdocs build failed ({name}):\n{build.output}"
     return build
 
 
@@ -108,10 +117,7 @@ def site_build(tmp_path_factory) -> Build:
 @pytest.fixture(scope="session")
 def trainer_build(tmp_path_factory) -> Build:
     """The fixture site's trainer edition (EDITION=trainer), built once per session."""
-    base = tmp_path_factory.mktemp("trainer-build")
-    build = run_mkdocs_build(copy_fixture_site(base / "project"), base / "site", edition="trainer")
-    assert build.returncode == 0, f"mkdocs build of the fixture site's trainer edition failed:\n{build.output}"
-    return build
+    return _built(tmp_path_factory, "trainer-build", edition="trainer")
 
 
 @pytest.fixture(scope="session")
@@ -151,10 +157,7 @@ def bilingual_project_fixture():
 @pytest.fixture(scope="session")
 def bilingual_build(tmp_path_factory) -> Build:
     """The fixture site in English and French (`mkdocs build --strict`), built once per session."""
-    base = tmp_path_factory.mktemp("bilingual-build")
-    build = run_mkdocs_build(bilingual_project(base / "project"), base / "site")
-    assert build.returncode == 0, f"mkdocs build of the bilingual fixture site failed:\n{build.output}"
-    return build
+    return _built(tmp_path_factory, "bilingual-build", project=bilingual_project)
 
 
 COURSE_LANGUAGES = ROOT / "tests" / "fixtures" / "course-languages"
@@ -204,10 +207,7 @@ def hostile_project_fixture():
 @pytest.fixture(scope="session")
 def hostile_build(tmp_path_factory) -> Build:
     """The hostile course (every author field full of script payloads that `check` accepts), built once."""
-    base = tmp_path_factory.mktemp("hostile-build")
-    build = run_mkdocs_build(hostile_project(base / "project"), base / "site")
-    assert build.returncode == 0, f"mkdocs build of the hostile course failed:\n{build.output}"
-    return build
+    return _built(tmp_path_factory, "hostile-build", project=hostile_project)
 
 
 # --- a composed course: the project's content plus the fixture course (tests/fixtures/course) -------

@@ -92,3 +92,15 @@ def run_axe(page, **arguments):
     """axe-core's results for the page as it rests, once its transitions have ended."""
     page.evaluate(SETTLE_ANIMATIONS)
     return AXE.run(page, **arguments)
+
+
+def switch_language(page, language_name: str) -> None:
+    """Open the header's language menu and follow the language's link, with the keyboard."""
+    page.locator(".md-header .md-select button").focus()
+    page.keyboard.press("Tab")  # the menu opens while the focus is inside it
+    link = page.locator(".md-select__link", has_text=language_name)
+    for _ in range(4):
+        if link.evaluate("a => a === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from conftest import Course, bind_server, server_url, serving
-from pagekit import screenshot
+from pagekit import screenshot, switch_language
 from playwright.sync_api import expect
 from quizkit import KEYBOARD, answer, check, live_region, open_progress, open_quiz, result, settle, stored
 
@@ -20,19 +20,6 @@ pytestmark = pytest.mark.browser
 
 FR = load_strings("fr", FRENCH)
 COURSE_ID = "french-then-english"
-
-
-def _switch_to(page, language_name: str) -> None:
-    """Open the header's language menu and follow the language's link, with the keyboard (as in
-    test_languages.py)."""
-    page.locator(".md-header .md-select button").focus()
-    page.keyboard.press("Tab")  # the menu opens while the focus is inside it
-    link = page.locator(".md-select__link", has_text=language_name)
-    for _ in range(4):
-        if link.evaluate("a => a === document.activeElement"):
-            break
-        page.keyboard.press("Tab")
-    page.keyboard.press("Enter")
 
 
 @pytest.fixture(scope="module")
@@ -70,11 +57,11 @@ def test_a_french_root_quiz_saves_progress_and_switches_to_the_same_page_in_engl
     open_progress(page, root)
     expect(page.locator("#quiz-progress")).to_contain_text("Auto-évaluation d’exemple")
     open_quiz(page, root, "sample-check")
-    _switch_to(page, "English")
+    switch_language(page, "English")
     page.wait_for_url(root + "en/quizzes/sample-check/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("#sample-check--who--parties")).to_be_checked()  # progress follows the learner
     screenshot(page, "course-languages-english-in-folder-320")
-    _switch_to(page, "Français")
+    switch_language(page, "Français")
     page.wait_for_url(root + "quizzes/sample-check/")
     tab.problems.assert_none()

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from pagekit import go_dark, measure, run_axe, screenshot
+from pagekit import go_dark, measure, run_axe, screenshot, switch_language
 from playwright.sync_api import expect
 from quizkit import (
     DIAGNOSTIC_RUN,
@@ -46,27 +46,14 @@ def _open(page, url: str) -> None:
     settle(page)
 
 
-def _switch_to(page, language_name: str) -> None:
-    """Open the header's language menu and follow the language's link, with the keyboard."""
-    button = page.locator(".md-header .md-select button")
-    button.focus()
-    page.keyboard.press("Tab")  # the menu opens while the focus is inside it
-    link = page.locator(".md-select__link", has_text=language_name)
-    for _ in range(4):
-        if link.evaluate("a => a === document.activeElement"):
-            break
-        page.keyboard.press("Tab")
-    page.keyboard.press("Enter")
-
-
 def test_switching_language_on_a_module_page_lands_on_the_same_module(tab, bilingual_site):
     page = tab.page
     _open(page, bilingual_site.url + "modules/sample/")
-    _switch_to(page, "Français")
+    switch_language(page, "Français")
     page.wait_for_url(bilingual_site.url + "fr/modules/sample/")
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     expect(page.locator("article h1")).to_contain_text("Un module d’exemple")
-    _switch_to(page, "English")
+    switch_language(page, "English")
     page.wait_for_url(bilingual_site.url + "modules/sample/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     tab.problems.assert_none()  # no sitemap fetched beside a page, no 404
@@ -82,7 +69,7 @@ def test_after_instant_navigation_the_switcher_follows_the_new_page(tab, bilingu
     # The address changes before Material has swapped in the new page's header: wait for its switcher.
     english = page.locator(".md-header .md-select__link", has_text="English")
     expect(english).to_have_attribute("href", re.compile(r"modules/sample/$"))
-    _switch_to(page, "English")
+    switch_language(page, "English")
     page.wait_for_url(bilingual_site.url + "modules/sample/")
     expect(page.locator("article h1")).to_contain_text("A sample module")
     tab.problems.assert_none()
@@ -95,7 +82,7 @@ def test_the_colour_scheme_chosen_in_one_language_stays_in_the_other(tab, biling
     page.locator("form[data-md-component=palette] label:visible").first.click()
     chosen = page.evaluate("() => document.body.getAttribute('data-md-color-media')")
     scope = page.evaluate("() => __md_scope.href")
-    _switch_to(page, "Français")
+    switch_language(page, "Français")
     page.wait_for_url(bilingual_site.url + "fr/modules/sample/")
     assert page.evaluate("() => __md_scope.href") == scope == bilingual_site.url
     assert page.evaluate("() => document.body.getAttribute('data-md-color-media')") == chosen
