@@ -15,6 +15,7 @@ from pathlib import Path
 import pypdf
 import pytest
 import yaml
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 from quizkit import MOUSE, answer, live_region, open_progress, open_quiz, settle, tab_to
 
@@ -28,7 +29,17 @@ COURSE = load_content(ROOT)
 
 
 def _search_is_open(page) -> bool:
-    return page.evaluate("() => document.getElementById('__search').checked")
+    """Whether search is open once Material has reacted to the last key.
+
+    Material opens search by focusing its input and sets the toggle from a focus stream debounced
+    by a timer, so the toggle changes a moment after the key: wait for it (or for a quiet moment)
+    before reading it.
+    """
+    try:
+        page.wait_for_function("() => document.getElementById('__search').checked", timeout=1500)
+    except PlaywrightTimeout:
+        return False
+    return True
 
 
 @pytest.mark.parametrize("key", ["s", "f", "/"])
