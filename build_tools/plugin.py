@@ -30,6 +30,7 @@ from mkdocs.utils.meta import get_data
 
 from . import memo
 from .courses.branding import SiteSettings, site_settings, with_course_title
+from .courses.facts import course_facts, fill_course_facts, placeholder_problems
 from .courses.links import unlink
 from .courses.load import COURSES, LoadedCourse, edition, handout_cache, load_course_content
 from .courses.model import Course
@@ -56,7 +57,7 @@ from .i18n.editions import (
 )
 from .loader import GLOSSARY, Content, load_content
 from .preview import NO_CONTENT, with_banner
-from .problems import ContentError, Problem, format_report
+from .problems import ContentError, Problem, display_path, format_report
 from .rendering import (
     DOWNLOADS_URI,
     GLOSSARY_URI,
@@ -183,6 +184,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             self._choose_language(other)
             self.site = site_settings(self.root, self.course, self.language) if self.course else None
             self.content = self._translated(loaded, config)
+            _check_placeholders(Path(config.docs_dir), self.root)
         except ContentError as error:
             self._choose_language(other)
             if not self.previewing:
@@ -268,6 +270,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             page.meta.update(meta)
         if self.course and page.file.src_uri == SUMMARIES_PAGE:
             markdown = follow_course(markdown, {m.id: m.number for m in self.content.modules})
+        if page.file.generated_by is None:  # figures of the course built: "nine modules", "about two hours"
+            markdown = fill_course_facts(markdown, course_facts(self.content, self.renderer.strings))
         if self.left_out and page.file.generated_by is None:  # a hand-written page
             markdown = unlink(markdown, [page.file.src_uri.rpartition("/")[0]], self.left_out)[0]
         if page.file.src_uri == "index.md":
@@ -551,6 +555,17 @@ def _apply_site_settings(config: MkDocsConfig, site: SiteSettings, *, previewing
         config.extra["course_organisation"] = site.organisation
     if site.site_url and not previewing:
         config.site_url = site.site_url
+
+
+def _check_placeholders(docs: Path, root: Path) -> None:
+    """Every `{course_...}` placeholder of the hand-written pages is one the build fills (courses/facts.py)."""
+    problems = [
+        problem
+        for path in sorted(docs.rglob("*.md"))
+        for problem in placeholder_problems(path.read_text(encoding="utf-8"), display_path(path, root))
+    ]
+    if problems:
+        raise ContentError(problems)
 
 
 def _run_later(jobs: list) -> None:
