@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from . import memo
-from .courses.branding import SiteSettings, site_settings, with_course_title
+from .courses.branding import SiteSettings, session_in, site_settings, with_course_title
 from .courses.facts import course_facts, fill_course_facts, placeholder_problems
 from .courses.links import unlink
 from .courses.load import COURSES, LoadedCourse, edition, handout_cache, load_course_content
@@ -194,7 +194,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.edition = edition(self.course, self.config.edition)
         if self.site:
             _apply_site_settings(config, self.site, previewing=self.previewing)
-        session = self.course.session if self.course else None
+        session = self._session()
         self.plan = plan_session(self.content, session) if self.trainer and session else None
         _set_language(config, self.language, self.root, course_texts=self.site is not None)
         if self.trainer:
@@ -406,6 +406,12 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             return self.loaded
         self.course, self.left_out = self.loaded.course, self.loaded.left_out
         return self.loaded.content
+
+    def _session(self):
+        """The course's session, its breaks' labels in this edition's language; None without one."""
+        if self.course is None:
+            return None
+        return session_in(self.course, self.language, load_strings(self.language, self.root)["trainer"]["plan_break"])
 
     def _keep_previewing(self, problems: list[Problem]) -> None:
         """Serve the last good content (none yet: no modules) with the problems on every page, and

@@ -10,8 +10,6 @@ import pytest
 from build_tools.courses.compose import compose
 from build_tools.courses.facts import course_facts, fill_course_facts, placeholder_problems, reading_time
 from build_tools.courses.model import Course
-from build_tools.courses.session_plan import plan_session
-from build_tools.courses.model import Session
 from build_tools.loader import load_content
 from build_tools.rendering import load_strings
 from build_tools.report import reading_minutes
@@ -85,15 +83,3 @@ def test_an_unknown_placeholder_is_a_problem_at_its_line():
         "docs/how-to-use.md:5: unknown placeholder {course_hours} (hint: use one of {course_modules}, "
         "{course_reading_time}, {course_group_minutes})"
     ]
-
-
-def test_the_for_trainers_example_of_the_ipu_workshop_holds(content):
-    """docs/for-trainers.md: in the 90-minute IPU workshop, the rule keeps each of the nine modules'
-    first segment and live poll, five minutes each."""
-    plan = plan_session(content, Session(start="16:30", minutes=90))
-    kept = [slot for slot in plan.slots if slot.minutes]
-    assert len(content.modules) == 9
-    for module in content.modules:
-        slots = [slot for slot in kept if slot.module.id == module.id]
-        assert len(slots) == 2 and all(slot.minutes == 5 and slot.keep for slot in slots), module.id
-        assert slots[1].live_poll
