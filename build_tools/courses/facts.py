@@ -7,8 +7,9 @@ placeholder, which the build fills in from the composed course, in the page's la
 - `{course_modules}`: how many modules, with the word "modules": `nine modules` (`one module`;
   the number in words up to twelve, as the interface strings spell it, then in figures);
 - `{course_reading_time}`: the time most readers need for every module, from each module's
-  reading time (its words at 200 a minute, as the module pages show it), rounded as a reader
-  would say it: `about 55 minutes`, `about an hour and a half`, `about two hours`;
+  reading time (its words at 200 a minute, as the module pages show it: the French page counts
+  the French words), rounded as a reader would say it: `about 55 minutes`, `about an hour and a
+  half`, `about two hours`;
 - `{course_group_minutes}`: the modules' facilitator timings added up, the time they take with a
   group: `425 minutes` (a module without `minutes` in its notes counts for none).
 
