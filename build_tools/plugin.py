@@ -33,7 +33,7 @@ from .courses.branding import SiteSettings, session_in, site_settings, with_cour
 from .courses.facts import course_facts, fill_course_facts, placeholder_problems
 from .courses.links import unlink
 from .courses.load import COURSES, LoadedCourse, edition, handout_cache, load_course_content
-from .courses.model import Course
+from .courses.model import Course, Session
 from .courses.session_plan import SessionPlan, plan_session
 from .courses.summaries import follow_course
 from .exports.course import DEFAULT_COURSE_ID
@@ -407,7 +407,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.course, self.left_out = self.loaded.course, self.loaded.left_out
         return self.loaded.content
 
-    def _session(self):
+    def _session(self) -> Session | None:
         """The course's session, its breaks' labels in this edition's language; None without one."""
         if self.course is None:
             return None
