@@ -61,6 +61,27 @@ def measure(page) -> dict:
     return page.evaluate(MEASURE)
 
 
+# Headings whose box reaches more than a few px below their text: an empty band under the heading.
+# Material's permalink (the "¶" after each heading, shown on hover or focus) is invisible, but when
+# the heading's text fills its line it can wrap to a line of its own below it.
+HEADING_BANDS = """
+() => [...document.querySelectorAll("article h1, article h2, article h3, article h4")].flatMap(h => {
+  const link = h.querySelector(".headerlink");
+  if (!link || !h.checkVisibility() || !h.firstChild) return [];
+  const text = document.createRange();
+  text.setStartBefore(h.firstChild);
+  text.setEndBefore(link);
+  const band = h.getBoundingClientRect().bottom - text.getBoundingClientRect().bottom;
+  return band > 4 ? [h.tagName.toLowerCase() + " '" + h.textContent.trim().slice(0, 40) + "' " + Math.round(band) + " px"] : [];
+})
+"""
+
+
+def heading_bands(page) -> list[str]:
+    """Each heading with an empty band below its text (see HEADING_BANDS), and the band's height."""
+    return page.evaluate(HEADING_BANDS)
+
+
 def go_dark(page) -> None:
     """Show the page in dark mode: the reader's system asks for it, and Material's dark palette
     ("slate") is applied, as its palette toggle does, whether or not the site offers the toggle."""

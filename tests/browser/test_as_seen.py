@@ -10,7 +10,7 @@ Screenshots of the main kinds of page are kept under .cache/screenshots/ for a p
 from __future__ import annotations
 
 import pytest
-from pagekit import go_dark, measure, run_axe, screenshot
+from pagekit import go_dark, heading_bands, measure, run_axe, screenshot
 from playwright.sync_api import expect
 from quizkit import settle
 
@@ -38,6 +38,7 @@ def _problems_at(page, url: str) -> list[str]:
         problems.append(f"{seen['scrollWidth']} px wide")
     problems += [f"0 px wide: {text}" for text in seen["zero"]]
     problems += [f"cut off: {text}" for text in seen["cut"]]
+    problems += [f"empty band under {heading}" for heading in heading_bands(page)]
     return problems
 
 
@@ -54,6 +55,34 @@ def test_every_page_fits_a_phone(browser, request, edition, width):
     assert len(found) >= len(CONTENT.modules) + len(CONTENT.quizzes)
     bad = {path: problems[:5] for path, problems in found.items() if problems}
     assert not bad, f"at {width} px ({edition}):\n" + "\n".join(f"{p}: {v}" for p, v in bad.items())
+
+
+TITLE_GAP = """() => {
+  const title = document.querySelector("article h1"), first = title.nextElementSibling;
+  return first.getBoundingClientRect().top - title.getBoundingClientRect().bottom;
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_french_title_has_no_more_room_under_it_than_the_english(browser, course_instant, width):
+    """The French "How to use this course" had an empty band under its title at 412 px: the
+    heading's invisible permalink had wrapped to a line of its own."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        gaps, bands = {}, {}
+        for folder in ("", "fr/"):
+            _open(page, f"{course_instant.url}{folder}how-to-use/")
+            gaps[folder or "en"] = page.evaluate(TITLE_GAP) + page.evaluate(
+                "() => { const h = document.querySelector('article h1'); const r = document.createRange();"
+                " r.setStartBefore(h.firstChild); r.setEndBefore(h.querySelector('.headerlink'));"
+                " return h.getBoundingClientRect().bottom - r.getBoundingClientRect().bottom; }"
+            )
+            bands[folder or "en"] = heading_bands(page)
+    finally:
+        context.close()
+    assert abs(gaps["en"] - gaps["fr/"]) <= 4, f"space under the title's text at {width} px: {gaps}"
+    assert bands == {"en": [], "fr/": []}
 
 
 def test_glossary_lists_each_term_once_at_the_top_level(browser, course_instant):
