@@ -151,6 +151,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.languages = ["en"]
         self.pages: dict[str, str] = {}
         """The hand-written pages of docs/ in this edition's language, by path."""
+        self.facts: dict[str, str] = {}
+        """The figures the hand-written pages state about the course (see courses/facts.py)."""
         self.course: Course | None = None
         self.left_out: set[str] = set()
         """Pages of the content that the course leaves out: links to them become plain text."""
@@ -237,6 +239,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             **config.mdx_configs.get("abbr", {}),
             "glossary": self.renderer.abbreviation_titles(),
         }
+        self.facts = self._course_facts(config)
         for uri, data in downloads.items():
             files.append(File.generated(config, uri, content=data))
         if self.site and self.site.logo:
@@ -260,6 +263,20 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             files.append(File.generated(config, SESSION_PLAN_URI, content=page))
         return files
 
+    def _course_facts(self, config: MkDocsConfig) -> dict[str, str]:
+        """The figures the hand-written pages state about this course, in this edition's language."""
+        essentials = Path(config.docs_dir) / SUMMARIES_PAGE
+        if is_translated(self.language):
+            page = self.pages.get(SUMMARIES_PAGE, "")
+        else:
+            page = essentials.read_text(encoding="utf-8") if essentials.is_file() else ""
+        page = get_data(page)[0]
+        if self.course:
+            page = follow_course(page, {m.id: m.number for m in self.content.modules})
+        return course_facts(
+            self.content, self.renderer.strings, language=self.language, languages=self.languages, essentials=page
+        )
+
     @property
     def trainer(self) -> bool:
         return self.edition == "trainer"
@@ -271,7 +288,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         if self.course and page.file.src_uri == SUMMARIES_PAGE:
             markdown = follow_course(markdown, {m.id: m.number for m in self.content.modules})
         if page.file.generated_by is None:  # figures of the course built: "nine modules", "about two hours"
-            markdown = fill_course_facts(markdown, course_facts(self.content, self.renderer.strings))
+            markdown = fill_course_facts(markdown, self.facts)
+            page.meta.update({k: fill_course_facts(v, self.facts) for k, v in page.meta.items() if isinstance(v, str)})
         if self.left_out and page.file.generated_by is None:  # a hand-written page
             markdown = unlink(markdown, [page.file.src_uri.rpartition("/")[0]], self.left_out)[0]
         if page.file.src_uri == "index.md":

@@ -22,6 +22,8 @@ _markdown = MarkdownIt("commonmark").enable("table")
 _TAGS = re.compile(r"<[^>]+>")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][A-Za-zÀ-ÿ0-9'’-]*")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?")
+"""An image, with its description (read by a screen reader, not counted as reading) and attributes."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,14 @@ def reading_minutes(module: Module) -> int:
     """The reading time shown to learners: the module's words, counted as `make report` counts
     them, at 200 a minute, to the nearest minute (at least one)."""
     words = sum(len(_WORD.findall(s)) for text in _texts(module) for s in _sentences(text))
+    return max(1, round(words / WORDS_PER_MINUTE))
+
+
+def page_reading_minutes(markdown: str) -> int:
+    """The reading time of a hand-written page's Markdown, counted as a module page's (see
+    `reading_minutes`): the words of its text, its images' descriptions left out."""
+    text = _plain(_IMAGE.sub("", markdown))
+    words = sum(len(_WORD.findall(s)) for s in _sentences(text))
     return max(1, round(words / WORDS_PER_MINUTE))
 
 

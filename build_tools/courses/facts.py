@@ -11,7 +11,17 @@ placeholder, which the build fills in from the composed course, in the page's la
   the French words), rounded as a reader would say it: `about 55 minutes`, `about an hour and a
   half`, `about two hours`;
 - `{course_group_minutes}`: the modules' facilitator timings added up, the time they take with a
-  group: `425 minutes` (a module without `minutes` in its notes counts for none).
+  group: `425 minutes` (a module without `minutes` in its notes counts for none);
+- `{course_essentials_time}`: the reading time of the essentials page as this course shows it (its
+  summaries of the course's modules, see summaries.py), counted as a module page's, rounded up to
+  the next 5 minutes, so that "The essentials in 15 minutes" is a promise kept: `15 minutes`;
+- `{course_other_languages}`: the course's languages other than the page's, each named in the
+  page's language, then in itself and in bold as the languages button shows it: `French
+  (**Français**)` on an English page of the IPU course, `anglais (**English**)` on its French page.
+
+A placeholder may be empty: `{course_other_languages}` in a course of one language. The paragraph
+or list item that holds an empty placeholder is left out, so a sentence such as "The course is
+also in {course_other_languages}" is never shown where it would be false.
 
 The French page (translations/fr/docs/) keeps each placeholder, as `make check` asks of every
 `{placeholder}`; its words come from the French interface strings. A placeholder inside code
@@ -21,12 +31,17 @@ Like the essentials page (summaries.py), it works on a page's Markdown, before m
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
+from babel import Locale
+from babel.lists import format_list
+
+from ..i18n.editions import language_name
 from ..loader import Content
 from ..problems import Problem
-from ..report import reading_minutes
+from ..report import page_reading_minutes, reading_minutes
 
 PLACEHOLDER = re.compile(r"\{(course_[a-z_]+)\}")
 CODE = re.compile(r"^(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^(?P=fence)[ \t]*$|(?P<ticks>`+).+?(?P=ticks)", re.M | re.S)
@@ -34,11 +49,16 @@ CODE = re.compile(r"^(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^(?P=fence)[ \t]*$|(?P<tic
 HOUR = 60
 HALF_HOUR = 30
 ROUNDING = 5
-"""A reading time under an hour is given to the nearest 5 minutes; from an hour, to the nearest half hour."""
+"""A reading time under an hour is given to the nearest 5 minutes; from an hour, to the nearest half hour.
+The essentials page's is rounded up to the next 5 minutes."""
 
 
-def course_facts(content: Content, strings: dict) -> dict[str, str]:
-    """Each placeholder's text for this content, in the language of `strings` (the interface strings)."""
+def course_facts(
+    content: Content, strings: dict, *, language: str = "en", languages: Sequence[str] = (), essentials: str = ""
+) -> dict[str, str]:
+    """Each placeholder's text for this content, in the language of `strings` (the interface strings),
+    for a page in `language` of a course built in `languages` whose essentials page, in that
+    language and as the course shows it, is the Markdown `essentials`."""
     words = strings["course_facts"]
     count = len(content.modules)
     modules = words["module" if count == 1 else "modules"].format(count=_in_words(count, words))
@@ -47,10 +67,18 @@ def course_facts(content: Content, strings: dict) -> dict[str, str]:
         "course_modules": modules,
         "course_reading_time": reading_time(sum(reading_minutes(m) for m in content.modules), words),
         "course_group_minutes": words["group_minutes"].format(minutes=group),
+        "course_essentials_time": words["group_minutes"].format(minutes=_essentials_minutes(essentials)),
+        "course_other_languages": other_languages(languages, language),
     }
 
 
-FACTS = ("course_modules", "course_reading_time", "course_group_minutes")
+FACTS = (
+    "course_modules",
+    "course_reading_time",
+    "course_group_minutes",
+    "course_essentials_time",
+    "course_other_languages",
+)
 """The placeholders a page may use (see `course_facts`)."""
 
 
@@ -65,8 +93,18 @@ def reading_time(minutes: int, words: dict) -> str:
     return words["reading_hours_half" if half else "reading_hours"].format(hours=_in_words(hours, words))
 
 
+def other_languages(languages: Sequence[str], language: str) -> str:
+    """`French (**Français**)`, `anglais (**English**) et espagnol (**Español**)`; "" when the course
+    has no language but the page's."""
+    names = [f"{Locale.parse(other).get_display_name(language)} (**{language_name(other)}**)" for other in languages]
+    return format_list([n for n, other in zip(names, languages, strict=True) if other != language], locale=language)
+
+
 def fill_course_facts(markdown: str, facts: dict[str, str]) -> str:
-    """The page with each known placeholder outside code replaced by its text."""
+    """The page with each known placeholder outside code replaced by its text, and each paragraph or
+    list item that holds an empty one left out."""
+    empty = {name for name, text in facts.items() if not text}
+    markdown = _without_blocks(markdown, _lines_with(markdown, empty))
     return _outside_code(markdown, lambda text: PLACEHOLDER.sub(lambda m: facts.get(m.group(1), m.group(0)), text))
 
 
@@ -80,6 +118,56 @@ def placeholder_problems(markdown: str, name: str) -> list[Problem]:
                 hint = "use one of " + ", ".join(f"{{{fact}}}" for fact in FACTS)
                 problems.append(Problem(name, line, "", f"unknown placeholder {match.group(0)}", hint))
     return problems
+
+
+def _lines_with(markdown: str, names: set[str]) -> set[int]:
+    """The lines (0 = the first) that hold one of the placeholders `names` outside code."""
+    return {
+        markdown.count("\n", 0, start + match.start())
+        for start, text in _pieces_outside_code(markdown)
+        for match in PLACEHOLDER.finditer(text)
+        if match.group(1) in names
+    }
+
+
+def _without_blocks(markdown: str, lines: set[int]) -> str:
+    """The page without the paragraph or list item (with what is nested in it) around each of `lines`."""
+    if not lines:
+        return markdown
+    text = markdown.split("\n")
+    dropped: set[int] = set()
+    for line in lines:
+        first = line
+        while not _starts_block(text, first):
+            first -= 1
+        last = line
+        while last + 1 < len(text) and not _ends_block(text, first, last + 1):
+            last += 1
+        dropped.update(range(first, last + 1))
+    return "\n".join(line for number, line in enumerate(text) if number not in dropped)
+
+
+LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+")
+BLOCK_BOUNDARY = re.compile(r"^[ \t]*(?:$|#|```|~~~|<!--)")
+"""A blank line, a heading, a code fence or a comment: no paragraph or list item runs across it."""
+
+
+def _starts_block(text: list[str], number: int) -> bool:
+    return number == 0 or bool(LIST_ITEM.match(text[number]) or BLOCK_BOUNDARY.match(text[number - 1]))
+
+
+def _ends_block(text: list[str], first: int, number: int) -> bool:
+    """Whether line `number` is past the block that starts at line `first`: a boundary, or a list
+    item that is not nested in the block's own."""
+    if BLOCK_BOUNDARY.match(text[number]):
+        return True
+    item = LIST_ITEM.match(text[number])
+    own = LIST_ITEM.match(text[first])
+    return bool(item and (not own or len(item["indent"]) <= len(own["indent"])))
+
+
+def _essentials_minutes(essentials: str) -> int:
+    return ROUNDING * math.ceil(page_reading_minutes(PLACEHOLDER.sub("", essentials)) / ROUNDING)
 
 
 def _in_words(number: int, words: dict) -> str:
