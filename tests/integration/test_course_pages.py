@@ -133,3 +133,52 @@ def test_an_unknown_placeholder_stops_the_build_at_its_line(tmp_path):
     output = result.stdout + result.stderr
     assert "docs/how-to-use.md:9: unknown placeholder {course_reading_hours} (hint: use one of" in output, output
     assert "Traceback" not in output
+
+
+def _nav_labels(path: Path) -> list[str]:
+    page = path.read_text(encoding="utf-8")
+    return [html.unescape(" ".join(label.split())) for label in re.findall(r'class="md-ellipsis">\s*([^<]+?)\s*<', page)]
+
+
+def test_the_essentials_title_gives_this_courses_reading_time_everywhere(built):
+    """Four modules' summaries take 5 minutes to read, not the IPU course's 15: the title, the
+    navigation, the links from other pages and the description say so, in each language."""
+    _, site = built
+    title = "The essentials in 5 minutes"
+    essentials = site / "essentials" / "index.html"
+    assert f"<h1 id=\"the-essentials-in-5-minutes\">{title}" in essentials.read_text("utf-8")
+    assert "in about 5 minutes of reading" in _text(essentials)
+    assert title in _nav_labels(site / "how-to-use" / "index.html")
+    assert f"then read {title} ." in _text(site / "index.html")  # the link, then the full stop
+    assert "(about 5 minutes): one short part per module" in _text(site / "how-to-use" / "index.html")
+    french = _text(site / "fr" / "essentials" / "index.html")
+    figure = re.search(r"L’essentiel en (\d+) minutes", french)  # French takes longer to read
+    assert figure and int(figure.group(1)) < 15, french[:80]
+    assert f"L’essentiel en {figure.group(1)} minutes" in _nav_labels(site / "fr" / "how-to-use" / "index.html")
+    assert f"How to use this course , {title} )" in _text(site / "for-trainers" / "index.html")
+    for path in (essentials, site / "how-to-use" / "index.html", site / "index.html"):
+        assert "15 minutes" not in _text(path), path
+
+
+def test_how_to_use_names_the_courses_other_language(built):
+    _, site = built
+    assert "The course is also in French ( Français ): the languages button" in _text(site / "how-to-use" / "index.html")
+    french = _text(site / "fr" / "how-to-use" / "index.html")
+    assert "Le cours existe aussi en anglais ( English ) : le bouton des langues" in french
+
+
+def test_a_course_in_one_language_does_not_offer_another(tmp_path):
+    project = _project(tmp_path / "project")
+    course = project / "courses" / f"{COURSE_ID}.yml"
+    french_only = COURSE.replace("languages: [en, fr]", "languages: [fr]").replace("Mediation for members, a half day", "La médiation, une demi-journée")
+    french_only = french_only.split("translations:")[0] + "modules:" + french_only.split("modules:", 1)[1]
+    french_only = french_only.replace("label: Coffee", "label: Pause café")
+    course.write_text(french_only, encoding="utf-8")
+    result = _build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = _text(tmp_path / "site" / "how-to-use" / "index.html")
+    assert "Le cours compte quatre modules." in page  # the French page, at the root
+    assert "existe aussi" not in page and "English" not in page and "anglais" not in page
+    assert "Vos réponses sont enregistrées dans votre navigateur" in page  # the list items around it stay
+    assert "Chaque quiz s’imprime comme une fiche d’exercices." in page
+    assert not (tmp_path / "site" / "en").exists()
