@@ -1,5 +1,6 @@
 """The figures the hand-written pages state about a course (courses/facts.py): its number of modules,
-its reading time and its modules' time with a group, worked out from the composed course."""
+its reading time, its modules' time with a group, its essentials page's reading time and its other
+languages, worked out from the composed course."""
 
 from __future__ import annotations
 
@@ -8,13 +9,21 @@ from pathlib import Path
 import pytest
 
 from build_tools.courses.compose import compose
-from build_tools.courses.facts import course_facts, fill_course_facts, placeholder_problems, reading_time
+from build_tools.courses.facts import (
+    course_facts,
+    fill_course_facts,
+    other_languages,
+    placeholder_problems,
+    reading_time,
+)
 from build_tools.courses.model import Course
+from build_tools.courses.summaries import follow_course
 from build_tools.loader import load_content
 from build_tools.rendering import load_strings
 from build_tools.report import reading_minutes
 
 ROOT = Path(__file__).resolve().parent.parent
+ESSENTIALS = (ROOT / "docs" / "essentials.md").read_text(encoding="utf-8").split("---\n", 2)[2]
 HALF_DAY = ["parliaments-and-peace", "principles-of-mediation", "human-and-common-security", "mediation-in-practice"]
 
 
@@ -28,11 +37,13 @@ def _course(modules: list[str]) -> Course:
 
 
 def test_the_ipu_course_says_what_its_pages_said(content):
-    facts = course_facts(content, load_strings("en"))
+    facts = course_facts(content, load_strings("en"), language="en", languages=["en", "fr"], essentials=ESSENTIALS)
     assert facts == {
         "course_modules": "nine modules",
         "course_reading_time": "about two hours",
         "course_group_minutes": "425 minutes",
+        "course_essentials_time": "15 minutes",
+        "course_other_languages": "French (**Français**)",
     }
     french = course_facts(content, load_strings("fr", ROOT))
     assert french["course_modules"] == "neuf modules"
@@ -81,5 +92,43 @@ def test_an_unknown_placeholder_is_a_problem_at_its_line():
     problems = placeholder_problems(page, "docs/how-to-use.md")
     assert [p.as_text() for p in problems] == [
         "docs/how-to-use.md:5: unknown placeholder {course_hours} (hint: use one of {course_modules}, "
-        "{course_reading_time}, {course_group_minutes})"
+        "{course_reading_time}, {course_group_minutes}, {course_essentials_time}, {course_other_languages})"
     ]
+
+
+def test_the_essentials_time_follows_the_course_and_is_rounded_up(content):
+    """12 minutes of reading for nine summaries: "15 minutes", a promise kept; four take 5."""
+    four = follow_course(ESSENTIALS, {module: number for number, module in enumerate(HALF_DAY, 1)})
+    facts = course_facts(compose(content, _course(HALF_DAY)), load_strings("en"), essentials=four)
+    assert facts["course_essentials_time"] == "5 minutes"
+    one = follow_course(ESSENTIALS, {HALF_DAY[0]: 1})
+    assert course_facts(content, load_strings("fr", ROOT), essentials=one)["course_essentials_time"] == "5 minutes"
+
+
+@pytest.mark.parametrize(
+    ("languages", "language", "named"),
+    [
+        (["en", "fr"], "en", "French (**Français**)"),
+        (["en", "fr"], "fr", "anglais (**English**)"),
+        (["fr", "en"], "fr", "anglais (**English**)"),
+        (["en", "fr", "es"], "en", "French (**Français**) and Spanish (**Español**)"),
+        (["en"], "en", ""),
+        (["fr"], "fr", ""),
+    ],
+)
+def test_the_other_languages_are_named_in_the_pages_and_in_their_own(languages, language, named):
+    assert other_languages(languages, language) == named
+
+
+def test_a_paragraph_or_list_item_with_an_empty_placeholder_is_left_out():
+    page = (
+        "# Title\n\nOn a phone:\n\n- Small screens.\n- The course is also in {course_other_languages}: the\n"
+        "  languages button.\n  - Nested under it.\n- Every quiz prints.\n\n"
+        "Also in {course_other_languages},\nsays this paragraph.\n\nThe end, `{course_other_languages}`.\n"
+    )
+    assert fill_course_facts(page, {"course_other_languages": ""}) == (
+        "# Title\n\nOn a phone:\n\n- Small screens.\n- Every quiz prints.\n\n\nThe end, `{course_other_languages}`.\n"
+    )
+    shown = fill_course_facts(page, {"course_other_languages": "French"})
+    assert "- The course is also in French: the\n  languages button.\n  - Nested under it.\n" in shown
+    assert "Also in French,\nsays this paragraph." in shown

@@ -72,7 +72,8 @@ HEADING_BANDS = """
   text.setStartBefore(h.firstChild);
   text.setEndBefore(link);
   const band = h.getBoundingClientRect().bottom - text.getBoundingClientRect().bottom;
-  return band > 4 ? [h.tagName.toLowerCase() + " '" + h.textContent.trim().slice(0, 40) + "' " + Math.round(band) + " px"] : [];
+  const name = h.tagName.toLowerCase() + " '" + h.textContent.trim().slice(0, 40) + "'";
+  return band > 4 ? [name + " " + Math.round(band) + " px"] : [];
 })
 """
 

@@ -137,7 +137,8 @@ def test_an_unknown_placeholder_stops_the_build_at_its_line(tmp_path):
 
 def _nav_labels(path: Path) -> list[str]:
     page = path.read_text(encoding="utf-8")
-    return [html.unescape(" ".join(label.split())) for label in re.findall(r'class="md-ellipsis">\s*([^<]+?)\s*<', page)]
+    labels = re.findall(r'class="md-ellipsis">\s*([^<]+?)\s*<', page)
+    return [html.unescape(" ".join(label.split())) for label in labels]
 
 
 def test_the_essentials_title_gives_this_courses_reading_time_everywhere(built):
@@ -162,7 +163,8 @@ def test_the_essentials_title_gives_this_courses_reading_time_everywhere(built):
 
 def test_how_to_use_names_the_courses_other_language(built):
     _, site = built
-    assert "The course is also in French ( Français ): the languages button" in _text(site / "how-to-use" / "index.html")
+    english = _text(site / "how-to-use" / "index.html")
+    assert "The course is also in French ( Français ): the languages button" in english
     french = _text(site / "fr" / "how-to-use" / "index.html")
     assert "Le cours existe aussi en anglais ( English ) : le bouton des langues" in french
 
@@ -170,7 +172,8 @@ def test_how_to_use_names_the_courses_other_language(built):
 def test_a_course_in_one_language_does_not_offer_another(tmp_path):
     project = _project(tmp_path / "project")
     course = project / "courses" / f"{COURSE_ID}.yml"
-    french_only = COURSE.replace("languages: [en, fr]", "languages: [fr]").replace("Mediation for members, a half day", "La médiation, une demi-journée")
+    french_only = COURSE.replace("languages: [en, fr]", "languages: [fr]")
+    french_only = french_only.replace("Mediation for members, a half day", "La médiation, une demi-journée")
     french_only = french_only.split("translations:")[0] + "modules:" + french_only.split("modules:", 1)[1]
     french_only = french_only.replace("label: Coffee", "label: Pause café")
     course.write_text(french_only, encoding="utf-8")

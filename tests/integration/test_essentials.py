@@ -1,4 +1,5 @@
-""" "The essentials in 15 minutes" (docs/essentials.md): a page that teaches, not a list of links.
+"""The essentials page (docs/essentials.md, "The essentials in 15 minutes" in the IPU course): a
+page that teaches, not a list of links.
 
 It must read in about 15 minutes (measured as `make report` measures modules: words at 200 a
 minute), give every module its own part with a link to go deeper, and point only at pictures and
