@@ -31,7 +31,7 @@ from mkdocs.utils.meta import get_data
 from . import memo
 from .courses.branding import SiteSettings, session_in, site_settings, with_course_title
 from .courses.facts import course_facts, fill_course_facts, placeholder_problems
-from .courses.links import unlink
+from .courses.links import unlink, without_invitations
 from .courses.load import COURSES, LoadedCourse, edition, handout_cache, load_course_content
 from .courses.model import Course, Session
 from .courses.session_plan import SessionPlan, plan_session
@@ -291,7 +291,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             markdown = fill_course_facts(markdown, self.facts)
             page.meta.update({k: fill_course_facts(v, self.facts) for k, v in page.meta.items() if isinstance(v, str)})
         if self.left_out and page.file.generated_by is None:  # a hand-written page
-            markdown = unlink(markdown, [page.file.src_uri.rpartition("/")[0]], self.left_out)[0]
+            bases = [page.file.src_uri.rpartition("/")[0]]
+            markdown = unlink(without_invitations(markdown, bases, self.left_out), bases, self.left_out)[0]
         if page.file.src_uri == "index.md":
             markdown = markdown.replace(MODULE_LIST_MARKER, self.renderer.module_list())
             if self.site:

@@ -19,7 +19,7 @@ import pytest
 from build_tools.cli import main
 from build_tools.courses.branding import site_settings
 from build_tools.courses.compose import compose
-from build_tools.courses.links import page_of, unlink
+from build_tools.courses.links import page_of, unlink, without_invitations
 from build_tools.courses.load import chosen_course, edition, load_course, load_course_content
 from build_tools.courses.model import Course
 from build_tools.loader import load_content
@@ -184,6 +184,22 @@ def test_unlink_leaves_other_links_and_images_alone():
         "See a, [b](https://example.org/x/) and [c](../y/).",
         ["../x/"],
     )
+
+
+def test_an_item_or_paragraph_whose_first_link_is_left_out_is_left_out():
+    """An invitation to a page the course leaves out goes with it; a later link only loses its link."""
+    page = (
+        "## After\n\n1. **Take the [post](quizzes/post.md).** It covers.\n"
+        "2. **Write [your action plan](quizzes/action-plan.md):** steps,\n   each with who.\n"
+        "   - nested [here](progress.md)\n3. Note it in a [survey](quizzes/capacity-survey.md).\n\n"
+        "*Next week:* fill in [your action plan](quizzes/action-plan.md). Share\none action.\n\n"
+        "See [progress](progress.md) and [the plan](quizzes/action-plan.md).\n"
+    )
+    assert without_invitations(page, [""], {"quizzes/action-plan", "quizzes/capacity-survey"}) == (
+        "## After\n\n1. **Take the [post](quizzes/post.md).** It covers.\n\n\n"
+        "See [progress](progress.md) and [the plan](quizzes/action-plan.md).\n"
+    )
+    assert without_invitations(page, [""], set()) == page
 
 
 def test_the_fixture_course_passes_check_with_its_warning(project, capsys):

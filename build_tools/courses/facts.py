@@ -42,6 +42,7 @@ from ..i18n.editions import language_name
 from ..loader import Content
 from ..problems import Problem
 from ..report import page_reading_minutes, reading_minutes
+from .blocks import without_blocks
 
 PLACEHOLDER = re.compile(r"\{(course_[a-z_]+)\}")
 CODE = re.compile(r"^(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^(?P=fence)[ \t]*$|(?P<ticks>`+).+?(?P=ticks)", re.M | re.S)
@@ -104,7 +105,7 @@ def fill_course_facts(markdown: str, facts: dict[str, str]) -> str:
     """The page with each known placeholder outside code replaced by its text, and each paragraph or
     list item that holds an empty one left out."""
     empty = {name for name, text in facts.items() if not text}
-    markdown = _without_blocks(markdown, _lines_with(markdown, empty))
+    markdown = without_blocks(markdown, _lines_with(markdown, empty))
     return _outside_code(markdown, lambda text: PLACEHOLDER.sub(lambda m: facts.get(m.group(1), m.group(0)), text))
 
 
@@ -128,42 +129,6 @@ def _lines_with(markdown: str, names: set[str]) -> set[int]:
         for match in PLACEHOLDER.finditer(text)
         if match.group(1) in names
     }
-
-
-def _without_blocks(markdown: str, lines: set[int]) -> str:
-    """The page without the paragraph or list item (with what is nested in it) around each of `lines`."""
-    if not lines:
-        return markdown
-    text = markdown.split("\n")
-    dropped: set[int] = set()
-    for line in lines:
-        first = line
-        while not _starts_block(text, first):
-            first -= 1
-        last = line
-        while last + 1 < len(text) and not _ends_block(text, first, last + 1):
-            last += 1
-        dropped.update(range(first, last + 1))
-    return "\n".join(line for number, line in enumerate(text) if number not in dropped)
-
-
-LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+")
-BLOCK_BOUNDARY = re.compile(r"^[ \t]*(?:$|#|```|~~~|<!--)")
-"""A blank line, a heading, a code fence or a comment: no paragraph or list item runs across it."""
-
-
-def _starts_block(text: list[str], number: int) -> bool:
-    return number == 0 or bool(LIST_ITEM.match(text[number]) or BLOCK_BOUNDARY.match(text[number - 1]))
-
-
-def _ends_block(text: list[str], first: int, number: int) -> bool:
-    """Whether line `number` is past the block that starts at line `first`: a boundary, or a list
-    item that is not nested in the block's own."""
-    if BLOCK_BOUNDARY.match(text[number]):
-        return True
-    item = LIST_ITEM.match(text[number])
-    own = LIST_ITEM.match(text[first])
-    return bool(item and (not own or len(item["indent"]) <= len(own["indent"])))
 
 
 def _essentials_minutes(essentials: str) -> int:

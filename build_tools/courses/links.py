@@ -3,12 +3,18 @@
 A course may leave out modules and assessments that other texts link to. Such a link would be
 broken in the built course, so it becomes its text alone (and `check` warns about it). Only
 inline links `[text](target)` are concerned: the Markdown subset allows no other kind.
+
+On a hand-written page, a paragraph or list item whose first link goes to a left-out page invites
+the reader to it ("Write [your action plan](quizzes/action-plan.md)"): it is left out whole.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
+from itertools import accumulate
+
+from .blocks import block_around, without_blocks
 
 LINK = re.compile(r"(?<![!\\])\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?([^()\s<>]*)>?\s*\)")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
@@ -47,6 +53,22 @@ def unlink(text: str, bases: list[str], left_out: set[str]) -> tuple[str, list[s
         return match.group(0)
 
     return LINK.sub(replace, text), found
+
+
+def without_invitations(text: str, bases: list[str], left_out: set[str]) -> str:
+    """The text without each paragraph or list item whose first link goes to a left-out page (see
+    `unlink` for `bases` and `left_out`)."""
+    lines = text.split("\n")
+    starts = [0, *accumulate(len(line) + 1 for line in lines)]
+    leading = []
+    for match in LINK.finditer(text):
+        if not any(page_of(match.group(2), base) in left_out for base in bases):
+            continue
+        line = text.count("\n", 0, match.start())
+        first_link = LINK.search(text, starts[block_around(lines, line)[0]])
+        if first_link and first_link.start() == match.start():
+            leading.append(line)
+    return without_blocks(text, leading)
 
 
 def bases_of(folder: str, document_id: str) -> list[str]:

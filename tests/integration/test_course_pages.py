@@ -185,3 +185,15 @@ def test_a_course_in_one_language_does_not_offer_another(tmp_path):
     assert "Vos réponses sont enregistrées dans votre navigateur" in page  # the list items around it stay
     assert "Chaque quiz s’imprime comme une fiche d’exercices." in page
     assert not (tmp_path / "site" / "en").exists()
+
+
+def test_no_page_invites_the_reader_to_an_assessment_the_course_leaves_out(built):
+    """The half day has no survey: How to use does not ask the reader to answer it (before, it did,
+    with "survey" as plain text); the items around it stay."""
+    _, site = built
+    assert not (site / "quizzes" / "capacity-survey").exists()
+    how = _text(site / "how-to-use" / "index.html")
+    assert "Open My progress ." in how and "Write your action plan :" in how
+    assert "survey" not in how and "further training" not in how
+    french = _text(site / "fr" / "how-to-use" / "index.html")
+    assert "enquête" not in french and "Rédigez votre plan d’action :" in french
