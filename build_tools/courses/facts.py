@@ -68,7 +68,7 @@ def course_facts(
         "course_modules": modules,
         "course_reading_time": reading_time(sum(reading_minutes(m) for m in content.modules), words),
         "course_group_minutes": words["group_minutes"].format(minutes=group),
-        "course_essentials_time": words["group_minutes"].format(minutes=_essentials_minutes(essentials)),
+        "course_essentials_time": words["group_minutes"].format(minutes=_essentials_minutes(essentials)),  # "N minutes"
         "course_other_languages": other_languages(languages, language),
     }
 
@@ -97,8 +97,9 @@ def reading_time(minutes: int, words: dict) -> str:
 def other_languages(languages: Sequence[str], language: str) -> str:
     """`French (**Français**)`, `anglais (**English**) et espagnol (**Español**)`; "" when the course
     has no language but the page's."""
-    names = [f"{Locale.parse(other).get_display_name(language)} (**{language_name(other)}**)" for other in languages]
-    return format_list([n for n, other in zip(names, languages, strict=True) if other != language], locale=language)
+    others = [other for other in languages if other != language]
+    names = [f"{Locale.parse(other).get_display_name(language)} (**{language_name(other)}**)" for other in others]
+    return format_list(names, locale=language)
 
 
 def fill_course_facts(markdown: str, facts: dict[str, str]) -> str:
