@@ -85,6 +85,19 @@ def test_the_french_title_has_no_more_room_under_it_than_the_english(browser, co
     assert bands == {"en": [], "fr/": []}
 
 
+def test_heading_permalinks_show_on_focus_and_do_not_print(tab, course_instant):
+    """The permalink kept with a heading's last word (course.css) is still Material's: shown when
+    focused, left out on paper."""
+    page = tab.page
+    _open(page, course_instant.url + "how-to-use/")
+    link = page.locator("article h2 .headerlink").first
+    link.focus()
+    expect(link).to_have_css("opacity", "1")  # after Material's fade-in
+    assert link.evaluate("a => getComputedStyle(a).display") == "inline"
+    page.emulate_media(media="print")
+    assert link.evaluate("a => getComputedStyle(a).display") == "none"
+
+
 def test_glossary_lists_each_term_once_at_the_top_level(browser, course_instant):
     context = browser.new_context(viewport={"width": 412, "height": 800})
     try:
