@@ -274,7 +274,12 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         if self.course:
             page = follow_course(page, {m.id: m.number for m in self.content.modules})
         return course_facts(
-            self.content, self.renderer.strings, language=self.language, languages=self.languages, essentials=page
+            self.content,
+            self.renderer.strings,
+            language=self.language,
+            languages=self.languages,
+            essentials=page,
+            subtitle=self.site.site_description if self.site and self.site.site_description else "",
         )
 
     @property

@@ -44,6 +44,7 @@ def test_the_ipu_course_says_what_its_pages_said(content):
         "course_group_minutes": "425 minutes",
         "course_essentials_time": "15 minutes",
         "course_other_languages": "French (**Français**)",
+        "course_subtitle": "",
     }
     french = course_facts(content, load_strings("fr", ROOT))
     assert french["course_modules"] == "neuf modules"
@@ -92,7 +93,8 @@ def test_an_unknown_placeholder_is_a_problem_at_its_line():
     problems = placeholder_problems(page, "docs/how-to-use.md")
     assert [p.as_text() for p in problems] == [
         "docs/how-to-use.md:5: unknown placeholder {course_hours} (hint: use one of {course_modules}, "
-        "{course_reading_time}, {course_group_minutes}, {course_essentials_time}, {course_other_languages})"
+        "{course_reading_time}, {course_group_minutes}, {course_essentials_time}, {course_other_languages}, "
+        "{course_subtitle})"
     ]
 
 
@@ -132,3 +134,13 @@ def test_a_paragraph_or_list_item_with_an_empty_placeholder_is_left_out():
     shown = fill_course_facts(page, {"course_other_languages": "French"})
     assert "- The course is also in French: the\n  languages button.\n  - Nested under it.\n" in shown
     assert "Also in French,\nsays this paragraph." in shown
+
+
+def test_the_subtitle_is_plain_text_in_markdown(content):
+    facts = course_facts(content, load_strings("en"), subtitle="For *members*, <b>and</b> staff")
+    page = fill_course_facts("# Home\n\n*{course_subtitle}*\n\nThis site teaches.\n", facts)
+    assert page == "# Home\n\n*For &#42;members&#42;, &#60;b&#62;and&#60;/b&#62; staff*\n\nThis site teaches.\n"
+    without = course_facts(content, load_strings("en"))  # a course without a subtitle
+    assert fill_course_facts("# Home\n\n*{course_subtitle}*\n\nThis site teaches.\n", without) == (
+        "# Home\n\n\nThis site teaches.\n"
+    )

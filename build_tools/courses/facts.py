@@ -15,11 +15,14 @@ placeholder, which the build fills in from the composed course, in the page's la
 - `{course_essentials_time}`: the reading time of the essentials page as this course shows it (its
   summaries of the course's modules, see summaries.py), counted as a module page's, rounded up to
   the next 5 minutes, so that "The essentials in 15 minutes" is a promise kept: `15 minutes`;
+- `{course_subtitle}`: the course's subtitle in the page's language (`subtitle`, or its
+  translation under `translations:`), as plain text; empty for a course without one;
 - `{course_other_languages}`: the course's languages other than the page's, each named in the
   page's language, then in itself and in bold as the languages button shows it: `French
   (**Français**)` on an English page of the IPU course, `anglais (**English**)` on its French page.
 
-A placeholder may be empty: `{course_other_languages}` in a course of one language. The paragraph
+A placeholder may be empty: `{course_other_languages}` in a course of one language,
+`{course_subtitle}` in a course without a subtitle. The paragraph
 or list item that holds an empty placeholder is left out, so a sentence such as "The course is
 also in {course_other_languages}" is never shown where it would be false.
 
@@ -42,6 +45,7 @@ from ..i18n.editions import language_name
 from ..loader import Content
 from ..problems import Problem
 from ..report import page_reading_minutes, reading_minutes
+from ..safe_html import plain_in_markdown
 from .blocks import without_blocks
 
 PLACEHOLDER = re.compile(r"\{(course_[a-z_]+)\}")
@@ -55,11 +59,18 @@ The essentials page's is rounded up to the next 5 minutes."""
 
 
 def course_facts(
-    content: Content, strings: dict, *, language: str = "en", languages: Sequence[str] = (), essentials: str = ""
+    content: Content,
+    strings: dict,
+    *,
+    language: str = "en",
+    languages: Sequence[str] = (),
+    essentials: str = "",
+    subtitle: str = "",
 ) -> dict[str, str]:
     """Each placeholder's text for this content, in the language of `strings` (the interface strings),
     for a page in `language` of a course built in `languages` whose essentials page, in that
-    language and as the course shows it, is the Markdown `essentials`."""
+    language and as the course shows it, is the Markdown `essentials`, and whose subtitle in that
+    language is `subtitle`."""
     words = strings["course_facts"]
     count = len(content.modules)
     modules = words["module" if count == 1 else "modules"].format(count=_in_words(count, words))
@@ -70,6 +81,7 @@ def course_facts(
         "course_group_minutes": words["group_minutes"].format(minutes=group),
         "course_essentials_time": words["group_minutes"].format(minutes=_essentials_minutes(essentials)),  # "N minutes"
         "course_other_languages": other_languages(languages, language),
+        "course_subtitle": str(plain_in_markdown(subtitle)) if subtitle else "",
     }
 
 
@@ -79,6 +91,7 @@ FACTS = (
     "course_group_minutes",
     "course_essentials_time",
     "course_other_languages",
+    "course_subtitle",
 )
 """The placeholders a page may use (see `course_facts`)."""
 

@@ -197,3 +197,15 @@ def test_no_page_invites_the_reader_to_an_assessment_the_course_leaves_out(built
     assert "survey" not in how and "further training" not in how
     french = _text(site / "fr" / "how-to-use" / "index.html")
     assert "enquête" not in french and "Rédigez votre plan d’action :" in french
+
+
+def test_the_home_page_does_not_say_the_course_accompanies_the_ipu_workshop(built):
+    """A trainer's course is not the IPU workshop's companion: its home page gives its own subtitle
+    (none here), where it used to say "It accompanies the Inter-Parliamentary Union (IPU) workshop"."""
+    _, site = built
+    home = _text(site / "index.html").split("Where to start")[0]
+    assert "Mediation for members, a half day ¶ This site teaches mediation as a tool" in home
+    assert "accompanies" not in home and "IPU" not in home
+    french = _text(site / "fr" / "index.html").split("Par où commencer")[0]
+    assert "Ce site présente la médiation" in french
+    assert "accompagne l" not in french and "UIP" not in french
