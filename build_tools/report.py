@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
+from . import plain_text
 from .loader import Content
 from .memo import memo
 from .model import Module
@@ -113,7 +114,8 @@ def _plain(markdown: str) -> str:
 
     Cached: the module list, each module page and each handout count the same texts' words.
     """
-    html = _markdown.render(markdown).replace("\n", " ")
+    tokens = plain_text.parse(_markdown, markdown)
+    html = _markdown.renderer.render(tokens, _markdown.options, {}).replace("\n", " ")
     html = re.sub(r"</(p|li|td|th|h\d)>", "\n", html)
     return _TAGS.sub("", html)
 
