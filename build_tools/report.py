@@ -72,8 +72,13 @@ def module_stats(content: Content) -> list[ModuleStats]:
 def reading_minutes(module: Module) -> int:
     """The reading time shown to learners: the module's words, counted as `make report` counts
     them, at 200 a minute, to the nearest minute (at least one)."""
-    words = sum(len(_WORD.findall(s)) for text in _texts(module) for s in _sentences(text))
+    words = sum(_word_count(text) for text in _texts(module))
     return max(1, round(words / WORDS_PER_MINUTE))
+
+
+@memo("word-counts")  # the home page, each module page and each handout count the same texts
+def _word_count(plain: str) -> int:
+    return sum(len(_WORD.findall(sentence)) for sentence in _sentences(plain))
 
 
 def format_report(stats: list[ModuleStats]) -> str:
