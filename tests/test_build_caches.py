@@ -180,3 +180,37 @@ def test_the_glossary_in_abbr_settings_marks_every_term_as_lines_appended_to_the
     settings = markdown.markdown(page, extensions=extensions, extension_configs={"abbr": {"glossary": titles}})
     assert settings == appended
     assert settings.count("<abbr") >= len(titles)
+
+
+def test_a_page_is_typeset_again_only_when_it_changed(monkeypatch):
+    from build_tools.i18n import editions
+
+    typeset: list[str] = []
+    original = editions._typeset_text_of
+
+    def counting(html, language):
+        typeset.append(html)
+        return original(html, language)
+
+    monkeypatch.setattr(editions, "_typeset_text_of", counting)
+    page = "<p>Pourquoi ? Note : « oui »</p>"
+    assert editions.typeset_page(page, "fr") == "<p>Pourquoi\u202f? Note\u00a0: «\u202foui\u202f»</p>"
+    assert editions.typeset_page(page, "fr") == "<p>Pourquoi\u202f? Note\u00a0: «\u202foui\u202f»</p>"
+    assert editions.typeset_page(page.replace("oui", "non"), "fr") == "<p>Pourquoi\u202f? Note\u00a0: «\u202fnon\u202f»</p>"
+    assert typeset == [page, page.replace("oui", "non")]
+    assert editions.typeset_page(page, "en") == page
+
+
+def test_word_counts_and_typst_markup_kept_by_one_build_serve_the_next(tmp_path, monkeypatch):
+    from build_tools import report
+    from build_tools.handouts import typst_markup
+
+    text = "Mediation is **voluntary**. Parties decide.\n\n- One\n- Two"
+    words, markup = report._word_count(report._plain(text)), typst_markup.to_typst(text)
+    memo.save(tmp_path / "memo")
+    memo.forget()  # the next build: a new process
+    memo.load(tmp_path / "memo")
+    monkeypatch.setattr(report, "_markdown", None)  # any parse would fail
+    monkeypatch.setattr(typst_markup, "parse", None)
+    assert report._word_count(report._plain(text)) == words == 7
+    assert typst_markup.to_typst(text) == markup
