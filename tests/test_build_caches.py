@@ -193,11 +193,12 @@ def test_a_page_is_typeset_again_only_when_it_changed(monkeypatch):
         return original(html, language)
 
     monkeypatch.setattr(editions, "_typeset_text_of", counting)
-    page = "<p>Pourquoi ? Note : « oui »</p>"
-    assert editions.typeset_page(page, "fr") == "<p>Pourquoi\u202f? Note\u00a0: «\u202foui\u202f»</p>"
-    assert editions.typeset_page(page, "fr") == "<p>Pourquoi\u202f? Note\u00a0: «\u202foui\u202f»</p>"
-    assert editions.typeset_page(page.replace("oui", "non"), "fr") == "<p>Pourquoi\u202f? Note\u00a0: «\u202fnon\u202f»</p>"
-    assert typeset == [page, page.replace("oui", "non")]
+    page, changed = "<p>Pourquoi ? Note : « oui »</p>", "<p>Pourquoi ? Note : « non »</p>"
+    expected = "<p>Pourquoi\u202f? Note\u00a0: «\u202f{}\u202f»</p>"
+    assert editions.typeset_page(page, "fr") == expected.format("oui")
+    assert editions.typeset_page(page, "fr") == expected.format("oui")
+    assert editions.typeset_page(changed, "fr") == expected.format("non")
+    assert typeset == [page, changed]
     assert editions.typeset_page(page, "en") == page
 
 
