@@ -17,7 +17,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from .courses.branding import course_texts
+from .courses.branding import course_texts, session_in
 from .courses.commands import CourseCommandError, build_course, new_course
 from .courses.load import chosen_course, course_ids, handout_cache, load_course, load_course_content
 from .courses.model import Course
@@ -36,6 +36,7 @@ from .loader import Content, load_content
 from .model.common import ID_PATTERN
 from .packing import pack_site
 from .problems import ContentError, Problem, format_report
+from .rendering import load_strings
 from .report import format_report as format_stats
 from .report import module_stats
 from .scaffolds import ScaffoldError, new_module
@@ -260,7 +261,8 @@ def _in_language(options: HandoutOptions, language: str, root: Path) -> HandoutO
 
 def _session_plan(content: Content, course: Course, options: HandoutOptions) -> Handout:
     start = time.perf_counter()
-    pdf = session_plan_pdf(plan_session(content, course.session), options)
+    default = load_strings(options.language, options.strings_root)["trainer"]["plan_break"]
+    pdf = session_plan_pdf(plan_session(content, session_in(course, options.language, default)), options)
     return Handout(SESSION_PLAN_PDF, pdf, cached=False, seconds=time.perf_counter() - start)
 
 

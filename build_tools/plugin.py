@@ -29,10 +29,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from . import memo
-from .courses.branding import SiteSettings, site_settings, with_course_title
+from .courses.branding import SiteSettings, session_in, site_settings, with_course_title
+from .courses.facts import course_facts, fill_course_facts, placeholder_problems
 from .courses.links import unlink
 from .courses.load import COURSES, LoadedCourse, edition, handout_cache, load_course_content
-from .courses.model import Course
+from .courses.model import Course, Session
 from .courses.session_plan import SessionPlan, plan_session
 from .courses.summaries import follow_course
 from .exports.course import DEFAULT_COURSE_ID
@@ -56,7 +57,7 @@ from .i18n.editions import (
 )
 from .loader import GLOSSARY, Content, load_content
 from .preview import NO_CONTENT, with_banner
-from .problems import ContentError, Problem, format_report
+from .problems import ContentError, Problem, display_path, format_report
 from .rendering import (
     DOWNLOADS_URI,
     GLOSSARY_URI,
@@ -183,6 +184,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             self._choose_language(other)
             self.site = site_settings(self.root, self.course, self.language) if self.course else None
             self.content = self._translated(loaded, config)
+            _check_placeholders(Path(config.docs_dir), self.root)
         except ContentError as error:
             self._choose_language(other)
             if not self.previewing:
@@ -192,7 +194,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.edition = edition(self.course, self.config.edition)
         if self.site:
             _apply_site_settings(config, self.site, previewing=self.previewing)
-        session = self.course.session if self.course else None
+        session = self._session()
         self.plan = plan_session(self.content, session) if self.trainer and session else None
         _set_language(config, self.language, self.root, course_texts=self.site is not None)
         if self.trainer:
@@ -268,6 +270,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             page.meta.update(meta)
         if self.course and page.file.src_uri == SUMMARIES_PAGE:
             markdown = follow_course(markdown, {m.id: m.number for m in self.content.modules})
+        if page.file.generated_by is None:  # figures of the course built: "nine modules", "about two hours"
+            markdown = fill_course_facts(markdown, course_facts(self.content, self.renderer.strings))
         if self.left_out and page.file.generated_by is None:  # a hand-written page
             markdown = unlink(markdown, [page.file.src_uri.rpartition("/")[0]], self.left_out)[0]
         if page.file.src_uri == "index.md":
@@ -406,6 +410,12 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             return self.loaded
         self.course, self.left_out = self.loaded.course, self.loaded.left_out
         return self.loaded.content
+
+    def _session(self) -> Session | None:
+        """The course's session, its breaks' labels in this edition's language; None without one."""
+        if self.course is None:
+            return None
+        return session_in(self.course, self.language, load_strings(self.language, self.root)["trainer"]["plan_break"])
 
     def _keep_previewing(self, problems: list[Problem]) -> None:
         """Serve the last good content (none yet: no modules) with the problems on every page, and
@@ -555,6 +565,17 @@ def _apply_site_settings(config: MkDocsConfig, site: SiteSettings, *, previewing
         config.extra["course_organisation"] = site.organisation
     if site.site_url and not previewing:
         config.site_url = site.site_url
+
+
+def _check_placeholders(docs: Path, root: Path) -> None:
+    """Every `{course_...}` placeholder of the hand-written pages is one the build fills (courses/facts.py)."""
+    problems = [
+        problem
+        for path in sorted(docs.rglob("*.md"))
+        for problem in placeholder_problems(path.read_text(encoding="utf-8"), display_path(path, root))
+    ]
+    if problems:
+        raise ContentError(problems)
 
 
 def _run_later(jobs: list) -> None:

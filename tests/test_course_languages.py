@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.courses.branding import course_texts, site_settings
+from build_tools.courses.branding import course_texts, session_in, site_settings
 from build_tools.courses.load import load_course, load_course_content
 from build_tools.courses.model import Course
 from build_tools.i18n.editions import alternates, edition_languages, folder_of, is_translated
@@ -131,3 +131,43 @@ def test_languages_model_rules():
         _course(languages=[])
     with pytest.raises(ValueError, match="title"):
         _course(languages=["en", "fr"], translations={"fr": {"subtitle": "Sans titre"}})
+
+
+# --- the session's break labels ------------------------------------------------------------------
+
+SESSION = {"start": "09:00", "minutes": 180, "breaks": [{"at": "10:30", "minutes": 20, "label": "Coffee"},
+                                                         {"at": "12:00", "minutes": 10}]}  # fmt: skip
+
+
+def test_break_labels_are_given_in_each_language_by_their_time():
+    course = _course(
+        languages=["en", "fr"], session=SESSION, translations={"fr": {"title": "Un cours", "breaks": {"10:30": "Café"}}}
+    )
+    french = session_in(course, "fr", load_strings("fr", ROOT)["trainer"]["plan_break"])
+    assert [(b.at, b.label) for b in french.breaks] == [("10:30", "Café"), ("12:00", "Pause")]
+    english = session_in(course, "en", load_strings("en")["trainer"]["plan_break"])
+    assert [(b.at, b.label) for b in english.breaks] == [("10:30", "Coffee"), ("12:00", "Break")]
+    untranslated = _course(languages=["en", "fr"], session=SESSION, translations={"fr": {"title": "Un cours"}})
+    assert session_in(untranslated, "fr", "Pause").breaks[0].label == "Coffee"  # as written, as the title is
+    assert session_in(_course(), "en", "Break") is None
+
+
+def test_a_labelled_break_without_its_label_in_another_language_is_a_warning(project):
+    path = project / "courses" / "french-then-english.yml"
+    text = path.read_text("utf-8")
+    session = 'session:\n  start: "09:00"\n  minutes: 180\n  breaks:\n    - {at: "10:30", minutes: 20, label: Café}\n'
+    try:
+        path.write_text(text + session, "utf-8")
+        loaded = load_course_content(project, "french-then-english")
+        path.write_text(text.replace("    organisation:", '    breaks: {"10:30": Coffee}\n    organisation:') + session)
+        translated = load_course_content(project, "french-then-english")
+    finally:
+        path.write_text(text, "utf-8")
+    line = len(text.splitlines()) + 5
+    assert [w.as_text() for w in loaded.warnings] == [
+        f"courses/french-then-english.yml:{line}: warning: session.breaks[1].label: the break at 10:30 has no 'en' "
+        "label: its en session plan shows it as written "
+        '(hint: add translations: {en: {breaks: {"10:30": ...}}} with the label in that language)'
+    ]
+    assert translated.warnings == []
+    assert session_in(translated.course, "en", "Break").breaks[0].label == "Coffee"

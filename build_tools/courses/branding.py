@@ -11,7 +11,8 @@ from pathlib import Path, PurePosixPath
 
 from ..i18n.typography import typeset
 from ..safe_html import plain_in_markdown
-from .model import Course, CourseTexts
+from .model import Course, CourseTexts, Session
+from .session_plan import with_break_labels
 
 FIRST_HEADING = re.compile(r"^# .*$", re.MULTILINE)
 LOGO_URI = "assets/images/course-logo"
@@ -65,6 +66,22 @@ def course_texts(course: Course, language: str | None = None) -> CourseTexts:
         organisation=given.organisation or written.organisation,
         footer=_footer(course, given, written),
     )
+
+
+def session_in(course: Course, language: str, default: str) -> Session | None:
+    """The course's session with its breaks' labels in `language` (see `break_labels`); None without one."""
+    if course.session is None:
+        return None
+    return with_break_labels(course.session, break_labels(course, language, default))
+
+
+def break_labels(course: Course, language: str, default: str) -> dict[str, str]:
+    """Each break's label in `language`, by its `at` time: the translation under `translations:`, else
+    the label as written, else `default` (the interface's "Break" in that language)."""
+    given = course.translations.get(language) if language != course.languages[0] else None
+    translated = given.breaks if given else {}
+    breaks = course.session.breaks if course.session else []
+    return {b.at: translated.get(b.at) or b.label or default for b in breaks}
 
 
 def _footer(course: Course, given: CourseTexts, written: CourseTexts) -> str:

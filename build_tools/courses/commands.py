@@ -88,7 +88,9 @@ def _render_course(course_id: str, base: Course, source: str) -> str:
         organisation=_quoted(base.organisation),
         languages=base.languages,
         translations={
-            language: {name: _quoted(text) for name, text in texts.model_dump(exclude_none=True).items()}
+            language: {
+                name: _quoted(text) for name, text in texts.model_dump(exclude_none=True, exclude_defaults=True).items()
+            }
             for language, texts in base.translations.items()
         },
         modules=base.modules,

@@ -132,6 +132,7 @@ def load_course_content(root: Path, course_id: str) -> LoadedCourse:
     left_out = left_out_pages(content, list(course.modules), list(composed.quizzes))
     warnings = _link_warnings(root, content, course, composed) + _contrast_warnings(root, course, document)
     warnings += _untranslated_title_warnings(root, course, document)
+    warnings += _untranslated_break_warnings(root, course, document)
     return LoadedCourse(course, composed, content, left_out, warnings)
 
 
@@ -157,6 +158,11 @@ def _read_course(root: Path, course_id: str) -> tuple[Course | None, YamlDocumen
 def _course_hint(problem: Problem) -> Problem:
     """Messages in a trainer's terms for the fields only a course file has."""
     last = problem.field.rsplit(".", 1)[-1]
+    if last == "[key]" and problem.field.startswith("translations.") and ".breaks." in problem.field:
+        field = problem.field.removesuffix(".[key]")
+        given = field.rsplit(".", 1)[-1]
+        message = f"'{given}' is not a time of day"
+        return replace(problem, field=field, message=message, hint='name the break by its `at` time, such as "11:00"')
     if problem.message.startswith("string should match pattern") and problem.field.startswith("languages["):
         return replace(problem, message="is not a two-letter language code", hint=LANGUAGE_HINT)
     if problem.message.startswith("string should match pattern") and last in PATTERN_MESSAGES:
@@ -206,6 +212,7 @@ def check_course_file(
     local = course.local_folder if course.local_folder and _inside(root, course.local_folder) else None
     problems += _module_problems(course, _module_ids(root, local), problem)
     problems += _language_problems(root, course, problem)
+    problems += _break_label_problems(course, problem)
     problems += _assessment_problems(course, content, problem)
     problems += _local_folder_problems(root, course, problem)
     problems += _logo_problems(root, course, problem)
@@ -252,6 +259,22 @@ def _language_problems(root: Path, course: Course, problem) -> list[Problem]:
             )
             problems.append(problem(("translations", language), message, hint))
     return problems
+
+
+def _break_label_problems(course: Course, problem) -> list[Problem]:
+    """Each break label under `translations:` names a break of the session, by its `at` time."""
+    times = [b.at for b in course.session.breaks] if course.session else []
+    known = f"the session's breaks start at {', '.join(times)}" if times else "the session has no breaks"
+    return [
+        problem(
+            ("translations", language, "breaks", at),
+            f"no break at {at} in the session",
+            f"a break's label is given by its `at` time: {known}",
+        )
+        for language, texts in course.translations.items()
+        for at in texts.breaks
+        if at not in times
+    ]
 
 
 def _assessment_problems(course: Course, content: Content | None, problem) -> list[Problem]:
@@ -383,6 +406,30 @@ def _untranslated_title_warnings(root: Path, course: Course, document: YamlDocum
         for index, language in enumerate(course.languages)
         if index and language not in course.translations
     ]
+
+
+def _untranslated_break_warnings(root: Path, course: Course, document: YamlDocument) -> list[Problem]:
+    """A warning for each labelled break with no label in one of the course's other languages (as for
+    the title: that edition's session plan shows the label as written)."""
+    breaks = course.session.breaks if course.session else []
+    return [
+        Problem(
+            display_path(course_file(root, course.id), root),
+            document.line_of(("session", "breaks", index, "label")),
+            f"session.breaks[{index + 1}].label",
+            f"the break at {pause.at} has no '{language}' label: its {language} session plan shows it as written",
+            f'add translations: {{{language}: {{breaks: {{"{pause.at}": ...}}}}}} with the label in that language',
+            severity="warning",
+        )
+        for language in course.languages[1:]
+        for index, pause in enumerate(breaks)
+        if pause.label and pause.at not in _given_breaks(course, language)
+    ]
+
+
+def _given_breaks(course: Course, language: str) -> dict[str, str]:
+    texts = course.translations.get(language)
+    return texts.breaks if texts else {}
 
 
 def _link_warnings(root: Path, content: Content, course: Course, composed: Content) -> list[Problem]:

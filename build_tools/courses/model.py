@@ -60,8 +60,10 @@ class Break(Strict):
     """A pause in the session, at a clock time."""
 
     at: ClockTime
+    """When it starts; it also names the break in `translations:` (`breaks: {"11:00": ...}`)."""
     minutes: SessionMinutes
-    label: Text = "Break"
+    label: Text | None = None
+    """What the session plan calls it, in the course's first language; "Break" (in each language) when left out."""
 
 
 class Session(Strict):
@@ -81,6 +83,9 @@ class CourseTexts(Strict):
     organisation: Text | None = None
     footer: Text | None = None
     """The footer's text in this language; the course's `branding.footer` as written when left out."""
+    breaks: dict[ClockTime, Text] = Field(default_factory=dict)
+    """The session's break labels in this language, by the break's `at` time, such as
+    `{"11:00": Pause café}`; a label left out shows as written."""
 
 
 class Course(Strict):

@@ -146,6 +146,13 @@ def plan_session(content: Content, session: Session) -> SessionPlan:
     return SessionPlan(session, tuple(agenda(slots, session, content)), tuple(slots), untimed)
 
 
+def with_break_labels(session: Session, labels: dict[str, str]) -> Session:
+    """The session with its breaks' labels in the plan's language (`labels`, by `at`; see
+    branding.break_labels): the plan shows each break by its label."""
+    breaks = [b.model_copy(update={"label": labels.get(b.at, b.label)}) for b in session.breaks]
+    return session.model_copy(update={"breaks": breaks})
+
+
 def teaching_minutes(session: Session) -> int:
     return max(0, session.minutes - sum(b.minutes for b in session.breaks))
 

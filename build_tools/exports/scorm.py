@@ -30,12 +30,10 @@ ADAPTER_PATH = "assets/javascripts/scorm-adapter.js"
 MANIFEST = "imsmanifest.xml"
 GRADED_KINDS = ("diagnostic", "post", "self-check")
 VERSIONS = ("1.2", "2004")
-NOTICE = (
-    "On this learning platform, your answers to this quiz and your score are also saved on the platform, "
-    "so that you can come back to them and your trainer can see your results. Written reflections and "
-    "survey answers stay on this device."
-)
-"""Shown above each graded quiz in the package, where the quiz's own text speaks of the website."""
+NOTICE = "scorm_notice"
+"""The string (build_tools/strings) shown above each graded quiz in the package, where the quiz's own
+text speaks of the website; in each page's language."""
+_PAGE_LANGUAGE = re.compile(r'<html[^>]*\slang="(?P<language>[A-Za-z-]+)"')
 _QUIZ_SCRIPT = re.compile(r'<script src="(?P<prefix>(?:\.\./)*)assets/javascripts/quiz\.js[^"]*"[^>]*></script>')
 
 
@@ -96,13 +94,17 @@ def manifest(content: Content, course: Course, files: list[str], version: str = 
 def with_adapter(page: str, course: Course, version: str = "1.2") -> str:
     """An offline page with the SCORM adapter loaded after the quiz engine (same relative prefix);
     it looks for the run-time of the package's version first, and has the pass mark in case the
-    platform gives none."""
+    platform gives none. Its notice is in the page's language (`<html lang>`), as the page is."""
+    from ..rendering import load_strings  # rendering imports the exports: import late
+
+    found = _PAGE_LANGUAGE.search(page)
+    notice = load_strings(found.group("language") if found else "en")[NOTICE]
 
     def add(match: re.Match) -> str:
         prefix = match.group("prefix")
         tag = (
             f'<script src="{prefix}{ADAPTER_PATH}" data-scorm="{version}" '
-            f'data-mastery-score="{course.pass_mark}" data-notice="{html.escape(NOTICE)}" defer></script>'
+            f'data-mastery-score="{course.pass_mark}" data-notice="{html.escape(notice)}" defer></script>'
         )
         return match.group(0) + tag
 

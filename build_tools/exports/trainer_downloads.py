@@ -34,6 +34,7 @@ from pathlib import Path
 
 from ..loader import Content
 from ..packing import FIXED_TIME
+from ..problems import ContentError, format_report
 from .bank import quiz_questions
 from .build import gift_quiz_files, moodle_quiz_files, write_scorm
 from .course import course_and_content
@@ -183,7 +184,10 @@ def _versions() -> dict[str, str]:
 
 def _make_packages(build: LearnerBuild, kept: Path) -> None:
     """Build the learners' offline edition in a temporary folder, pack it, keep the packages."""
-    course, content = course_and_content(build.root, build.course)
+    try:
+        course, content = course_and_content(build.root, build.course)
+    except ContentError as error:  # such as a text with no translation in the course's first language
+        raise PackageError(f"the SCORM packages' course has problems:\n{format_report(error.problems)}") from None
     kept.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="build-", dir=kept.parent) as temporary:
         site = Path(temporary) / "site"

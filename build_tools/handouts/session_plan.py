@@ -76,7 +76,11 @@ def _row(row: Row, words: dict, module_label: str) -> dict:
     minutes = words["segment_minutes"].format(minutes=row.minutes)
     if row.pause is not None:
         late = " " + words["plan_break_late"].format(at=row.pause.at) if row.late else ""
-        return {"time": escape(time), "minutes": escape(minutes), "break": escape(row.pause.label + late)}
+        return {
+            "time": escape(time),
+            "minutes": escape(minutes),
+            "break": escape((row.pause.label or words["plan_break"]) + late),
+        }
     slot = row.slot
     if slot.status == "shortened":
         minutes += " (" + words["plan_planned"].format(minutes=slot.planned) + ")"
