@@ -38,6 +38,7 @@ def print_build_ratios(root: Path, runs: int = 3) -> None:
     print("  with its handouts (unchanged PDFs and text come from .cache/). The course is built in every")
     print("  language; its twin is one plain Material project per language. Generated courses are English.")
     print("  Plain: the glossary's abbreviations appended to every page, as Material documents a glossary.")
+    print("  Both plain twins have the course's colour schemes and Material features (see scaling.THEME_LOOK).")
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)
         for modules in (None, *SIZES):
