@@ -30,7 +30,7 @@ from mkdocs.utils.meta import get_data
 
 from . import memo
 from .courses.branding import SiteSettings, session_in, site_settings, with_course_title
-from .courses.facts import course_facts, fill_course_facts, placeholder_problems
+from .courses.facts import fill_course_facts, placeholder_problems
 from .courses.links import unlink
 from .courses.load import COURSES, LoadedCourse, edition, handout_cache, load_course_content
 from .courses.model import Course, Session
@@ -271,7 +271,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         if self.course and page.file.src_uri == SUMMARIES_PAGE:
             markdown = follow_course(markdown, {m.id: m.number for m in self.content.modules})
         if page.file.generated_by is None:  # figures of the course built: "nine modules", "about two hours"
-            markdown = fill_course_facts(markdown, course_facts(self.content, self.renderer.strings))
+            markdown = fill_course_facts(markdown, self.renderer.course_facts)
         if self.left_out and page.file.generated_by is None:  # a hand-written page
             markdown = unlink(markdown, [page.file.src_uri.rpartition("/")[0]], self.left_out)[0]
         if page.file.src_uri == "index.md":

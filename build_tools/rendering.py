@@ -24,6 +24,7 @@ import yaml
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
+from .courses.facts import course_facts
 from .exports.trainer_downloads import SCORM_KINDS, lms_downloads
 from .loader import Content
 from .model import GRADED_TYPES, Module, Question, Quiz
@@ -260,6 +261,12 @@ class Renderer:
     @cached_property
     def strings(self) -> dict:
         return load_strings(self.language, self.strings_root)
+
+    @cached_property
+    def course_facts(self) -> dict[str, str]:
+        """The figures the hand-written pages state about the course (courses/facts.py), worked out
+        once per build: every page asks, and the reading time counts every module's words."""
+        return course_facts(self.content, self.strings)
 
     def reading_time(self, module: Module) -> str:
         """`13 minutes` (or `1 minute`), worked out from the module's words."""
