@@ -110,8 +110,10 @@ def test_a_changed_template_is_compiled_again(tmp_path):
 
     def render() -> str:
         loader = jinja2.FileSystemLoader(templates)
-        return jinja2.Environment(loader=loader, bytecode_cache=template_cache(cache)).get_template("page.j2").render(
-            name="MPs"
+        return (
+            jinja2.Environment(loader=loader, bytecode_cache=template_cache(cache))
+            .get_template("page.j2")
+            .render(name="MPs")
         )
 
     assert render() == "Hello MPs"
@@ -215,3 +217,27 @@ def test_word_counts_and_typst_markup_kept_by_one_build_serve_the_next(tmp_path,
     monkeypatch.setattr(typst_markup, "parse", None)
     assert report._word_count(report._plain(text)) == words == 7
     assert typst_markup.to_typst(text) == markup
+
+
+def _every_check(english: str, translation: str) -> tuple[str, ...]:
+    return tuple(
+        entry_checks._reference_problems(english, translation)
+        + entry_checks._link_problems(english, translation)
+        + entry_checks._emphasis_problems(english, translation)
+        + entry_checks._block_problems(english, translation)
+        + entry_checks._placeholder_problems(english, translation)
+    )
+
+
+def test_a_pair_of_plain_lines_skips_the_checks_only_when_they_would_find_nothing():
+    import random
+
+    pieces = list("ab é1.-+#>|[]()*_`~{}<:;!? ") + ["{name}", "](x)", "- ", "1. ", "> ", "```", "~~~", "    ", "\t"]
+    generator = random.Random(15)
+    for _ in range(20_000):
+        english = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 6)))
+        translation = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 6)))
+        assert entry_checks.entry_problems(english, translation) == _every_check(english, translation)
+    assert entry_checks.entry_problems("~~~ fence", "clôture") == (
+        "the translation adds a paragraph or a list item (keep it to the English one; no blank line)",
+    )
