@@ -27,6 +27,9 @@ from .scaling import plain_twin, scaled_course, twin_projects
 
 SIZES = (100, 200)
 """Course sizes of the scaling run, beside the course itself."""
+ALWAYS_REPEATED = 100
+"""Courses up to this many modules are measured `runs` times (the median is printed); larger ones
+once, as a run of 200 modules takes minutes. One run on a busy machine can be 10% off."""
 ENV = {"NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
 SKIPPED = ("site", ".venv", ".git", "node_modules", "dist", "offline-site", "screenshots", ".workshop")
 
@@ -48,7 +51,7 @@ def print_build_ratios(root: Path, runs: int = 3) -> None:
             else:
                 project = scaled_course(root, modules, work / f"course-{modules}")
             count = modules or len(list((root / "modules").glob("*.yml")))
-            _print_build_ratio(project, work, count, runs if modules is None else 1)
+            _print_build_ratio(project, work, count, runs if count <= ALWAYS_REPEATED else 1)
 
 
 def _print_build_ratio(project: Path, work: Path, modules: int, runs: int) -> None:
