@@ -16,6 +16,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from . import plain_text
 from .memo import memo
 from .safe_html import is_safe_link
 
@@ -57,12 +58,12 @@ def hint_for(found: str) -> str:
 
 
 def parse(text: str) -> list[Token]:
-    return parser.parse(text)
+    return plain_text.parse(parser, text)
 
 
 def parse_inline(text: str) -> list[Token]:
     """One line of text (a title, an option): block syntax such as `# ` or `1. ` stays text."""
-    return parser.parseInline(text)
+    return plain_text.parse(parser, text, inline=True)
 
 
 @memo("markdown-unsupported")  # a rebuild checks again only the texts that changed
@@ -74,7 +75,7 @@ def unsupported_in(text: str, *, inline: bool = False, html_as_text: bool = Fals
         html_as_text: `<tags>` are shown as written (quiz text is escaped), so they are allowed.
     """
     allowed = ALLOWED | ({"html_inline", "html_block"} if html_as_text else set())
-    for token in walk(_checking.parseInline(text) if inline else _checking.parse(text)):
+    for token in walk(plain_text.parse(_checking, text, inline=inline)):
         if token.type not in allowed:
             detail = token.content.strip().splitlines()[0][:40] if token.content.strip() else ""
             name = NAMES.get(token.type, token.type.removesuffix("_open"))

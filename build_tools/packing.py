@@ -41,16 +41,18 @@ def pack_site(site: Path, target: Path) -> int:
 
 
 def unused_files(site: Path) -> set[Path]:
-    """The files of an offline site that no page of it ever loads."""
+    """The files of an offline site that no page of it ever loads.
+
+    Each language edition (the site's root, and `fr/`... beside its pages) has its own search index
+    and its own copy of lunr's language files: each keeps only those of its own index's languages.
+    """
     unused = {p for p in site.rglob("*") if p.is_file() and p.name.endswith(LEFT_OUT)}
-    languages = set()
-    for index in site.rglob("search_index.json"):
+    for index in site.rglob("search/search_index.json"):
         if index.with_suffix(".js").is_file():  # the offline plugin's copy, the one a reader loads
             unused.add(index)
-        languages |= set(json.loads(index.read_text(encoding="utf-8")).get("config", {}).get("lang", ["en"]))
-    for path in (site / LUNR).rglob("*.js") if (site / LUNR).is_dir() else ():
-        if not _lunr_needed(path.name, languages):
-            unused.add(path)
+        languages = set(json.loads(index.read_text(encoding="utf-8")).get("config", {}).get("lang", ["en"]))
+        lunr = index.parent.parent / LUNR
+        unused |= {path for path in lunr.rglob("*.js") if not _lunr_needed(path.name, languages)}
     return unused
 
 

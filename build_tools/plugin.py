@@ -387,15 +387,19 @@ class MediationPlugin(BasePlugin[MediationConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Keep this build's checked and rendered text for the next; during a preview, render the
         changed workbook after the pages are served, not before. The first language's build then
-        builds each other language into its folder (`fr/`)."""
-        memo.save(self.root / MEMO)
+        builds each other language into its folder (`fr/`), and keeps what every language's build
+        computed, once."""
         jobs, self.later = self.later, []
         if jobs:
             log.info("Handouts: the workbook is rendered in the background; the next rebuild serves it.")
             threading.Thread(target=_run_later, args=(jobs,), daemon=True).start()
-        if _OTHER_EDITION.get() is None and self.config.editions:
-            for language in self.languages[1:]:
+        if _OTHER_EDITION.get() is not None:
+            return
+        try:
+            for language in self.languages[1:] if self.config.editions else []:
                 self._build_edition(config, language)
+        finally:
+            memo.save(self.root / MEMO)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """Rebuild when a module, a quiz, a figure or the glossary changes, as for a page in docs/."""

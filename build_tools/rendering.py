@@ -29,7 +29,15 @@ from .loader import Content
 from .model import GRADED_TYPES, Module, Question, Quiz
 from .presentation import numbered_questions, presented_options
 from .report import reading_minutes
-from .safe_html import escape_meta, escape_title, markdown_to_text, plain_in_markdown, render_markdown, tooltip_text
+from .safe_html import (
+    GlossaryTerms,
+    escape_meta,
+    escape_title,
+    markdown_to_text,
+    plain_in_markdown,
+    render_markdown,
+    tooltip_text,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 STRINGS = Path(__file__).parent / "strings"
@@ -219,11 +227,11 @@ class Renderer:
         return env
 
     @cached_property
-    def glossary_terms(self) -> dict[str, str]:
+    def glossary_terms(self) -> GlossaryTerms:
         """Every form of every glossary term, with its definition."""
         if not self.content.glossary:
-            return {}
-        return {form: t.definition for t in self.content.glossary.terms for form in [t.term, *t.forms]}
+            return GlossaryTerms()
+        return GlossaryTerms({form: t.definition for t in self.content.glossary.terms for form in [t.term, *t.forms]})
 
     def markdown_fragment(self, text: str, inline: bool = False, item: bool = False) -> Markup:
         """Author Markdown rendered to sanitised HTML, held back; returns the placeholder for the page.

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
+from . import plain_text
 from .loader import Content
 from .memo import memo
 from .model import Module
@@ -73,15 +74,20 @@ def module_stats(content: Content) -> list[ModuleStats]:
 def reading_minutes(module: Module) -> int:
     """The reading time shown to learners: the module's words, counted as `make report` counts
     them, at 200 a minute, to the nearest minute (at least one)."""
-    words = sum(len(_WORD.findall(s)) for text in _texts(module) for s in _sentences(text))
+    words = sum(_word_count(text) for text in _texts(module))
     return max(1, round(words / WORDS_PER_MINUTE))
+
+
+@memo("word-counts")  # the home page, each module page and each handout count the same texts
+def _word_count(plain: str) -> int:
+    return sum(len(_WORD.findall(sentence)) for sentence in _sentences(plain))
 
 
 def page_reading_minutes(markdown: str) -> int:
     """The reading time of a hand-written page's Markdown, counted as a module page's (see
     `reading_minutes`): the words of its text, its images' descriptions left out."""
     text = _plain(_IMAGE.sub("", markdown))
-    words = sum(len(_WORD.findall(s)) for s in _sentences(text))
+    words = _word_count(text)
     return max(1, round(words / WORDS_PER_MINUTE))
 
 
@@ -123,7 +129,8 @@ def _plain(markdown: str) -> str:
 
     Cached: the module list, each module page and each handout count the same texts' words.
     """
-    html = _markdown.render(markdown).replace("\n", " ")
+    tokens = plain_text.parse(_markdown, markdown)
+    html = _markdown.renderer.render(tokens, _markdown.options, {}).replace("\n", " ")
     html = re.sub(r"</(p|li|td|th|h\d)>", "\n", html)
     return _TAGS.sub("", html)
 

@@ -14,12 +14,14 @@ import hashlib
 import html
 import re
 from collections.abc import Mapping
+from functools import cached_property
 
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup
 
+from . import plain_text
 from .memo import keep, recall
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -58,24 +60,35 @@ def render_markdown(text: str, *, inline: bool = False, glossary: Mapping[str, s
         inline: one line (an option, an objective): no paragraph around it, block syntax stays text.
         glossary: term → definition; each term in the text becomes an `<abbr>` tooltip.
     """
-    terms = _glossary_key(glossary)
-    key = (text, inline, terms)
+    terms = None
+    if glossary:
+        terms = glossary if isinstance(glossary, GlossaryTerms) else GlossaryTerms(glossary)
+    key = (text, inline, terms.fingerprint if terms else "")
     rendered = recall("markdown-html", key)
     if rendered is None:
-        rendered = str(_render(text, inline, glossary))
+        rendered = str(_render(text, inline, terms))
         keep("markdown-html", key, rendered)
     return Markup(rendered)
 
 
-def _glossary_key(glossary: Mapping[str, str] | None) -> str:
-    """A short fingerprint of the glossary: the same text renders alike with the same terms."""
-    if not glossary:
-        return ""
-    return hashlib.sha256(repr(sorted(glossary.items())).encode("utf-8")).hexdigest()[:16]
+class GlossaryTerms(dict[str, str]):
+    """Each form of each glossary term with its definition, and what marking them takes, worked out
+    once: a build renders thousands of texts with the same terms. Not to be changed once used."""
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        """Any of the forms as a whole word, the longest first."""
+        forms = "|".join(re.escape(term) for term in sorted(self, key=len, reverse=True))
+        return re.compile(r"(?<!\w)(" + forms + r")(?!\w)")
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A short fingerprint of the terms: the same text renders alike with the same terms."""
+        return hashlib.sha256(repr(sorted(self.items())).encode("utf-8")).hexdigest()[:16]
 
 
-def _render(text: str, inline: bool, glossary: Mapping[str, str] | None) -> Markup:
-    tokens = _markdown.parseInline(text) if inline else _markdown.parse(text)
+def _render(text: str, inline: bool, glossary: GlossaryTerms | None) -> Markup:
+    tokens = plain_text.parse(_markdown, text, inline=inline)
     if glossary:
         _mark_terms(tokens, glossary)
     rendered = _markdown.renderer.render(tokens, _markdown.options, {})
@@ -153,18 +166,15 @@ def markdown_to_text(text: str) -> str:
     return " ".join(html.unescape(nh3.clean(str(render_markdown(text)), tags=set())).split())
 
 
-def _mark_terms(tokens: list[Token], glossary: Mapping[str, str]) -> None:
+def _mark_terms(tokens: list[Token], glossary: GlossaryTerms) -> None:
     """Wrap each glossary term in the inline text (not in code, not in a link: a tap there would
     follow the link) in a focusable `<abbr>` with its definition (see glossary_terms.py)."""
-    pattern = re.compile(
-        r"(?<!\w)(" + "|".join(re.escape(term) for term in sorted(glossary, key=len, reverse=True)) + r")(?!\w)"
-    )
     for token in tokens:
         if token.type == "inline" and token.children:
             pieces, in_link = [], 0
             for child in token.children:
                 in_link += {"link_open": 1, "link_close": -1}.get(child.type, 0)
-                pieces += [child] if in_link else _split_text(child, pattern, glossary)
+                pieces += [child] if in_link else _split_text(child, glossary.pattern, glossary)
             token.children = pieces
 
 

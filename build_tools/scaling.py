@@ -103,7 +103,8 @@ def plain_twin(root: Path, target: Path, glossary_in_settings: Path | None = Non
     included), with author text already as HTML, and the glossary's abbreviations appended to every
     page, the way Material documents a site-wide glossary; the twin keeps our navigation and Markdown
     extensions and nothing else: Material with its search plugin, no plugin of ours, no extra CSS or
-    JavaScript. Building it measures what Material needs for the same text.
+    JavaScript; the theme's colour schemes and features are ours (`THEME_LOOK`). Building it measures
+    what Material needs for the same text.
 
     A site of several languages gets one twin project per language, as Material builds a site in
     several languages: English at `target`, each other language under `target/editions/<code>`
@@ -145,6 +146,14 @@ class _Edition:
     """The glossary as Markdown abbreviation lines, as Material documents a glossary on every page."""
     titles: dict[str, str] = field(default_factory=dict)
     """The same, for the `abbr` extension's `glossary` setting."""
+    look: dict = field(default_factory=dict)
+    """Material's settings that every page shows the same way in both sites (see `THEME_LOOK`)."""
+
+
+THEME_LOOK = ("palette", "features")
+"""The theme's settings the twin keeps: the colour schemes and their toggle, which Material renders
+on every page, and Material's features (instant navigation, tooltips...). Both are Material's work,
+which a plain site with the same look does as well."""
 
 
 def _write_twin(target: Path, language: str, edition: _Edition, glossary_in_settings: bool) -> None:
@@ -153,7 +162,7 @@ def _write_twin(target: Path, language: str, edition: _Edition, glossary_in_sett
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(markdown if glossary_in_settings else markdown + edition.abbreviations, encoding="utf-8")
     options = {**edition.options, "abbr": {"glossary": edition.titles} if glossary_in_settings else {}}
-    theme = {"name": "material", "font": False, "features": ["navigation.sections", "navigation.footer"]}
+    theme = {"name": "material", "font": False, **edition.look}
     config = {
         "site_name": "Plain twin",
         "theme": theme if language == "en" else {**theme, "language": language},
@@ -180,11 +189,12 @@ def _capture(root: Path) -> dict[str, _Edition]:
         markdown = original(plugin, markdown, page=page, config=config, files=files)
         edition = editions.setdefault(plugin.language, _Edition())
         if not edition.pages:
-            edition.nav = _plain_nav(config.nav)
+            edition.nav = _plain_yaml(config.nav) if config.nav else []
             edition.extensions = [e for e in config.markdown_extensions if isinstance(e, str)]
             edition.options = dict(config.mdx_configs)
             edition.abbreviations = plugin.renderer.abbreviations()
             edition.titles = plugin.renderer.abbreviation_titles()
+            edition.look = _plain_yaml({name: config.theme[name] for name in THEME_LOOK if config.theme.get(name)})
         edition.pages[page.file.src_uri] = plugin.renderer.fill(markdown)
         return markdown
 
@@ -203,6 +213,6 @@ def _capture(root: Path) -> dict[str, _Edition]:
     return editions
 
 
-def _plain_nav(nav) -> list:
-    """The navigation as YAML can write it (our plugin builds it from strings already)."""
-    return yaml.safe_load(yaml.safe_dump(nav)) if nav else []
+def _plain_yaml(value):
+    """A setting as YAML can write it (the navigation, the palette: built from strings and lists)."""
+    return yaml.safe_load(yaml.safe_dump(value))

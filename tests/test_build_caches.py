@@ -110,8 +110,10 @@ def test_a_changed_template_is_compiled_again(tmp_path):
 
     def render() -> str:
         loader = jinja2.FileSystemLoader(templates)
-        return jinja2.Environment(loader=loader, bytecode_cache=template_cache(cache)).get_template("page.j2").render(
-            name="MPs"
+        return (
+            jinja2.Environment(loader=loader, bytecode_cache=template_cache(cache))
+            .get_template("page.j2")
+            .render(name="MPs")
         )
 
     assert render() == "Hello MPs"
@@ -180,3 +182,62 @@ def test_the_glossary_in_abbr_settings_marks_every_term_as_lines_appended_to_the
     settings = markdown.markdown(page, extensions=extensions, extension_configs={"abbr": {"glossary": titles}})
     assert settings == appended
     assert settings.count("<abbr") >= len(titles)
+
+
+def test_a_page_is_typeset_again_only_when_it_changed(monkeypatch):
+    from build_tools.i18n import editions
+
+    typeset: list[str] = []
+    original = editions._typeset_text_of
+
+    def counting(html, language):
+        typeset.append(html)
+        return original(html, language)
+
+    monkeypatch.setattr(editions, "_typeset_text_of", counting)
+    page, changed = "<p>Pourquoi ? Note : « oui »</p>", "<p>Pourquoi ? Note : « non »</p>"
+    expected = "<p>Pourquoi\u202f? Note\u00a0: «\u202f{}\u202f»</p>"
+    assert editions.typeset_page(page, "fr") == expected.format("oui")
+    assert editions.typeset_page(page, "fr") == expected.format("oui")
+    assert editions.typeset_page(changed, "fr") == expected.format("non")
+    assert typeset == [page, changed]
+    assert editions.typeset_page(page, "en") == page
+
+
+def test_word_counts_and_typst_markup_kept_by_one_build_serve_the_next(tmp_path, monkeypatch):
+    from build_tools import report
+    from build_tools.handouts import typst_markup
+
+    text = "Mediation is **voluntary**. Parties decide.\n\n- One\n- Two"
+    words, markup = report._word_count(report._plain(text)), typst_markup.to_typst(text)
+    memo.save(tmp_path / "memo")
+    memo.forget()  # the next build: a new process
+    memo.load(tmp_path / "memo")
+    monkeypatch.setattr(report, "_markdown", None)  # any parse would fail
+    monkeypatch.setattr(typst_markup, "parse", None)
+    assert report._word_count(report._plain(text)) == words == 7
+    assert typst_markup.to_typst(text) == markup
+
+
+def _every_check(english: str, translation: str) -> tuple[str, ...]:
+    return tuple(
+        entry_checks._reference_problems(english, translation)
+        + entry_checks._link_problems(english, translation)
+        + entry_checks._emphasis_problems(english, translation)
+        + entry_checks._block_problems(english, translation)
+        + entry_checks._placeholder_problems(english, translation)
+    )
+
+
+def test_a_pair_of_plain_lines_skips_the_checks_only_when_they_would_find_nothing():
+    import random
+
+    pieces = list("ab é1.-+#>|[]()*_`~{}<:;!? ") + ["{name}", "](x)", "- ", "1. ", "> ", "```", "~~~", "    ", "\t"]
+    generator = random.Random(15)
+    for _ in range(20_000):
+        english = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 6)))
+        translation = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 6)))
+        assert entry_checks.entry_problems(english, translation) == _every_check(english, translation)
+    assert entry_checks.entry_problems("~~~ fence", "clôture") == (
+        "the translation adds a paragraph or a list item (keep it to the English one; no blank line)",
+    )

@@ -91,6 +91,8 @@ def left_out_links(content: Content, course: Course, composed: Content | None = 
     """
     composed_quizzes = (composed or compose(content, course)).quizzes
     left_out = left_out_pages(content, list(course.modules), list(composed_quizzes))
+    if not left_out:  # a course of every module and quiz: nothing to link to that it leaves out
+        return []
     found = []
     documents = [("modules", _module(content, i)) for i in course.modules]
     documents += [("quizzes", content.quizzes[q]) for q in composed_quizzes]
@@ -130,6 +132,8 @@ def _quiz_for_course(quiz: Quiz, objectives: set[str], sections: set[str]) -> Qu
 
 def _without_links(document: Module | Quiz, folder: str, left_out: set[str]) -> Any:
     """The document with links to left-out pages turned into their text."""
+    if not left_out:
+        return document
     changes = {}
     for path, text, _ in document.markdown_fields():
         unlinked, found = unlink(text, bases_of(folder, document.id), left_out)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 
 from markdown_it.token import Token
 
 from ..markdown_subset import parse, parse_inline
+from ..memo import memo
 
 _SPECIAL = re.compile(r"[^\w\s]|_")
 _INLINE_WRAP = {"strong": "#strong[", "em": "#emph["}
@@ -30,13 +30,15 @@ def string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-@lru_cache(maxsize=4096)  # the same text appears in a module handout, the workbook and the trainer edition
+# The same text appears in a module handout, the workbook and the trainer edition, and again in the
+# next build (kept in .cache/memo: a rebuild converts only changed text).
+@memo("typst-markup")
 def to_typst(markdown: str) -> str:
     """Convert a Markdown text of the allowed subset into Typst markup."""
     return _blocks(parse(markdown)).strip()
 
 
-@lru_cache(maxsize=4096)
+@memo("typst-inline-markup")
 def inline_to_typst(markdown: str) -> str:
     """Convert one line of Markdown (a title, an option) into inline Typst markup."""
     # Inline parsing, as the site's renderInline: `> 50%` or `1999. A year` stay text, not a quote or a list.

@@ -18,6 +18,7 @@ The languages that have translations are listed in translations/languages.yml (s
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,7 @@ from urllib.parse import urljoin
 
 from babel import Locale
 
+from ..memo import keep, recall
 from .typography import TYPOGRAPHY, typeset
 
 SEARCH_FOLDING = Path(__file__).parent.parent / "templates" / "search-folding.js"
@@ -104,9 +106,20 @@ _UNTOUCHED = ("code", "pre", "script", "style", "textarea", "kbd", "samp")
 def typeset_page(html: str, language: str) -> str:
     """A page's HTML with the typography of `language` in its text (typography.py): the spaces the
     templates and the quiz markup write around the translated text (`Question 1: …`) follow the
-    same rules as the translations. Tags, attributes, code and scripts are left as they are."""
+    same rules as the translations. Tags, attributes, code and scripts are left as they are.
+
+    Kept by the page's hash (see `memo`): a rebuild typesets again only the pages that changed."""
     if language not in TYPOGRAPHY:
         return html
+    key = (language, hashlib.sha256(html.encode("utf-8")).hexdigest())
+    typeset_html = recall("typeset-pages", key)
+    if typeset_html is None:
+        typeset_html = _typeset_text_of(html, language)
+        keep("typeset-pages", key, typeset_html)
+    return typeset_html
+
+
+def _typeset_text_of(html: str, language: str) -> str:
     parts = _TAG_OR_TEXT.split(html)
     inside: list[str] = []
     before = ""  # the text before this part, which may end just before a tag

@@ -22,6 +22,8 @@ def entry_problems(english: str, translation: str) -> tuple[str, ...]:
     """What a translation changed that it must keep: links, URLs, emphasis, paragraphs, placeholders."""
     if "\n" in english:  # a code or HTML block: its text is free, its lines are the translator's
         return tuple(_placeholder_problems(english, translation))
+    if english.strip() and UNIT_MARKUP.isdisjoint(english) and UNIT_MARKUP.isdisjoint(translation):
+        return ()  # most units: plain sentences, with nothing of the kinds below to keep
     found = _reference_problems(english, translation)
     found += _link_problems(english, translation)
     found += _emphasis_problems(english, translation)
@@ -30,6 +32,10 @@ def entry_problems(english: str, translation: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+UNIT_MARKUP = frozenset("[<*_{|>`~\n")
+"""What a link, emphasis, a placeholder, a second unit (a line, a table cell) or a unit that is no
+text (a quote mark, a code fence) needs: between two single lines that hold none of them, the English
+not blank, there is nothing to lose or to add (a single line is at most one unit)."""
 INLINE_MARKUP = frozenset("[<*_")
 """What every link, image (`![`), autolink and emphasis starts with: a text holding none of them has none."""
 

@@ -11,6 +11,7 @@ import functools
 import os
 import re
 import threading
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -19,6 +20,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from build_tools.packing import FOLDER, pack_site
 from build_tools.project import copy_project
 
 CHROMIUM = "/usr/bin/chromium"
@@ -189,9 +191,16 @@ def watch_page():
     return watch
 
 
-@pytest.fixture
-def offline_site_dir(offline_build) -> Path:
-    return offline_build.site
+@pytest.fixture(scope="session")
+def offline_site_dir(offline_build, tmp_path_factory) -> Path:
+    """The offline edition as a reader gets it: packed into its zip (what `pack_site` leaves out is
+    gone), then unpacked; the folder to open `index.html` from."""
+    assert offline_build.returncode == 0, offline_build.output
+    unpacked = tmp_path_factory.mktemp("offline-zip")
+    pack_site(offline_build.site, unpacked / "edition.zip")
+    with zipfile.ZipFile(unpacked / "edition.zip") as archive:
+        archive.extractall(unpacked)
+    return unpacked / FOLDER
 
 
 # --- the real course, as learners get it -------------------------------------------------------

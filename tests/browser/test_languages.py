@@ -9,6 +9,7 @@ accents; no English interface text is left on a French page; French pages pass a
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -31,8 +32,9 @@ from quizkit import (
     take_assessment,
 )
 
+from build_tools.packing import FOLDER, pack_site
 from build_tools.rendering import load_strings
-from tests.conftest import FRENCH, ROOT
+from tests.conftest import FRENCH, OFFLINE_ON, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -154,6 +156,31 @@ def test_french_search_finds_words_with_or_without_accents(tab, bilingual_site, 
     assert "médiation" in found.lower() or "arbitrage" in found.lower(), found
     assert "Un module d’exemple" in found or "Auto-évaluation d’exemple" in found, found
     tab.problems.assert_none()
+
+
+@pytest.fixture(scope="module")
+def bilingual_offline_zip(tmp_path_factory, bilingual_project, run_mkdocs_build) -> Path:
+    """The bilingual offline edition as a reader gets it: packed into its zip, then unpacked."""
+    base = tmp_path_factory.mktemp("bilingual-offline")
+    build = run_mkdocs_build(bilingual_project(base / "project"), base / "site", offline=OFFLINE_ON)
+    assert build.returncode == 0, build.output
+    pack_site(base / "site", base / "edition.zip")
+    with zipfile.ZipFile(base / "edition.zip") as archive:
+        archive.extractall(base / "unzipped")
+    return base / "unzipped" / FOLDER
+
+
+@pytest.mark.parametrize("words", ["mediation", "arbitrages"])
+def test_french_search_works_from_file_in_the_offline_zip(context, bilingual_offline_zip, watch_page, words):
+    """The French edition keeps its own lunr language files in the zip (the English one needs none)."""
+    page = context.new_page()
+    problems = watch_page(page)
+    page.goto((bilingual_offline_zip / "fr" / "index.html").as_uri())
+    settle(page)
+    found = " ".join(_search(page, words))
+    assert "médiation" in found.lower() or "arbitrage" in found.lower(), found
+    assert "Un module d’exemple" in found or "Auto-évaluation d’exemple" in found, found
+    problems.assert_none()
 
 
 def test_english_search_stays_english(tab, bilingual_site):
