@@ -40,15 +40,20 @@ def fresh():
 @pytest.fixture
 def readings(monkeypatch) -> list[str]:
     """The PO files read from disk (not taken from what a build keeps)."""
-    read: list[str] = []
-    original = apply.read_catalog
+    return _recorded_calls(monkeypatch, apply, "read_catalog", lambda path, name: name)
 
-    def counting(path, name):
-        read.append(name)
-        return original(path, name)
 
-    monkeypatch.setattr(apply, "read_catalog", counting)
-    return read
+def _recorded_calls(monkeypatch, module, name: str, noted) -> list:
+    """Wrap `module.name` so that each call still runs and appends `noted(*arguments)` to the list returned."""
+    calls: list = []
+    original = getattr(module, name)
+
+    def recording(*arguments):
+        calls.append(noted(*arguments))
+        return original(*arguments)
+
+    monkeypatch.setattr(module, name, recording)
+    return calls
 
 
 def test_a_po_file_is_read_once_until_its_bytes_change(tmp_path, readings):
@@ -187,14 +192,7 @@ def test_the_glossary_in_abbr_settings_marks_every_term_as_lines_appended_to_the
 def test_a_page_is_typeset_again_only_when_it_changed(monkeypatch):
     from build_tools.i18n import editions
 
-    typeset: list[str] = []
-    original = editions._typeset_text_of
-
-    def counting(html, language):
-        typeset.append(html)
-        return original(html, language)
-
-    monkeypatch.setattr(editions, "_typeset_text_of", counting)
+    typeset = _recorded_calls(monkeypatch, editions, "_typeset_text_of", lambda html, language: html)
     page, changed = "<p>Pourquoi ? Note : « oui »</p>", "<p>Pourquoi ? Note : « non »</p>"
     expected = "<p>Pourquoi\u202f? Note\u00a0: «\u202f{}\u202f»</p>"
     assert editions.typeset_page(page, "fr") == expected.format("oui")
