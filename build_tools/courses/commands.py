@@ -25,7 +25,8 @@ from ..i18n.editions import folder_of, is_translated
 from ..loader import load_content
 from ..packing import pack_site
 from ..problems import ContentError
-from .branding import course_texts
+from ..rendering import load_strings
+from .branding import course_texts, session_in
 from .load import (
     COURSE_VARIABLE,
     COURSES,
@@ -184,7 +185,8 @@ def _trainer_edition(root: Path, loaded: LoadedCourse, language: str, trainer: P
         (folder / handout.name).write_bytes(handout.pdf)
         log(f"wrote {folder / handout.name}")
     if course.session:  # the session plan, beside the trainer edition
-        plan = plan_session(content, course.session)
+        default = load_strings(language, options.strings_root)["trainer"]["plan_break"]
+        plan = plan_session(content, session_in(course, language, default))  # its breaks named in this language
         (folder / SESSION_PLAN_PDF).write_bytes(session_plan_pdf(plan, options))
         log(f"wrote {folder / SESSION_PLAN_PDF}")
 

@@ -211,8 +211,16 @@ def test_the_trainer_edition_of_a_french_course_says_so_in_french(tmp_path):
 
 
 def test_course_build_of_a_french_then_english_course(tmp_path):
-    """`make course COURSE=<id>`: the site, the offline zip and the trainer edition, French first."""
+    """`make course COURSE=<id>`: the site, the offline zip and the trainer edition, French first;
+    each language's session plan names the breaks in its language."""
     project = course_in_languages(tmp_path / "project", "french-then-english")
+    course_file = project / "courses" / "french-then-english.yml"
+    course = course_file.read_text(encoding="utf-8")
+    english_break = '    breaks: {"10:30": Coffee break}\n    organisation: Parliamentary'
+    course = course.replace("    organisation: Parliamentary", english_break)
+    course += 'session:\n  start: "09:00"\n  minutes: 180\n'
+    course += '  breaks:\n    - {at: "10:30", minutes: 20, label: Pause café}\n'
+    course_file.write_text(course, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "build_tools", "--root", str(project), "course", "build", "french-then-english"],
         capture_output=True, text=True, timeout=900, env={**os.environ, "NO_COLOR": "1"},
@@ -232,3 +240,7 @@ def test_course_build_of_a_french_then_english_course(tmp_path):
         with pikepdf.open(trainer) as pdf:
             assert str(pdf.Root.Lang) == language, trainer
             assert str(pdf.docinfo["/Title"]) == title, trainer
+    for folder, label, other in (("", "Pause café", "Coffee break"), ("en", "Coffee break", "Pause café")):
+        plan_pdf = pypdf.PdfReader(out / "trainer" / folder / "session-plan.pdf")
+        plan = " ".join(page.extract_text() for page in plan_pdf.pages)
+        assert label in plan and other not in plan, folder
