@@ -259,3 +259,16 @@ def test_the_trainer_command_writes_the_session_plan_beside_the_trainer_edition(
     )
     assert "Session plan: Mediation for members, a half day" in text and "09:30–12:30" in text
     assert "session-plan.pdf" in capsys.readouterr().out
+
+
+def test_the_french_session_plan_pdf_follows_french_typography(tmp_path):
+    """The texts the PDF joins with a colon (heading, column, handouts) get French spacing before it."""
+    session = Session(start="09:00", minutes=60)
+    plan = plan_session(Content(modules=COURSE.modules[:1], quizzes=COURSE.quizzes, source_names={}), session)
+    path = tmp_path / "session-plan.pdf"
+    path.write_bytes(session_plan_pdf(plan, HandoutOptions(language="fr", title="Diplomatie et médiation")))
+    raw = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = " ".join(raw.replace("\u00a0", " ").replace("\u202f", " ").split())
+    assert "Plan de séance : Diplomatie et médiation" in text
+    assert "Module : Partie" in text and "Fiche : " in text
+    assert "séance:" not in raw and "Fiche:" not in raw and "Module:" not in raw  # before, all three

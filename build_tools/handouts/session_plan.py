@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..courses.session_plan import Row, SessionPlan, Slot
+from ..i18n.typography import typeset
 from ..rendering import load_strings
 from .build import render
 from .documents import PAPERS, Document, HandoutOptions
@@ -16,7 +17,7 @@ from .typst_markup import escape, to_typst
 
 TEMPLATE = Path(__file__).parent.parent / "templates" / "typst" / "session-plan.typ"
 NAME = "session-plan.pdf"
-LABELS = ("plan_clock", "plan_module", "plan_activity", "plan_poll", "plan_materials", "plan_title",
+LABELS = ("plan_clock", "plan_poll", "plan_materials", "plan_title",
           "plan_shortened_heading", "plan_dropped_heading", "plan_none_shortened", "plan_none_dropped")  # fmt: skip
 
 
@@ -25,17 +26,22 @@ def session_plan_document(plan: SessionPlan, options: HandoutOptions) -> Documen
     strings = load_strings(options.language)
     words = strings["trainer"]
     handout = strings["handout"]
+    title = options.title or handout["course"]
+    language = options.language
     data = {
-        "title": escape(options.title or handout["course"]),
-        "plain_title": options.title or handout["course"],
+        "title": escape(title),
+        "heading": escape(typeset(f"{words['plan_title']}: {title}", language)),
+        "plain_title": title,
         "subtitle": escape(words["plan_pdf_subtitle"]),
         "edition": escape(words["plan_pdf_edition"]),
         "author": handout["author"],
         "lang": options.language,
         "paper": PAPERS[options.paper],
-        "labels": {key: escape(words[key]) for key in LABELS} | {"page": handout["page"], "of": handout["of"]},
+        "labels": {key: escape(words[key]) for key in LABELS}
+        | {"page": handout["page"], "of": handout["of"]}
+        | {"module_activity": escape(typeset(f"{words['plan_module']}: {words['plan_activity']}", language))},
         "summary": [escape(sentence) for sentence in summary(plan, words)],
-        "rows": [_row(row, words, strings["module_label"]) for row in plan.rows],
+        "rows": [_row(row, words, strings["module_label"], language) for row in plan.rows],
         "shortened": [escape(_change(slot, words["plan_change"])) for slot in plan.shortened],
         "dropped": [escape(_change(slot, words["plan_dropped"])) for slot in plan.dropped],
     }
@@ -71,7 +77,8 @@ def summary(plan: SessionPlan, words: dict) -> list[str]:
     return sentences
 
 
-def _row(row: Row, words: dict, module_label: str) -> dict:
+def _row(row: Row, words: dict, module_label: str, language: str) -> dict:
+    """One line of the agenda; the texts it joins with a colon follow the language's typography."""
     time = f"{row.start}–{row.end}"
     minutes = words["segment_minutes"].format(minutes=row.minutes)
     if row.pause is not None:
@@ -84,12 +91,15 @@ def _row(row: Row, words: dict, module_label: str) -> dict:
     slot = row.slot
     if slot.status == "shortened":
         minutes += " (" + words["plan_planned"].format(minutes=slot.planned) + ")"
-    materials = [f"{words['plan_handout']}: {m.name}" if m.kind == "handout" else m.title for m in row.materials]
+    materials = [
+        typeset(f"{words['plan_handout']}: {m.name}", language) if m.kind == "handout" else m.title
+        for m in row.materials
+    ]
     return {
         "time": escape(time),
         "minutes": escape(minutes),
         "break": None,
-        "module": escape(f"{module_label} {slot.module.number}: {slot.module.title}"),
+        "module": escape(typeset(f"{module_label} {slot.module.number}: {slot.module.title}", language)),
         "activity": escape(slot.activity),
         "poll": to_typst(slot.live_poll) if slot.live_poll else None,
         "materials": [escape(m) for m in materials],
