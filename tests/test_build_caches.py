@@ -40,7 +40,7 @@ def fresh():
 @pytest.fixture
 def readings(monkeypatch) -> list[str]:
     """The PO files read from disk (not taken from what a build keeps)."""
-    return _recorded_calls(monkeypatch, apply, "read_catalog", lambda path, name: name)
+    return _recorded_calls(monkeypatch, apply, "read_table", lambda path, name, data=None: name)
 
 
 def _recorded_calls(monkeypatch, module, name: str, noted) -> list:

@@ -24,11 +24,12 @@ from pydantic import BaseModel
 from ..loader import Content
 from ..memo import keep, recall
 from ..problems import Problem
-from .catalogs import Entry, entries, read_catalog
+from .catalogs import Entry
 from .entry_checks import entry_problems, subset_problems
 from .links import mask, unmask
 from .markdown_units import split_markdown, whole_text
 from .markers import marked
+from .po_tables import read_table
 from .typography import typeset
 from .units import FRONT_MATTER, JOINED_LISTS, STRINGS, TextField, fields_of, page_fields, translatable
 
@@ -130,8 +131,8 @@ def catalog_table(path: Path, name: str) -> tuple[dict[tuple[str, str], Entry], 
     key = (name, hashlib.sha256(data).hexdigest())
     kept = recall("translation-tables", key)
     if kept is None:
-        catalog, problems = read_catalog(path, name)
-        kept = (entries(catalog) if catalog else {}, tuple(problems))
+        table, problems = read_table(path, name, data)
+        kept = (table, tuple(problems))
         keep("translation-tables", key, kept)
     return kept
 
