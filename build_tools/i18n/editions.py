@@ -27,7 +27,7 @@ from urllib.parse import urljoin
 from babel import Locale
 
 from ..memo import keep, recall
-from .typography import TYPOGRAPHY, typeset
+from .typography import MARKS, TYPOGRAPHY, typeset
 
 SEARCH_FOLDING = Path(__file__).parent.parent / "templates" / "search-folding.js"
 SOURCE_LANGUAGE = "en"
@@ -101,6 +101,7 @@ _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _MARKS = ";:!?»"
 _NUMBER_COLON = re.compile(r"(?<=\d):(?=\s)")
 _UNTOUCHED = ("code", "pre", "script", "style", "textarea", "kbd", "samp")
+_TAG_NAME = re.compile(r"</?([a-zA-Z0-9]+)")
 
 
 def typeset_page(html: str, language: str) -> str:
@@ -123,14 +124,17 @@ def _typeset_text_of(html: str, language: str) -> str:
     parts = _TAG_OR_TEXT.split(html)
     inside: list[str] = []
     before = ""  # the text before this part, which may end just before a tag
+    marks = MARKS[language] | frozenset(_MARKS) if language in MARKS else None
     for index, part in enumerate(parts):
         if index % 2:  # a tag
-            name = re.match(r"</?([a-zA-Z0-9]+)", part)
+            name = _TAG_NAME.match(part)
             if name and name.group(1).lower() in _UNTOUCHED and not part.endswith("/>"):
                 if part.startswith("</"):
                     inside = inside[:-1]
                 else:
                     inside.append(name.group(1).lower())
+        elif part and not inside and marks is not None and marks.isdisjoint(part):
+            before = part  # nothing any rule here acts on (`&nbsp;` holds a `;`): left as it is
         elif part and not inside:
             # `Module 1: …` written by a template: a number then a colon and a space is no time (14:30)
             # (a no-break space the sanitiser wrote as an entity counts as the space it is)

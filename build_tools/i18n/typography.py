@@ -25,9 +25,12 @@ PROTECTED = re.compile(
     r"|\{[a-z_]+\}"  # a placeholder
 )
 BEFORE_MARK = re.compile(
-    r"(?<=[^\s;:!?])[ \u00a0\u202f]?([;?]|!(?!\[))"  # not `![` (an image), not the second of `?!`
-    r"|(?<=[^\s\d;:!?])[ \u00a0\u202f]?(:)|(?<=\d)[ \u00a0\u202f](:)"  # `14:30` keeps its colon
+    r"[ \u00a0\u202f](?=[;:?!])(?:(?<=[^\s;:!?].)(?:[;?]|!(?!\[))|(?<=[^\s\d;:!?].):|(?<=\d.):)"  # a space, then
+    r"|(?:[;?]|!(?!\[))(?<=[^\s;:!?].)"  # not `![` (an image), not the second of `?!`
+    r"|:(?<=[^\s\d;:!?].)"  # `14:30` keeps its colon (`14 :` gets a no-break space)
 )
+"""A mark after a word, or a space between: each branch starts with the character it matches first
+and looks back from there, so that the search skips the rest of the text quickly."""
 OPENING_GUILLEMET = re.compile(r"«[ \u00a0\u202f]?")
 CLOSING_GUILLEMET = re.compile(r"[ \u00a0\u202f]?»")
 PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f]?%")
@@ -48,16 +51,28 @@ def french(text: str) -> str:
         kept.append(match.group(0))
         return f"\ue010{len(kept) - 1}\ue011"
 
-    text = PROTECTED.sub(keep, text)
+    if _may_hold_protected(text):
+        text = PROTECTED.sub(keep, text)
     text = BEFORE_MARK.sub(_space_before, text)
-    text = OPENING_GUILLEMET.sub("«" + NNBSP, text)
-    text = CLOSING_GUILLEMET.sub(NNBSP + "»", text)
-    text = PERCENT.sub(NBSP + "%", text)
-    return TOKEN.sub(lambda match: kept[int(match.group(1))], text)
+    if "«" in text:
+        text = OPENING_GUILLEMET.sub("«" + NNBSP, text)
+    if "»" in text:
+        text = CLOSING_GUILLEMET.sub(NNBSP + "»", text)
+    if "%" in text:
+        text = PERCENT.sub(NBSP + "%", text)
+    return TOKEN.sub(lambda match: kept[int(match.group(1))], text) if "\ue010" in text else text
+
+
+PROTECTED_STARTS = ("`", "](", "<", "://", "mailto:", "&", "{")
+"""What each kind of `PROTECTED` text holds: a text with none of them has nothing to protect."""
+
+
+def _may_hold_protected(text: str) -> bool:
+    return any(start in text for start in PROTECTED_STARTS)
 
 
 def _space_before(match: re.Match) -> str:
-    mark = match.group(1) or match.group(2) or match.group(3)
+    mark = match.group(0)[-1]
     return (NBSP if mark == ":" else NNBSP) + mark
 
 
@@ -66,6 +81,8 @@ def _unchanged(text: str) -> str:
 
 
 TYPOGRAPHY: dict[str, Callable[[str], str]] = {"fr": french}
+MARKS: dict[str, frozenset[str]] = {"fr": FRENCH_MARKS}
+"""What each language's rules act on: its `TYPOGRAPHY` leaves a text holding none of them as it is."""
 
 
 def typeset(text: str, language: str) -> str:
