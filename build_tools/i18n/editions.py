@@ -121,29 +121,58 @@ def typeset_page(html: str, language: str) -> str:
 
 
 def _typeset_text_of(html: str, language: str) -> str:
-    parts = _TAG_OR_TEXT.split(html)
-    inside: list[str] = []
+    parts = _TAG_OR_TEXT.split(html)  # text, tag, text, tag, ..., text
+    inside: list[str] = []  # the code, script... elements open here
     before = ""  # the text before this part, which may end just before a tag
-    marks = MARKS[language] | frozenset(_MARKS) if language in MARKS else None
-    for index, part in enumerate(parts):
-        if index % 2:  # a tag
-            name = _TAG_NAME.match(part)
-            if name and name.group(1).lower() in _UNTOUCHED and not part.endswith("/>"):
-                if part.startswith("</"):
-                    inside = inside[:-1]
-                else:
-                    inside.append(name.group(1).lower())
-        elif part and not inside and marks is not None and marks.isdisjoint(part):
-            before = part  # nothing any rule here acts on (`&nbsp;` holds a `;`): left as it is
-        elif part and not inside:
-            # `Module 1: …` written by a template: a number then a colon and a space is no time (14:30)
-            # (a no-break space the sanitiser wrote as an entity counts as the space it is)
-            text = _NUMBER_COLON.sub("\u00a0:", part.replace("&nbsp;", "\u00a0"))
-            if text[0] in _MARKS and before and not before[-1].isspace():  # `<strong>Non</strong>: …`
-                text = _space_before_mark(text[0]) + text
-            parts[index] = typeset(text, language)
-            before = parts[index]
+    marked = _marks_of(language)
+    for index in range(0, len(parts), 2):
+        part = parts[index]
+        if part and not inside:
+            if marked is None or marked.search(part):  # else no rule here acts on it (`&nbsp;` holds a `;`)
+                part = parts[index] = _typeset_part(part, before, language)
+            before = part
+        if index + 1 < len(parts):
+            _follow(inside, parts[index + 1])
     return "".join(parts)
+
+
+@lru_cache(maxsize=8)
+def _marks_of(language: str) -> re.Pattern | None:
+    """Any character the rules here act on in a text of `language` (None: not known, every text is typeset)."""
+    if language not in MARKS:
+        return None
+    return re.compile("[" + re.escape("".join(sorted(MARKS[language] | set(_MARKS)))) + "]")
+
+
+def _follow(inside: list[str], tag: str) -> None:
+    """Keep `inside` (the untouched elements open) up to date past one tag."""
+    untouched = _untouched_tag(tag)
+    if untouched is None:
+        return
+    closing, name = untouched
+    if closing:
+        del inside[-1:]
+    else:
+        inside.append(name)
+
+
+@lru_cache(maxsize=4096)  # a page's tags repeat (`</div>`, the navigation's): each is read once
+def _untouched_tag(tag: str) -> tuple[bool, str] | None:
+    """(closing, name) for a tag that opens or closes code, a script or the like; else None."""
+    name = _TAG_NAME.match(tag)
+    if name and name.group(1).lower() in _UNTOUCHED and not tag.endswith("/>"):
+        return tag.startswith("</"), name.group(1).lower()
+    return None
+
+
+def _typeset_part(part: str, before: str, language: str) -> str:
+    """One text between tags with the typography of `language`; `before`: the text before it."""
+    # `Module 1: …` written by a template: a number then a colon and a space is no time (14:30)
+    # (a no-break space the sanitiser wrote as an entity counts as the space it is)
+    text = _NUMBER_COLON.sub("\u00a0:", part.replace("&nbsp;", "\u00a0"))
+    if text[0] in _MARKS and before and not before[-1].isspace():  # `<strong>Non</strong>: …`
+        text = _space_before_mark(text[0]) + text
+    return typeset(text, language)
 
 
 def _space_before_mark(mark: str) -> str:
