@@ -74,8 +74,14 @@ def unsupported_in(text: str, *, inline: bool = False, html_as_text: bool = Fals
         inline: the text is one line (an objective, an option), parsed without block syntax.
         html_as_text: `<tags>` are shown as written (quiz text is escaped), so they are allowed.
     """
+    return unsupported_among(plain_text.parse(_checking, text, inline=inline), html_as_text=html_as_text)
+
+
+def unsupported_among(tokens: list[Token] | tuple[Token, ...], *, html_as_text: bool = False) -> str | None:
+    """`unsupported_in` of a text already parsed: its tokens from a parser that takes every link as a
+    link (`_checking`; the site's `parser` gives the same tokens for a text with no `[` and no `<`)."""
     allowed = ALLOWED | ({"html_inline", "html_block"} if html_as_text else set())
-    for token in walk(plain_text.parse(_checking, text, inline=inline)):
+    for token in walk(tokens):
         if token.type not in allowed:
             detail = token.content.strip().splitlines()[0][:40] if token.content.strip() else ""
             name = NAMES.get(token.type, token.type.removesuffix("_open"))

@@ -8,8 +8,11 @@ from collections import Counter
 from functools import lru_cache
 from urllib.parse import unquote
 
-from ..markdown_subset import SUBSET_HINT, parse, unsupported_in
+from markdown_it.token import Token
+
+from ..markdown_subset import SUBSET_HINT, parse, unsupported_among, unsupported_in
 from ..memo import memo
+from ..plain_text import is_plain
 from .links import references
 from .markdown_units import split_markdown
 from .units import PLACEHOLDER
@@ -46,7 +49,14 @@ def _inline(text: str) -> tuple:
     with no link or emphasis mark is not parsed (most units are plain sentences)."""
     if INLINE_MARKUP.isdisjoint(text):
         return ()
-    return tuple(child for token in parse(text) for child in token.children or [])
+    return tuple(child for token in _tokens(text) for child in token.children or [])
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """A text's tokens from the site's parser, parsed once for the entry and the subset checks.
+    Callers must not change them."""
+    return tuple(parse(text))
 
 
 def _reference_problems(english: str, translation: str) -> list[str]:
@@ -109,12 +119,27 @@ def _placeholder_problems(english: str, translation: str) -> list[str]:
     ]
 
 
-def subset_problems(english: str, translation: str) -> list[str]:
+@memo("translation-subset-problems")  # a rebuild asks again only of changed units
+def subset_problems(english: str, translation: str) -> tuple[str, ...]:
     """Markdown that course content may not use (raw HTML, a heading, an image...), when the English has none.
 
     Hand-written pages and interface strings are not course content: they are not held to the subset.
     """
-    found = unsupported_in(translation)
+    found = _unsupported(translation)
     if not found or unsupported_in(english):
-        return []
-    return [f"the translation uses {found}, which course text may not ({SUBSET_HINT})"]
+        return ()
+    return (f"the translation uses {found}, which course text may not ({SUBSET_HINT})",)
+
+
+def _unsupported(text: str) -> str | None:
+    """`unsupported_in(text)`, from the tokens the entry checks parsed where they are the same.
+
+    A plain sentence (`plain_text.is_plain`) parses to one paragraph of text, which the subset allows
+    and which holds no `<` or `{` to look for. A text with no `[` and no `<` has no link or raw HTML
+    for the parsers' link checks to tell apart: the site's parser gives the checking parser's tokens.
+    """
+    if is_plain(text):
+        return None
+    if "[" in text or "<" in text:
+        return unsupported_in(text)
+    return unsupported_among(_tokens(text))
