@@ -21,6 +21,8 @@ REFERENCE = re.compile(r"\]\[(\d+)\]")
 
 def mask(text: str) -> tuple[str, list[str]]:
     """`text` with each link's address replaced by its number, and the addresses in number order."""
+    if "](" not in text:  # no inline link or image (most units): nothing to number
+        return text, []
     urls: list[str] = []
 
     def number(match: re.Match) -> str:

@@ -1,8 +1,9 @@
-"""The translation checks' shortcuts find exactly what the full checks find.
+"""The translations' shortcuts give exactly what the full work gives.
 
 `subset_problems` does not parse a plain sentence, and reuses the entry checks' tokens for a text
 with no `[` and no `<`: `entry_checks._unsupported` must say what `markdown_subset.unsupported_in`
-says, on every text of the course's PO files and on random Markdown.
+says, on every text of the course's PO files and on random Markdown. `links.mask` does not search a
+text without `](` for links: it must number links as the full search does.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pytest
 from build_tools import memo
 from build_tools.i18n import entry_checks
 from build_tools.i18n.catalogs import entries, read_catalog
+from build_tools.i18n.links import LINK, mask
 from build_tools.markdown_subset import unsupported_in
 from build_tools.plain_text import is_plain
 
@@ -68,3 +70,24 @@ def test_a_translation_outside_the_subset_is_still_reported_after_its_tokens_wer
         "the translation uses a heading, which course text may not "
         "(use paragraphs, **bold**, *italic*, [links](https://...), lists, quotes and tables)",
     )
+
+
+def full_mask(text: str) -> tuple[str, list[str]]:
+    """links.mask without its shortcut: every text searched for links."""
+    urls: list[str] = []
+
+    def number(match):
+        if match.group("url") not in urls:
+            urls.append(match.group("url"))
+        return f"{match.group('bang')}[{match.group('text')}][{urls.index(match.group('url')) + 1}]"
+
+    return LINK.sub(number, text), urls
+
+
+def test_links_are_numbered_as_by_the_full_search():
+    chance = random.Random(0)
+    for text in course_texts():
+        assert mask(text) == full_mask(text), text
+    for _ in range(10_000):
+        text = "".join(chance.choice(PIECES + ["](x)", "[a]", "(y)"]) for _ in range(chance.randint(0, 8)))
+        assert mask(text) == full_mask(text), text
