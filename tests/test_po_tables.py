@@ -7,11 +7,12 @@ file: the course's PO files, the test fixtures, hand-made bad files, and many fi
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
 
-from build_tools.i18n.catalogs import entries, read_catalog
+from build_tools.i18n.catalogs import PO_LINE, entries, read_catalog
 from build_tools.i18n.po_tables import quick_table, read_table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -188,3 +189,24 @@ def test_files_broken_at_random_read_as_babel_reads_them(tmp_path, seed):
         same_reading(tmp_path, text)
         quick += quick_table(text) is not None
     assert quick > 20  # many edits leave a file the quick reader reads itself
+
+
+FORMER_QUOTED = r'"(?:[^"\\]|\\[\\"ntrabfv?]|\\[0-7]{1,3}|\\x[0-9A-Fa-f]+)*"'
+FORMER_PO_LINE = re.compile(
+    rf"^(?:#~\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?{FORMER_QUOTED}\s*$"
+)
+
+
+def test_the_possessive_po_line_accepts_the_lines_it_accepted():
+    chance = random.Random(0)
+    pieces = ['"', "\\", "\\x4", "\\x", "1", "7", "a", "F", "\\n", "\\0", "\\9", " ", "\\?", "\\q", "msgid "]
+    for _ in range(20_000):
+        line = "".join(chance.choice(pieces) for _ in range(chance.randint(0, 9)))
+        assert bool(PO_LINE.match(line)) == bool(FORMER_PO_LINE.match(line)), line
+
+
+def test_a_line_of_many_escapes_without_its_closing_quote_is_reported_at_once(tmp_path):
+    """It took Babel's reading and the syntax check minutes: they tried each way to split the digits."""
+    text = HEADER + '\nmsgid "' + "\\x4141" * 40 + '\nmsgstr "b"\n'
+    table, problems = same_reading(tmp_path, text)
+    assert [p.line for p in problems] == [8] and "closing quote" in problems[0].message

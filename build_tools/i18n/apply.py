@@ -122,7 +122,8 @@ def translator_for(root: Path, language: str, po: str, mark: bool = True, subset
 
 
 def catalog_table(path: Path, name: str) -> tuple[dict[tuple[str, str], Entry], tuple[Problem, ...]]:
-    """A PO file's translations by (context, English), and the problems that stop it being read.
+    """A PO file's translations by (context, English), and the problems that stop it being read
+    (`po_tables.read_table`: what Babel's reading gives, read in one pass).
 
     Kept by the file's bytes (see `memo`): every edition's build reads every PO file, and a rebuild
     reads again only a changed one. Callers must not change the table.

@@ -10,6 +10,9 @@ The merge follows msgmerge: an entry whose context and English are unchanged kee
 a changed English text keeps the old translation marked fuzzy, with the previous English as `#|
 msgid`, matched only among entries of the same context (the same field), so that one changed
 sentence makes exactly one entry fuzzy; removed text becomes obsolete (`#~`), kept for reuse.
+
+A build needs only each file's translations: it reads them with `po_tables.read_table`, which gives
+`entries(read_catalog(...))` and the same problems without Babel's reader for a plain, valid file.
 """
 
 from __future__ import annotations
@@ -56,7 +59,9 @@ class Entry:
     line: int
 
 
-QUOTED = r'"(?:[^"\\]|\\[\\"ntrabfv?]|\\[0-7]{1,3}|\\x[0-9A-Fa-f]+)*"'
+QUOTED = r'"(?:[^"\\]|\\[\\"ntrabfv?]|\\[0-7]{1,3}+|\\x[0-9A-Fa-f]++)*+"'
+"""A quoted text; possessive (`*+`), so that a line of many `\\x41` escapes without its closing quote
+is refused at once rather than tried every way its digits can be split."""
 PO_LINE = re.compile(rf"^(?:#~\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?{QUOTED}\s*$")
 """A line of a PO entry: a keyword and a quoted string, or a string continuing the last one."""
 

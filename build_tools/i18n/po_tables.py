@@ -27,10 +27,10 @@ from .catalogs import Entry, entries, read_catalog
 
 Table = dict[tuple[str, str], Entry]
 
-_PLAIN = r'[^"\\\n]*'
-_ESCAPE = r"\\(?:[\\\"ntrabfv?]|[0-7]{1,3}|x[0-9A-Fa-f]+)"
-QUOTED = rf'"{_PLAIN}(?:{_ESCAPE}{_PLAIN})*"'
-"""A quoted text on one line, with the escapes `catalogs.PO_LINE` accepts."""
+_PLAIN = r'[^"\\\n]*+'
+_ESCAPE = r"\\(?:[\\\"ntrabfv?]|[0-7]{1,3}+|x[0-9A-Fa-f]++)"
+QUOTED = rf'"{_PLAIN}(?:{_ESCAPE}{_PLAIN})*+"'
+"""A quoted text on one line, with the escapes `catalogs.PO_LINE` accepts (possessive, as there)."""
 COMMENTS = r"(?P<comments>(?:#(?![~-])[^\n]*\n+)*)"
 """An entry's comment lines (`#`, `#.`, `#,`, `#|`, `#:`); not `#~` (obsolete) nor `#-` (a conflict)."""
 
