@@ -212,12 +212,24 @@ def _reject_tabs(text: str) -> None:
             raise _Stop(number, "a tab is used for indentation", "indent with spaces only")
 
 
+def _reject_special_characters(text: str) -> None:
+    """PyYAML refuses control characters (other than tab and line breaks) and a few others; say where."""
+    special = Reader.NON_PRINTABLE.search(text)
+    if special:
+        raise _Stop(
+            text.count("\n", 0, special.start()) + 1,
+            f"the character U+{ord(special.group()):04X} is not allowed in a content file",
+            "delete it: invisible control characters often come with text pasted from another program",
+        )
+
+
 def _compose(text: str) -> yaml.Node:
     """The node tree of `text`: from libyaml when it reads the file without complaint, else from
     the pure-Python reader, whose errors are the ones explained to authors."""
     node = _compose_fast(text)
     if node is not None:
         return node
+    _reject_special_characters(text)
     reader = _NodeReader(text)
     try:
         node = reader.get_single_node()
