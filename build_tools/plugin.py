@@ -56,6 +56,7 @@ from .i18n.editions import (
     typeset_page,
 )
 from .loader import GLOSSARY, Content, load_content
+from .minify import is_minifiable, minified
 from .preview import NO_CONTENT, with_banner
 from .problems import ContentError, Problem, display_path, format_report
 from .rendering import (
@@ -240,6 +241,7 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             "glossary": self.renderer.abbreviation_titles(),
         }
         self.facts = self._course_facts(config)
+        _minify_own_assets(files, Path(config.docs_dir))
         for uri, data in downloads.items():
             files.append(File.generated(config, uri, content=data))
         if self.site and self.site.logo:
@@ -697,6 +699,14 @@ def _prepare_offline(config: MkDocsConfig) -> None:
     config.theme["features"] = [f for f in features if not f.startswith("navigation.instant")]
     config.extra.setdefault("polyfills", [])
     config.extra["polyfills"].append(OFFLINE_SHIM)
+
+
+def _minify_own_assets(files: Files, docs: Path) -> None:
+    """Serve the project's scripts and style sheets (under docs/) minified; the theme's stay as Material ships them."""
+    for file in files:
+        own = file.abs_src_path and Path(file.abs_src_path).is_relative_to(docs)
+        if own and is_minifiable(file.src_uri):
+            file.content_string = minified(file.src_uri, file.content_string)
 
 
 def _offline_enabled(config: MkDocsConfig) -> bool:

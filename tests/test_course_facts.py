@@ -12,6 +12,7 @@ from build_tools.courses.compose import compose
 from build_tools.courses.facts import (
     course_facts,
     fill_course_facts,
+    module_reading_time,
     other_languages,
     placeholder_problems,
     reading_time,
@@ -41,6 +42,7 @@ def test_the_ipu_course_says_what_its_pages_said(content):
     assert facts == {
         "course_modules": "nine modules",
         "course_reading_time": "about two hours",
+        "course_module_reading_time": "13 to 16 minutes",
         "course_group_minutes": "425 minutes",
         "course_essentials_time": "15 minutes",
         "course_other_languages": "French (**Français**)",
@@ -49,6 +51,7 @@ def test_the_ipu_course_says_what_its_pages_said(content):
     french = course_facts(content, load_strings("fr", ROOT))
     assert french["course_modules"] == "neuf modules"
     assert french["course_reading_time"] == "environ deux heures"
+    assert french["course_module_reading_time"] == "de 13 à 16 minutes"  # English words, French strings
 
 
 def test_a_composed_course_gets_its_own_figures(content):
@@ -60,6 +63,15 @@ def test_a_composed_course_gets_its_own_figures(content):
     assert facts["course_reading_time"] == reading_time(read, load_strings("en")["course_facts"])
     one = course_facts(compose(content, _course(HALF_DAY[:1])), load_strings("en"))
     assert one["course_modules"] == "one module"
+
+
+@pytest.mark.parametrize(
+    ("minutes", "english", "french"),
+    [([13, 16, 14], "13 to 16 minutes", "de 13 à 16 minutes"), ([15, 15], "15 minutes", "15 minutes"), ([], "", "")],
+)
+def test_a_modules_reading_time_runs_from_the_shortest_to_the_longest(minutes, english, french):
+    assert module_reading_time(minutes, load_strings("en")["course_facts"]) == english
+    assert module_reading_time(minutes, load_strings("fr", ROOT)["course_facts"]) == french
 
 
 @pytest.mark.parametrize(
@@ -93,8 +105,8 @@ def test_an_unknown_placeholder_is_a_problem_at_its_line():
     problems = placeholder_problems(page, "docs/how-to-use.md")
     assert [p.as_text() for p in problems] == [
         "docs/how-to-use.md:5: unknown placeholder {course_hours} (hint: use one of {course_modules}, "
-        "{course_reading_time}, {course_group_minutes}, {course_essentials_time}, {course_other_languages}, "
-        "{course_subtitle})"
+        "{course_reading_time}, {course_module_reading_time}, {course_group_minutes}, {course_essentials_time}, "
+        "{course_other_languages}, {course_subtitle})"
     ]
 
 

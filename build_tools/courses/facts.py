@@ -10,6 +10,9 @@ placeholder, which the build fills in from the composed course, in the page's la
   reading time (its words at 200 a minute, as the module pages show it: the French page counts
   the French words), rounded as a reader would say it: `about 55 minutes`, `about an hour and a
   half`, `about two hours`;
+- `{course_module_reading_time}`: the time one module takes to read, from the shortest module's
+  reading time to the longest's, as the module pages show them: `13 to 16 minutes`, `15 minutes`
+  when they all take the same;
 - `{course_group_minutes}`: the modules' facilitator timings added up, the time they take with a
   group: `425 minutes` (a module without `minutes` in its notes counts for none);
 - `{course_essentials_time}`: the reading time of the essentials page as this course shows it (its
@@ -73,11 +76,13 @@ def course_facts(
     language is `subtitle`."""
     words = strings["course_facts"]
     count = len(content.modules)
+    minutes = [reading_minutes(m) for m in content.modules]
     modules = words["module" if count == 1 else "modules"].format(count=_in_words(count, words))
     group = sum(m.facilitator_notes.minutes or 0 for m in content.modules)
     return {
         "course_modules": modules,
-        "course_reading_time": reading_time(sum(reading_minutes(m) for m in content.modules), words),
+        "course_reading_time": reading_time(sum(minutes), words),
+        "course_module_reading_time": module_reading_time(minutes, words),
         "course_group_minutes": words["group_minutes"].format(minutes=group),
         "course_essentials_time": words["group_minutes"].format(minutes=_essentials_minutes(essentials)),  # "N minutes"
         "course_other_languages": other_languages(languages, language),
@@ -88,6 +93,7 @@ def course_facts(
 FACTS = (
     "course_modules",
     "course_reading_time",
+    "course_module_reading_time",
     "course_group_minutes",
     "course_essentials_time",
     "course_other_languages",
@@ -105,6 +111,16 @@ def reading_time(minutes: int, words: dict) -> str:
     if hours == 1:
         return words["reading_hour_half" if half else "reading_hour"]
     return words["reading_hours_half" if half else "reading_hours"].format(hours=_in_words(hours, words))
+
+
+def module_reading_time(minutes: Sequence[int], words: dict) -> str:
+    """`13 to 16 minutes` from the modules' reading times (`15 minutes` when they are all the same)."""
+    if not minutes:
+        return ""
+    low, high = min(minutes), max(minutes)
+    if low == high:
+        return words["group_minutes"].format(minutes=low)
+    return words["minutes_range"].format(low=low, high=high)
 
 
 def other_languages(languages: Sequence[str], language: str) -> str:

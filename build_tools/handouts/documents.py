@@ -14,8 +14,6 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
 
-import segno
-
 from ..i18n.typography import typeset
 from ..loader import Content
 from ..model import Figure, Likert, Module, Quiz
@@ -276,6 +274,8 @@ def _quiz_link(content: Content, module: Module, options: HandoutOptions, string
 
 @lru_cache(maxsize=256)
 def _qr_svg(url: str) -> str:
+    import segno  # here, not at the top: it imports urllib.request, a tenth of the plugin's import time
+
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="svg", scale=4, border=2, xmldecl=False)
     return buffer.getvalue().decode("utf-8")

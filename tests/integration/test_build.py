@@ -674,3 +674,17 @@ def test_real_project_builds(tmp_path):
     assert "Traceback" not in output
     assert (tmp_path / "site" / "index.html").is_file()
     assert (tmp_path / "site" / "404.html").is_file()
+
+
+def test_the_site_serves_our_scripts_and_style_sheets_minified_and_materials_as_shipped(site):
+    """docs/assets/ keeps the comments for developers; a reader downloads the files without them.
+    Material's own files are left alone (its lunr helpers are not minified, and stay as they are)."""
+    import material
+
+    for name in ("javascripts/quiz.js", "javascripts/course.js", "stylesheets/quiz.css"):
+        written = (ROOT / "docs" / "assets" / name).read_text(encoding="utf-8")
+        served = (site / "assets" / name).read_text(encoding="utf-8")
+        assert "/*" in written and "/*" not in served, name
+        assert len(served) < 0.8 * len(written), name
+    theme = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "tinyseg.js"
+    assert (site / "assets" / "javascripts" / "lunr" / "tinyseg.js").read_bytes() == theme.read_bytes()

@@ -147,7 +147,7 @@ def test_the_essentials_title_gives_this_courses_reading_time_everywhere(built):
     _, site = built
     title = "The essentials in 5 minutes"
     essentials = site / "essentials" / "index.html"
-    assert f"<h1 id=\"the-essentials-in-5-minutes\">{title}" in essentials.read_text("utf-8")
+    assert f'<h1 id="the-essentials-in-5-minutes">{title}' in essentials.read_text("utf-8")
     assert "in about 5 minutes of reading" in _text(essentials)
     assert title in _nav_labels(site / "how-to-use" / "index.html")
     assert f"then read {title} ." in _text(site / "index.html")  # the link, then the full stop
@@ -176,6 +176,7 @@ def test_a_course_in_one_language_does_not_offer_another(tmp_path):
     french_only = french_only.replace("Mediation for members, a half day", "La médiation, une demi-journée")
     french_only = french_only.split("translations:")[0] + "modules:" + french_only.split("modules:", 1)[1]
     french_only = french_only.replace("label: Coffee", "label: Pause café")
+    french_only = french_only.replace("assessments: [diagnostic, post]", "assessments: [post]")
     course.write_text(french_only, encoding="utf-8")
     result = _build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -185,6 +186,10 @@ def test_a_course_in_one_language_does_not_offer_another(tmp_path):
     assert "Vos réponses sont enregistrées dans votre navigateur" in page  # the list items around it stay
     assert "Chaque quiz s’imprime comme une fiche d’exercices." in page
     assert not (tmp_path / "site" / "en").exists()
+    # No diagnostic: neither the invitation to take it nor to read where it surprised you.
+    assert not (tmp_path / "site" / "quizzes" / "diagnostic").exists()
+    assert "Lisez l’essentiel" in page and "Faites l’ évaluation finale" in page
+    assert "Faites l’ évaluation initiale" not in page and "vous a surpris" not in page
 
 
 def test_no_page_invites_the_reader_to_an_assessment_the_course_leaves_out(built):
@@ -197,6 +202,17 @@ def test_no_page_invites_the_reader_to_an_assessment_the_course_leaves_out(built
     assert "survey" not in how and "further training" not in how
     french = _text(site / "fr" / "how-to-use" / "index.html")
     assert "enquête" not in french and "Rédigez votre plan d’action :" in french
+
+
+def test_the_home_page_gives_this_courses_module_reading_times(built, facts):
+    """It said "about a quarter of an hour" whatever the course's modules."""
+    _, site = built
+    assert facts["en"]["course_module_reading_time"].endswith(" minutes")
+    english = _text(site / "index.html")
+    assert f"Each module takes {facts['en']['course_module_reading_time']} to read." in english
+    assert "quarter" not in english
+    french = _text(site / "fr" / "index.html")
+    assert f"Il faut {facts['fr']['course_module_reading_time']} pour lire chaque module." in french
 
 
 def test_the_home_page_does_not_say_the_course_accompanies_the_ipu_workshop(built):
