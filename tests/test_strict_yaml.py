@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from build_tools import strict_yaml
 from build_tools.problems import Problem
@@ -245,10 +246,14 @@ def test_problems_use_the_given_name(tmp_path):
     assert problem.file == "modules/x.yml"
 
 
+ROOT = Path(__file__).parent.parent
+YAML_FOLDERS = ["modules", "quizzes", "courses", "workshops", "translations", "local", "build_tools", "tests/fixtures"]
+
+
 def _every_yaml_file() -> list[Path]:
-    root = Path(__file__).parent.parent
-    folders = [root / "modules", root / "quizzes", root / "tests" / "fixtures"]
-    return sorted(p for folder in folders for p in folder.rglob("*.y*ml"))
+    """Every YAML file of the project: content, course and workshop files, catalogs, test fixtures."""
+    files = [p for folder in YAML_FOLDERS for p in (ROOT / folder).rglob("*.y*ml")] + list(ROOT.glob("*.y*ml"))
+    return sorted(files)
 
 
 @pytest.mark.parametrize("path", _every_yaml_file(), ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -276,8 +281,231 @@ def _build(node, name: str) -> tuple:
     return data, builder.lines, builder.problems
 
 
+def _course_files() -> list[Path]:
+    folders = ["modules", "quizzes", "courses", "workshops"]
+    return sorted(p for folder in folders for p in (ROOT / folder).glob("*.yml")) + [ROOT / "glossary.yml"]
+
+
 def test_the_course_is_read_by_the_fast_reader():
     """The speed-up is real: every course file takes the libyaml path."""
-    root = Path(__file__).parent.parent
-    for path in sorted((root / "modules").glob("*.yml")) + sorted((root / "quizzes").glob("*.yml")):
+    for path in _course_files():
         assert strict_yaml._compose_fast(path.read_text(encoding="utf-8")) is not None, path
+
+
+# --- the event reader: values and lines straight from libyaml's events ------------------------------
+
+
+def _by_both_readers(text: str, name: str = "modules/x.yml") -> tuple:
+    """What `read_yaml` gives for `text` (the event reader first) and what the node reader alone gives,
+    each as (data, lines in their order) or (None, problems)."""
+    return _shown(strict_yaml._read_events(text) or strict_yaml._read_nodes(text, name)), _shown(
+        strict_yaml._read_nodes(text, name)
+    )
+
+
+def _shown(result) -> tuple:
+    document, problems = result if isinstance(result, tuple) else (result, [])
+    if document is None:
+        return None, problems
+    return document.data, list(document.lines.items())
+
+
+@pytest.mark.parametrize("path", _every_yaml_file(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_event_reader_builds_what_the_node_reader_builds(path):
+    """Same data, same lines (in the same order), same problems, for every YAML file of the project."""
+    raw = path.read_bytes()
+    if len(raw) > strict_yaml.MAX_BYTES:
+        return
+    text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    events, nodes = _by_both_readers(text, path.name)
+    assert events == nodes
+    if "\ufffd" not in text and "\t" not in text:  # read_yaml stops bad bytes and tabs before either reader
+        assert read_yaml(path, path.name) == strict_yaml._read_nodes(text, path.name)
+
+
+def test_course_files_never_fall_back_to_the_node_reader(monkeypatch):
+    """Every course file is read by the event reader alone (the node reader is not even called)."""
+
+    def refuse(text, name):
+        raise AssertionError(f"{name} fell back to the node reader")
+
+    monkeypatch.setattr(strict_yaml, "_read_nodes", refuse)
+    for path in _course_files():
+        document, problems = read_yaml(path, path.name)
+        assert problems == [] and document.data, path
+
+
+EVERY_KIND = """\
+# comment
+id: x
+"yes": no
+'12': 2020-01-01
+text: plain words
+quoted: 'true'
+double: "null"
+empty:
+tilde: ~
+flag: false
+count: -7
+octal: 0o17
+hex: 0x1f
+ratio: .5
+big: 6.02E+23
+items: [a, 1, TRUE, {k: v}, [], {}]
+block: |
+  line one
+  line two
+folded: >
+  folded
+  text
+nested:
+  - id: q1
+    options:
+      - a
+      -
+      - c: 3
+"""
+
+EVERY_KIND_DATA = {
+    "id": "x",
+    "yes": "no",
+    "12": "2020-01-01",
+    "text": "plain words",
+    "quoted": "true",
+    "double": "null",
+    "empty": None,
+    "tilde": None,
+    "flag": False,
+    "count": -7,
+    "octal": 15,
+    "hex": 31,
+    "ratio": 0.5,
+    "big": 6.02e23,
+    "items": ["a", 1, True, {"k": "v"}, [], {}],
+    "block": "line one\nline two\n",
+    "folded": "folded text\n",
+    "nested": [{"id": "q1", "options": ["a", None, {"c": 3}]}],
+}
+
+EVERY_KIND_LINES = {
+    (): 2, ("id",): 2, ("yes",): 3, ("12",): 4, ("text",): 5, ("quoted",): 6, ("double",): 7,
+    ("empty",): 8, ("tilde",): 9, ("flag",): 10, ("count",): 11, ("octal",): 12, ("hex",): 13,
+    ("ratio",): 14, ("big",): 15, ("items",): 16, ("items", 0): 16, ("items", 1): 16, ("items", 2): 16,
+    ("items", 3): 16, ("items", 3, "k"): 16, ("items", 4): 16, ("items", 5): 16, ("block",): 17,
+    ("folded",): 20, ("nested",): 23, ("nested", 0): 24, ("nested", 0, "id"): 24,
+    ("nested", 0, "options"): 25, ("nested", 0, "options", 0): 26, ("nested", 0, "options", 1): 27,
+    ("nested", 0, "options", 2): 28, ("nested", 0, "options", 2, "c"): 28,
+}
+
+
+def test_event_reader_keeps_every_value_kind_and_line():
+    """Written out by hand, so a value the event reader dropped, retyped or misplaced fails here
+    even if the node reader changed the same way."""
+    document = strict_yaml._read_events(EVERY_KIND)
+    assert document is not None
+    assert document.data == EVERY_KIND_DATA
+    assert [(key, type(value)) for key, value in document.data.items()] == [
+        (key, type(value)) for key, value in EVERY_KIND_DATA.items()
+    ]
+    assert document.lines == EVERY_KIND_LINES
+    assert _by_both_readers(EVERY_KIND)[1] == (EVERY_KIND_DATA, list(document.lines.items()))
+
+
+def _nested(depth: int) -> str:
+    return "a: " + "[" * depth + "]" * depth + "\n"
+
+
+BAD_OR_UNUSUAL = {
+    "duplicate keys": "id: x\ntitle: a\nnested:\n  k: 1\n  k: 2\ntitle: b\n",
+    "python tag": "id: x\nvalue: !!python/object/apply:os.system ['true']\n",
+    "str tag": "id: x\nvalue: !!str 12\n",
+    "non-specific tag": "id: x\nvalue: ! 12\n",
+    "tagged mapping": "id: x\nvalue: !!map {a: 1}\n",
+    "tagged key": "id: x\n!!str key: 1\n",
+    "custom tag": "id: x\nvalue: !custom x\n",
+    "anchor and alias": "a: &x [1, 2]\nb: *x\n",
+    "anchored scalar": "a: &x 1\nb: *x\n",
+    "alias as key": "a: &x k\n*x : 2\n",
+    "alias bomb": "\n".join(
+        ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+        + [f"{c}: &{c} [{', '.join(['*' + p] * 10)}]" for p, c in zip("abcdefgh", "bcdefghi", strict=True)]
+    )
+    + "\n",
+    "number, null and boolean keys": "id: x\n1: one\n~: nothing\ntrue: yes\n? [a]\n: list\n",
+    "empty key": "id: x\n: value\n",
+    "mapping as key": "id: x\n? {a: 1}\n: value\n",
+    "deep nesting": _nested(3000),
+    "empty": "",
+    "only a comment": "# only a comment\n",
+    "document marker only": "---\n",
+    "null document": "~\n",
+    "top-level list": "- a\n- b\n",
+    "top-level text": "just text\n",
+    "two documents": "id: x\n---\nid: y\n",
+    "syntax error": "id: x\ntitle: ok\nsummary: Mediation: a tool\n",
+    "unclosed quote": "id: x\ntitle: 'open\n",
+    "tab after a key": "id:\tx\n",
+    "control character": "id: x\x07\n",
+    "merge key": "base: &b {a: 1}\nother:\n  <<: *b\n",
+}
+
+
+@pytest.mark.parametrize("text", BAD_OR_UNUSUAL.values(), ids=BAD_OR_UNUSUAL.keys())
+def test_unusual_input_is_left_to_the_node_reader(text):
+    """The event reader gives up on each of these, so read_yaml gives exactly the node reader's answer."""
+    assert strict_yaml._read_events(text) is None
+    events, nodes = _by_both_readers(text)
+    assert events == nodes
+
+
+@pytest.mark.parametrize("text", BAD_OR_UNUSUAL.values(), ids=BAD_OR_UNUSUAL.keys())
+def test_unusual_input_gives_the_same_problems_through_read_yaml(tmp_path, text):
+    assert read(tmp_path, text) == strict_yaml._read_nodes(text, "modules/x.yml")
+
+
+def test_nesting_up_to_the_event_depth_is_read_by_events_and_deeper_by_nodes():
+    depth = strict_yaml.EVENT_DEPTH
+    at_limit, beyond = _nested(depth - 1), _nested(depth)  # the root mapping is one level
+    assert strict_yaml._read_events(at_limit) is not None
+    assert strict_yaml._read_events(beyond) is None
+    for text in (at_limit, beyond):
+        events, nodes = _by_both_readers(text)
+        assert events == nodes and events[0] is not None
+
+
+def test_more_values_than_the_limit_without_aliases(monkeypatch):
+    """The event reader stops counting where the node reader would stop the file, and leaves it to it."""
+    monkeypatch.setattr(strict_yaml, "MAX_VALUES", 10)
+    fits = "items: [" + ", ".join(["a"] * 8) + "]\n"  # the root, the list and 8 items
+    too_many = "items: [" + ", ".join(["a"] * 9) + "]\n"
+    assert strict_yaml._read_events(fits) is not None
+    assert strict_yaml._read_events(too_many) is None
+    assert _by_both_readers(too_many)[0] == (
+        None,
+        [
+            Problem(
+                "modules/x.yml",
+                1,
+                "",
+                "the file expands to more than 10 values",
+                "anchors and aliases (&name, *name) are repeated too often",
+            )
+        ],
+    )
+
+
+def test_plain_scalars_resolve_as_the_core_resolver_does():
+    """Every first character the resolver knows, and a few it does not, give the same type both ways."""
+    words = ["", "~", "null", "Null", "NULL", "nULL", "true", "True", "TRUE", "tRUE", "false", "FALSE", "yes",
+             "0", "-0", "+1", "010", "0o17", "0o8", "0x1F", "0xg", "1.", ".5", "-.5", "1e3", "1E+3", "1e", ".",
+             "-", "+", "1_0", "2020-01-01", "12:30", "nan", ".inf", "n", "t", "f"]
+    for word in words:
+        node = yaml.ScalarNode(strict_yaml._CoreResolver().resolve(yaml.ScalarNode, word, (True, False)), word)
+        expected = strict_yaml._typed(node.value, node.tag)
+        value = strict_yaml._plain_scalar(word)
+        assert (type(value), value) == (type(expected), expected), word
+
+
+def test_control_characters_are_refused_at_their_line(tmp_path):
+    problem = problem_of(tmp_path, "id: x\ntitle: a\x07b\n")
+    assert (problem.line, problem.message) == (2, "the character U+0007 is not allowed in a content file")
