@@ -272,3 +272,4 @@ def test_the_french_session_plan_pdf_follows_french_typography(tmp_path):
     assert "Plan de séance : Diplomatie et médiation" in text
     assert "Module : Partie" in text and "Fiche : " in text
     assert "séance:" not in raw and "Fiche:" not in raw and "Module:" not in raw  # before, all three
+    assert "Module 1 : Parliaments and peace" in text and "Module 1:" not in raw  # before, a number kept it bare

@@ -353,6 +353,7 @@ def test_french_typography_spares_code_links_and_addresses():
         f"Pourquoi{NNBSP}? «{NNBSP}Oui{NNBSP}»{NBSP}: voir [ici](https://x.org/a?b=c:d){NNBSP}!"
     )
     assert french("`a:b` à 14:30 ; <https://x.org>") == f"`a:b` à 14:30{NNBSP}; <https://x.org>"
+    assert french("Module 1: titre, à 10:30") == f"Module 1{NBSP}: titre, à 10:30"  # a number, a colon, a space
     assert french("13% et 6 %") == f"13{NBSP}% et 6{NBSP}%"
 
 

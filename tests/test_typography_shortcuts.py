@@ -31,7 +31,7 @@ from build_tools.i18n.typography import (
 ROOT = Path(__file__).resolve().parent.parent
 FORMER_BEFORE_MARK = re.compile(
     r"(?<=[^\s;:!?])[ \u00a0\u202f]?([;?]|!(?!\[))"
-    r"|(?<=[^\s\d;:!?])[ \u00a0\u202f]?(:)|(?<=\d)[ \u00a0\u202f](:)"
+    r"|(?<=[^\s\d;:!?])[ \u00a0\u202f]?(:)|(?<=\d)[ \u00a0\u202f](:)|(?<=\d)(:)(?=\s)"
 )
 
 
@@ -46,7 +46,7 @@ def former_french(text: str) -> str:
         return f"\ue010{len(kept) - 1}\ue011"
 
     def space_before(match: re.Match) -> str:
-        mark = match.group(1) or match.group(2) or match.group(3)
+        mark = match.group(1) or match.group(2) or match.group(3) or match.group(4)
         return (NBSP if mark == ":" else NNBSP) + mark
 
     text = PROTECTED.sub(keep, text)

@@ -5,7 +5,8 @@ but a PO editor shows a no-break space as a space and a translation memory may h
 output makes them right rather than a check asking translators for an invisible character: a space
 before the mark becomes a no-break one, a missing space is added. U+202F (narrow no-break space)
 before `; ! ?` and inside « », U+00A0 before `:` and `%` (the Imprimerie nationale's rules). Never inside
-code, a URL, a link's target, an HTML tag or entity, or a `{placeholder}`; `14:30` keeps its colon.
+code, a URL, a link's target, an HTML tag or entity, or a `{placeholder}`; `14:30` keeps its colon,
+and `Module 1: titre` gets its space.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ BEFORE_MARK = re.compile(
     r"[ \u00a0\u202f](?=[;:?!])(?:(?<=[^\s;:!?].)(?:[;?]|!(?!\[))|(?<=[^\s\d;:!?].):|(?<=\d.):)"  # a space, then
     r"|(?:[;?]|!(?!\[))(?<=[^\s;:!?].)"  # not `![` (an image), not the second of `?!`
     r"|:(?<=[^\s\d;:!?].)"  # `14:30` keeps its colon (`14 :` gets a no-break space)
+    r"|:(?<=\d.)(?=\s)"  # `Module 1: titre` gets one too: a colon after a number, then a space
 )
 """A mark after a word, or a space between: each branch starts with the character it matches first
 and looks back from there, so that the search skips the rest of the text quickly."""
