@@ -39,7 +39,9 @@ def print_build_ratios(root: Path, runs: int = 3) -> None:
     print("\nbuild against plain Material with the same text (processor time, median; aim: at most 1.1x):")
     print("  cold: a first build (nothing kept from an earlier one, no handouts); rebuild: the next build,")
     print("  with its handouts (unchanged PDFs and text come from .cache/). The course is built in every")
-    print("  language; its twin is one plain Material project per language. Generated courses are English.")
+    print("  language; its twin is one plain Material project per language. Generated courses are English,")
+    print("  the course's modules then copies of them, each copy's texts marked so that none is rendered once")
+    print("  for several modules (plain Material gets every page's text as HTML, which it passes through).")
     print("  Plain: the glossary's abbreviations appended to every page, as Material documents a glossary.")
     print("  Both plain twins have the course's colour schemes and Material features (see scaling.THEME_LOOK).")
     with tempfile.TemporaryDirectory() as temp:

@@ -21,8 +21,9 @@ COPIED = ("docs", "figures", "mkdocs.yml", "glossary.yml", "modules", "quizzes",
 
 def scaled_course(root: Path, modules: int, target: Path) -> Path:
     """A copy of the course at `root` with `modules` modules: the real ones, then renamed copies of
-    them in turn (ids, numbers, objectives and their self-checks renamed, question prompts marked so
-    that no question is asked twice). Copies carry no key objectives, so the assessments stay valid."""
+    them in turn (ids, numbers, objectives and their self-checks renamed, and every text a reader
+    reads marked with the copy's number, so that no question is asked twice and no text is rendered
+    once for several modules). Copies carry no key objectives, so the assessments stay valid."""
     if target.exists():
         shutil.rmtree(target)
     copy_project(root, target, COPIED)
@@ -79,17 +80,49 @@ def _write_copy(root: Path, target: Path, module: dict, copy: int, number: int) 
         "objectives": [{**o, "id": f"{o['id']}-x{copy}", "key": False} for o in module["objectives"]],
         "quizzes": [f"{q}-x{copy}" for q in selfchecks],
     }
-    _dump(target / "modules" / f"{new}.yml", renamed)
+    _dump(target / "modules" / f"{new}.yml", _distinct(renamed, MODULE_TEXTS, copy))
     for quiz_id in selfchecks:
         quiz = yaml.safe_load((root / "quizzes" / f"{quiz_id}.yml").read_text(encoding="utf-8"))
         quiz.update(id=f"{quiz_id}-x{copy}", title=f"{quiz['title']} ({copy})")
         for question in quiz["questions"]:
-            question["prompt"] = f"{question['prompt']} ({copy})"
+            _distinct(question, QUESTION_TEXTS, copy)
             if "objectives" in question:
                 question["objectives"] = [f"{o}-x{copy}" for o in question["objectives"]]
             if question.get("section", "").startswith(old + "#"):
                 question["section"] = new + question["section"][len(old) :]
         _dump(target / "quizzes" / f"{quiz_id}-x{copy}.yml", quiz)
+
+
+MODULE_TEXTS = (
+    "summary", "why_it_matters", "objectives.*.text", "sections.*.body", "sections.*.figure.description",
+    "case_studies.*.what_happened", "case_studies.*.what_parliamentarians_did", "case_studies.*.lesson",
+    "case_studies.*.limits", "action_points.*", "takeaways.*",
+)  # fmt: skip
+QUESTION_TEXTS = (
+    "prompt", "explanation", "guidance", "feedback_true", "feedback_false", "options.*.text", "options.*.feedback",
+)  # fmt: skip
+"""The texts a copy marks with its number (paths in the file, `*` for each item of a list): the
+texts a reader reads, each rendered once per copy as it would be in a course of different modules
+(the same text twice is rendered once per build, and plain Material would render it twice)."""
+
+
+def _distinct(data: dict, paths: tuple[str, ...], copy: int) -> dict:
+    """`data` with each text at `paths` ending in ` (copy)`; returns `data`, changed in place."""
+    for path in paths:
+        _mark_at(data, path.split("."), copy)
+    return data
+
+
+def _mark_at(data, keys: list[str], copy: int) -> None:
+    key, rest = keys[0], keys[1:]
+    places = range(len(data)) if key == "*" and isinstance(data, list) else [key] if isinstance(data, dict) else []
+    for place in places:
+        if isinstance(data, dict) and place not in data:
+            continue
+        if rest:
+            _mark_at(data[place], rest, copy)
+        elif isinstance(data[place], str):
+            data[place] = f"{data[place].rstrip()} ({copy})"
 
 
 def _dump(path: Path, data: dict) -> None:

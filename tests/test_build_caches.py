@@ -14,6 +14,7 @@ from build_tools import memo
 from build_tools.course_checks import uses_term
 from build_tools.courses.load import load_course_content
 from build_tools.i18n import apply, entry_checks
+from build_tools.loader import load_content
 from build_tools.rendering import template_cache
 from build_tools.scaling import scaled_course
 from tests.conftest import ROOT, bilingual_project
@@ -152,6 +153,24 @@ def test_a_scaled_course_builds_every_module(tmp_path):
     loaded = load_course_content(project, "ipu-workshop")
     assert len(loaded.content.modules) == 12
     assert [m.number for m in loaded.content.modules] == list(range(1, 13))
+
+
+def test_a_scaled_courses_copies_share_no_text_a_reader_reads(tmp_path):
+    """A build renders a text once however many modules hold it, and plain Material renders each
+    page's: copies with the originals' texts made our build look cheaper at scale than it is."""
+    project = scaled_course(ROOT, 12, tmp_path / "course")
+    shutil.rmtree(project / "docs")
+    content = load_course_content(project, "ipu-workshop").content
+    originals = {m.id for m in load_content(ROOT).modules}
+    texts: dict[bool, set[str]] = {True: set(), False: set()}
+    for module in content.modules:
+        copied = module.id not in originals
+        texts[copied] |= {text for _, text in module.prose()} | {o.text for o in module.objectives}
+        for quiz in (content.quizzes[q] for q in module.quizzes):
+            for question in quiz.questions:
+                texts[copied] |= {question.prompt, *(o.text for o in getattr(question, "options", []))}
+    assert len(texts[True]) > 100
+    assert texts[True] & texts[False] == set()
 
 
 @pytest.mark.parametrize(
