@@ -114,6 +114,7 @@ def _distinct(data: dict, paths: tuple[str, ...], copy: int) -> dict:
 
 
 def _mark_at(data, keys: list[str], copy: int) -> None:
+    """Mark the texts at the path `keys` under `data` (a mapping or a list), where they exist."""
     key, rest = keys[0], keys[1:]
     places = range(len(data)) if key == "*" and isinstance(data, list) else [key] if isinstance(data, dict) else []
     for place in places:
