@@ -99,7 +99,6 @@ def folded_search_language(lunr_language_js: str, language: str) -> str:
 
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _MARKS = ";:!?»"
-_NUMBER_COLON = re.compile(r"(?<=\d):(?=\s)")
 _UNTOUCHED = ("code", "pre", "script", "style", "textarea", "kbd", "samp")
 _TAG_NAME = re.compile(r"</?([a-zA-Z0-9]+)")
 
@@ -167,9 +166,8 @@ def _untouched_tag(tag: str) -> tuple[bool, str] | None:
 
 def _typeset_part(part: str, before: str, language: str) -> str:
     """One text between tags with the typography of `language`; `before`: the text before it."""
-    # `Module 1: …` written by a template: a number then a colon and a space is no time (14:30)
-    # (a no-break space the sanitiser wrote as an entity counts as the space it is)
-    text = _NUMBER_COLON.sub("\u00a0:", part.replace("&nbsp;", "\u00a0"))
+    # a no-break space the sanitiser wrote as an entity counts as the space it is
+    text = part.replace("&nbsp;", "\u00a0")
     if text[0] in _MARKS and before and not before[-1].isspace():  # `<strong>Non</strong>: …`
         text = _space_before_mark(text[0]) + text
     return typeset(text, language)
