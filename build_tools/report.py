@@ -74,8 +74,7 @@ def module_stats(content: Content) -> list[ModuleStats]:
 def reading_minutes(module: Module) -> int:
     """The reading time shown to learners: the module's words, counted as `make report` counts
     them, at 200 a minute, to the nearest minute (at least one)."""
-    words = sum(_word_count(text) for text in _texts(module))
-    return max(1, round(words / WORDS_PER_MINUTE))
+    return _minutes_to_read(sum(_word_count(text) for text in _texts(module)))
 
 
 @memo("word-counts")  # the home page, each module page and each handout count the same texts
@@ -86,8 +85,11 @@ def _word_count(plain: str) -> int:
 def page_reading_minutes(markdown: str) -> int:
     """The reading time of a hand-written page's Markdown, counted as a module page's (see
     `reading_minutes`): the words of its text, its images' descriptions left out."""
-    text = _plain(_IMAGE.sub("", markdown))
-    words = _word_count(text)
+    return _minutes_to_read(_word_count(_plain(_IMAGE.sub("", markdown))))
+
+
+def _minutes_to_read(words: int) -> int:
+    """At 200 words a minute, to the nearest minute, at least one."""
     return max(1, round(words / WORDS_PER_MINUTE))
 
 
