@@ -78,8 +78,7 @@ def session_in(course: Course, language: str, default: str) -> Session | None:
 def break_labels(course: Course, language: str, default: str) -> dict[str, str]:
     """Each break's label in `language`, by its `at` time: the translation under `translations:`, else
     the label as written, else `default` (the interface's "Break" in that language)."""
-    given = course.translations.get(language) if language != course.languages[0] else None
-    translated = given.breaks if given else {}
+    translated = course.break_labels_given(language) if language != course.languages[0] else {}
     breaks = course.session.breaks if course.session else []
     return {b.at: translated.get(b.at) or b.label or default for b in breaks}
 

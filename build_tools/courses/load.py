@@ -423,13 +423,8 @@ def _untranslated_break_warnings(root: Path, course: Course, document: YamlDocum
         )
         for language in course.languages[1:]
         for index, pause in enumerate(breaks)
-        if pause.label and pause.at not in _given_breaks(course, language)
+        if pause.label and pause.at not in course.break_labels_given(language)
     ]
-
-
-def _given_breaks(course: Course, language: str) -> dict[str, str]:
-    texts = course.translations.get(language)
-    return texts.breaks if texts else {}
 
 
 def _link_warnings(root: Path, content: Content, course: Course, composed: Content) -> list[Problem]:

@@ -115,3 +115,8 @@ class Course(Strict):
     site_url: str = ""
     """The address the course is published at (for instant navigation, quiz links and QR codes)."""
     session: Session | None = None
+
+    def break_labels_given(self, language: str) -> dict[str, str]:
+        """The break labels given under `translations:` for `language`, by each break's `at` time."""
+        texts = self.translations.get(language)
+        return texts.breaks if texts else {}
