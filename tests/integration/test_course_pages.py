@@ -190,6 +190,9 @@ def test_a_course_in_one_language_does_not_offer_another(tmp_path):
     assert not (tmp_path / "site" / "quizzes" / "diagnostic").exists()
     assert "Lisez l’essentiel" in page and "Faites l’ évaluation finale" in page
     assert "Faites l’ évaluation initiale" not in page and "vous a surpris" not in page
+    # nor to compare the post-workshop assessment with it (it said "the same objectives as the diagnostic")
+    assert "Elle pose de nouvelles questions sur les objectifs du cours." in page
+    assert "initiale" not in page and "Comparez" not in page
 
 
 def test_no_page_invites_the_reader_to_an_assessment_the_course_leaves_out(built):
