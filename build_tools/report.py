@@ -7,6 +7,7 @@ a dictionary download at run time, which this project cannot rely on.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -132,9 +133,9 @@ def _plain(markdown: str) -> str:
     Cached: the module list, each module page and each handout count the same texts' words.
     """
     tokens = plain_text.parse(_markdown, markdown)
-    html = _markdown.renderer.render(tokens, _markdown.options, {}).replace("\n", " ")
-    html = re.sub(r"</(p|li|td|th|h\d)>", "\n", html)
-    return _TAGS.sub("", html)
+    rendered = _markdown.renderer.render(tokens, _markdown.options, {}).replace("\n", " ")
+    rendered = re.sub(r"</(p|li|td|th|h\d)>", "\n", rendered)
+    return html.unescape(_TAGS.sub("", rendered))  # `&quot;` is a quotation mark, not the word "quot"
 
 
 def _sentences(text: str) -> list[str]:

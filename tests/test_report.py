@@ -8,7 +8,7 @@ import pytest
 
 from build_tools.cli import main
 from build_tools.loader import load_content
-from build_tools.report import _plain, _sentences, module_stats, syllables
+from build_tools.report import _plain, _sentences, _word_count, module_stats, syllables
 
 SITE = Path(__file__).parent / "fixtures" / "site"
 
@@ -23,6 +23,13 @@ def test_syllable_estimate(word, count):
 def test_wrapped_lines_stay_one_sentence_and_list_items_count_apart():
     text = _plain("In mediation the parties\ndecide. A third party helps.\n\n- one item\n- another item\n")
     assert _sentences(text) == ["In mediation the parties decide.", "A third party helps.", "one item", "another item"]
+
+
+def test_quotation_marks_and_ampersands_are_not_counted_as_words():
+    """The text was counted as HTML: `"yes" & left` made the words quot, yes, quot, amp, left."""
+    text = _plain('He said "yes" & left. Then "no."\n\nA < B.')
+    assert _sentences(text) == ['He said "yes" & left.', 'Then "no.', "A < B."]  # a closing mark ends it
+    assert _word_count(text) == 8
 
 
 def test_stats_count_the_questions_that_assess_each_objective():
