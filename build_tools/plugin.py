@@ -15,6 +15,7 @@ import threading
 import time
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -274,7 +275,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             page = essentials.read_text(encoding="utf-8") if essentials.is_file() else ""
         page = get_data(page)[0]
         if self.course:
-            page = follow_course(page, {m.id: m.number for m in self.content.modules})
+            counted = partial(self.renderer.essentials_section, for_counting=True)
+            page = follow_course(page, {m.id: m.number for m in self.content.modules}, missing=counted)
         return course_facts(
             self.content,
             self.renderer.strings,
@@ -293,7 +295,8 @@ class MediationPlugin(BasePlugin[MediationConfig]):
             markdown, meta = get_data(self.pages[page.file.src_uri])
             page.meta.update(meta)
         if self.course and page.file.src_uri == SUMMARIES_PAGE:
-            markdown = follow_course(markdown, {m.id: m.number for m in self.content.modules})
+            numbers = {m.id: m.number for m in self.content.modules}
+            markdown = follow_course(markdown, numbers, missing=self.renderer.essentials_section)
         if page.file.generated_by is None:  # figures of the course built: "nine modules", "about two hours"
             markdown = fill_course_facts(markdown, self.facts)
             page.meta.update({k: fill_course_facts(v, self.facts) for k, v in page.meta.items() if isinstance(v, str)})

@@ -15,7 +15,7 @@ import json
 import re
 import secrets
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from urllib.parse import quote
 
@@ -387,6 +387,18 @@ class Renderer:
     def page_root(self, depth: int) -> str:
         """The way back to the site root from a page `depth` folders down."""
         return "../" * depth if self.directory_urls else "../" * (depth - 1)
+
+    def essentials_section(self, module_id: str, *, for_counting: bool = False) -> str:
+        """The essentials page's part on a module that the page does not sum up (a trainer's local
+        module): its title, summary and takeaways, and the link to go deeper (see courses.summaries).
+
+        Args:
+            for_counting: the takeaways as their author wrote them, to count the page's words (see
+                courses.facts), rather than held back for `fill`.
+        """
+        module = self.content.module_by_id(module_id)
+        text = str if for_counting else partial(self.markdown_fragment, item=True)
+        return self.env.get_template("essentials_section.md.j2").render(module=module, text=text)
 
     def module_list(self) -> str:
         """The list of modules, their minutes and objectives, for the home page."""

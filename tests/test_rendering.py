@@ -110,3 +110,16 @@ def test_author_markdown_never_reaches_python_markdown(content):
     spelt = "authortext" + "0" * 16 + "x0x"
     assert renderer.fill(f"<p>{spelt}</p>") == f"<p>{spelt}</p>"
     assert Renderer(content).nonce != renderer.nonce
+
+
+def test_an_essentials_part_holds_back_author_markdown_and_counts_it_as_written(content):
+    """The essentials page's part on a module it does not sum up (courses/summaries.py)."""
+    renderer = Renderer(content, nonce="part")
+    module = content.modules[0]
+    part = renderer.essentials_section(module.id)
+    assert part.splitlines()[0] == f"## {module.number}. {module.title}"
+    assert f"[Go deeper: Module {module.number}, {module.title}](modules/{module.id}.md)" in part
+    assert "- authortextpartx0x" in part  # the takeaway, rendered by the safe path and put in place by `fill`
+    counted = renderer.essentials_section(module.id, for_counting=True)
+    assert f"- {module.takeaways[0]}" in counted
+    assert renderer.fill(part) == counted

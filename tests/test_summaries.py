@@ -61,6 +61,28 @@ def test_the_whole_course_in_its_own_order_leaves_the_page_as_it_is():
     ipu = {module.id: module.number for module in load_content(ROOT).modules}
     text = (ROOT / "docs" / "essentials.md").read_text(encoding="utf-8")
     assert follow_course(text, ipu) == text
+    assert follow_course(text, ipu, missing=_written) == text  # it sums up every module: nothing to write
+
+
+def _written(module: str) -> str:
+    return f"## 9. Written for {module}\n\nIts point.\n\n[Go deeper: Module 9, {module}](modules/{module}.md)"
+
+
+def test_a_module_the_page_does_not_sum_up_gets_the_section_written_for_it_in_its_place():
+    page = follow_course(PAGE, {"alpha": 1, "local": 2, "gamma": 3}, missing=_written)
+    assert headings(page) == ["1. Alpha", "2. Written for local", "3. Gamma", "What next"]
+    assert "[Go deeper: Module 2, local](modules/local.md)\n\n## 3. Gamma" in page  # renumbered, then a blank line
+
+
+def test_a_section_written_for_the_last_place_follows_the_pages_last_part_after_a_blank_line():
+    last = PAGE.split("## What next")[0].rstrip("\n") + "\n"  # the page ends with Gamma's link and one newline
+    page = follow_course(last, {"gamma": 1, "local": 2}, missing=_written)
+    assert "[Go deeper: Module 1, Gamma](modules/gamma.md)\n\n## 2. Written for local" in page
+
+
+def test_without_a_writer_a_module_the_page_does_not_sum_up_has_no_section():
+    page = follow_course(PAGE, {"alpha": 1, "local": 2})
+    assert headings(page) == ["1. Alpha", "What next"]
 
 
 def test_a_page_without_module_summaries_is_left_alone():

@@ -4,7 +4,9 @@ The essentials page sums up each module in a section of its own: a `## N. Title`
 paragraphs, and a closing link to the module (`modules/<id>.md`). A course of modules 1, 3 and 6 should
 get a page about those three, numbered 1, 2 and 3 as the course numbers them, in the course's
 order; not a page about nine modules, six of which it does not teach. Sections that link to no
-module (such as "What next") keep their place after the summaries.
+module (such as "What next") keep their place after the summaries. A module of the course that the
+page does not sum up (a trainer's local module) gets the section its builder writes (see
+`Renderer.essentials_section`), in its place.
 
 Works on the Markdown of any language (the French page has the same headings and links), before
 links to left-out pages become plain text (see links.py).
@@ -13,6 +15,7 @@ links to left-out pages become plain text (see links.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .links import LINK, page_of
@@ -29,22 +32,35 @@ class Section:
     """The module the section sums up, if any."""
 
 
-def follow_course(markdown: str, numbers: dict[str, int]) -> str:
+def follow_course(markdown: str, numbers: dict[str, int], missing: Callable[[str], str] | None = None) -> str:
     """The page with one summary per module of the course (`numbers`: module id to its number in
     the course), in the course's order and with its numbers; other sections stay as they are.
 
     A page whose sections sum up no module is returned as it is.
+
+    Args:
+        missing: the section (`## N. Title` and its Markdown) of a module of the course that the page
+            does not sum up, by the module's id; without it, such a module has no section.
     """
     preamble, sections = _sections(markdown)
     summaries = [s for s in sections if s.module is not None]
     if not summaries:
         return markdown
-    kept = sorted((s for s in summaries if s.module in numbers), key=lambda s: numbers[s.module])
+    summed_up = {s.module for s in summaries}
+    added = [Section(missing(m), m) for m in numbers if m not in summed_up] if missing else []
+    kept = sorted((s for s in summaries + added if s.module in numbers), key=lambda s: numbers[s.module])
     others = [s for s in sections if s.module is None]
     before = [s for s in others if sections.index(s) < sections.index(summaries[0])]
     after = [s for s in others if s not in before]
     renumbered = [_renumbered(s, numbers[s.module]) for s in kept]
-    return preamble + "".join(s.markdown for s in before + renumbered + after)
+    return preamble + _joined([s.markdown for s in before + renumbered + after])
+
+
+def _joined(sections: list[str]) -> str:
+    """The sections one after another, each but the last ended by a blank line (a section that was
+    the page's last, or one written for it, may end with none)."""
+    ended = [s if s.endswith("\n\n") else s.rstrip("\n") + "\n\n" for s in sections[:-1]]
+    return "".join(ended + sections[-1:])
 
 
 def _sections(markdown: str) -> tuple[str, list[Section]]:

@@ -149,16 +149,30 @@ def test_the_essentials_sum_up_the_courses_modules_in_its_order_and_numbers(buil
     assert [" ".join(h.rstrip("¶").split()) for h in headings] == [
         "1. Understanding conflict",
         "2. Parliaments and peace",
-        "4. The principles of effective mediation",  # 3 is the local module, which has no summary
+        "3. Our parliament's experience",  # the local module: the page has no part on it, the build writes one
+        "4. The principles of effective mediation",
         "What next",
     ]
     deeper = re.findall(r'<a href="([^"]+)">(Go deeper: Module \d+)', essentials)
     assert deeper == [
         ("../modules/understanding-conflict/", "Go deeper: Module 1"),
         ("../modules/parliaments-and-peace/", "Go deeper: Module 2"),
+        ("../modules/our-experience/", "Go deeper: Module 3"),
         ("../modules/principles-of-mediation/", "Go deeper: Module 4"),
     ]
     assert "The global framework" not in essentials and "Human security" not in essentials
+
+
+def test_the_essentials_part_on_a_local_module_gives_its_summary_and_takeaways(built):
+    """It had none: the page promises "the key points of every module" and skipped the trainer's own."""
+    _, dist, loaded = built
+    essentials = _read(dist / "site" / "essentials" / "index.html")
+    part = essentials.split('id="3-our-parliaments-experience"', 1)[1].split("<h2", 1)[0]
+    module = next(m for m in loaded.content.modules if m.id == "our-experience")
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", part)).split())
+    assert module.summary in text
+    assert re.search(r"<li>\s*A hearing that gives each side the same time is a first step", part)
+    assert "authortext" not in essentials  # every held-back text was put in its place
 
 
 LINK = re.compile(r'(?:href|src)="([^"]*)"')

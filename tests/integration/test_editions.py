@@ -289,6 +289,20 @@ session:
       label: Coffee <img src=x onerror=alert(1)> *not emphasis*
 """
 
+ESSENTIALS_OF_ANOTHER_MODULE = """\
+# The essentials
+
+## 1. Other
+
+Its point.
+
+[Go deeper: Module 1, Other](modules/other.md)
+
+## What next
+
+Read on.
+"""
+
 
 def test_hostile_text_stays_text_in_the_trainer_edition_and_its_session_plan(
     hostile_project, run_mkdocs_build, site_build, tmp_path
@@ -302,11 +316,14 @@ def test_hostile_text_stays_text_in_the_trainer_edition_and_its_session_plan(
     text = config.read_text("utf-8")
     assert "  - mediation " in text
     config.write_text(re.sub(r"  - mediation .*\n", "  - mediation:\n      course: hostile\n", text), encoding="utf-8")
+    # an essentials page with no part on the hostile module: the build writes one from its texts
+    (project / "docs" / "essentials.md").write_text(ESSENTIALS_OF_ANOTHER_MODULE, encoding="utf-8")
     build = run_mkdocs_build(project, tmp_path / "site", edition="trainer")
     assert build.returncode == 0, build.output
     theme = frozenset(s for page in site_build.site.rglob("*.html") for s in inline_scripts(page.read_text("utf-8")))
     found = {path: unsafe_markup(markup, theme) for path, markup in pages(build.site).items()}
     assert "session-plan/index.html" in found and "modules/hostile/index.html" in found
+    assert "essentials/index.html" in found
     assert not {path: problems for path, problems in found.items() if problems}
     plan = page_text((build.site / "session-plan" / "index.html").read_text(encoding="utf-8"))
     hostile = load_content(project).modules[0]
@@ -314,6 +331,10 @@ def test_hostile_text_stays_text_in_the_trainer_edition_and_its_session_plan(
     assert activity in plan and "Coffee <img src=x onerror=alert(1)> *not emphasis*" in plan
     notes = page_text((build.site / "modules" / "hostile" / "index.html").read_text(encoding="utf-8"))
     assert f"10 minutes: {activity}" in notes
+    essentials = page_text((build.site / "essentials" / "index.html").read_text(encoding="utf-8"))
+    assert f"1. {hostile.title}" in essentials and hostile.summary in essentials
+    assert "Mediation leaves <svg onload=alert(1)> the decision" in essentials  # a takeaway, as text
+    assert "Other" not in essentials and "What next" in essentials
 
 
 # ---- A composed course (tests/fixtures/course, built by `course build`) -------------------------
