@@ -108,6 +108,36 @@ class _EditionBuild:
 _OTHER_EDITION: ContextVar[_EditionBuild | None] = ContextVar("other_edition", default=None)
 
 
+class _Switch(c.Type):
+    """A true/false setting whose error says what else the author may have meant."""
+
+    def __init__(self, hint: str, default: bool):
+        super().__init__(bool, default=default)
+        self.hint = hint
+
+    def run_validation(self, value):
+        try:
+            return super().run_validation(value)
+        except base.ValidationError:
+            raise base.ValidationError(f"Expected true or false, but received: {value!r}. {self.hint}") from None
+
+
+class _EditionChoice(c.Choice):
+    """`learner` or `trainer`, whose error says where the languages are set: `edition` and
+    `editions` differ by one letter."""
+
+    HINT = (
+        "`edition` chooses the learners' or the trainers' site; the languages are the course file's "
+        "`languages:`, and `editions: false` builds only the first"
+    )
+
+    def run_validation(self, value):
+        try:
+            return super().run_validation(value)
+        except base.ValidationError as error:
+            raise base.ValidationError(f"{error}. {self.HINT}") from None
+
+
 class MediationConfig(base.Config):
     content_dir = c.Optional(c.Dir(exists=True))
     """Folder holding `modules/` and `quizzes/`; defaults to the folder of mkdocs.yml."""
@@ -126,13 +156,17 @@ class MediationConfig(base.Config):
     address or a web address such as an issue tracker. Defaults to `repo_url`'s issues page."""
     edit_uri_content = c.Optional(c.Type(str))
     """Path under `repo_url` to the project root for "edit this page", e.g. `edit/main/`."""
-    editions = c.Type(bool, default=True)
+    editions = _Switch(
+        "`editions` builds the course's other languages too (true) or only the first (false); for the "
+        "trainers' site, set `edition: trainer` or EDITION=trainer",
+        default=True,
+    )
     """Build the course's other languages too (its `languages`; without a course, English and those of
     translations/languages.yml), each into its folder (`fr/`) with the first at the root;
     `EDITIONS=false` builds only the first, for faster previews."""
     course = c.Optional(c.Type(str))
     """The course to build, `courses/<id>.yml` (`!ENV [COURSE, ipu-workshop]`); without it, all content."""
-    edition = c.Optional(c.Choice(["learner", "trainer"]))
+    edition = c.Optional(_EditionChoice(["learner", "trainer"]))
     """`trainer` builds the trainer edition: facilitator notes, answer keys, the session plan and its
     PDFs, every page marked noindex. mkdocs.yml reads it from EDITION (`make trainer` sets it);
     without it, the course file's `edition`."""

@@ -637,6 +637,29 @@ def test_offline_flag_never_builds_the_wrong_edition_silently(tmp_path, copy_fix
         assert not (tmp_path / "site" / "index.html").exists()
 
 
+@pytest.mark.parametrize(
+    ("setting", "hint"),
+    [
+        ("edition: fr", "the languages are the course file's `languages:`"),
+        ("editions: trainer", "for the trainers' site, set `edition: trainer`"),
+    ],
+)
+def test_edition_and_editions_mistaken_for_each_other_say_which_is_which(
+    setting, hint, tmp_path, copy_fixture_site, run_mkdocs_build
+):
+    """They differ by one letter: `edition` is the learners' or the trainers' site, `editions` the
+    other languages. The error said only "Expected one of: ['learner', 'trainer']"."""
+    project = copy_fixture_site(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - mediation " in text
+    config.write_text(text.replace("  - mediation ", f"  - mediation:\n      {setting}\n  # ", 1), encoding="utf-8")
+    build = run_mkdocs_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert f"option '{setting.split(':')[0]}'" in build.output and hint in build.output, build.output
+    assert "Traceback" not in build.output and not (tmp_path / "site" / "index.html").exists()
+
+
 # --- no third-party hosts ---------------------------------------------------------------------
 
 
