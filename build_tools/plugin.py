@@ -27,6 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import is_error_template
 from mkdocs.utils.meta import get_data
 
 from . import memo
@@ -51,6 +52,7 @@ from .i18n.editions import (
     alternates,
     edition_languages,
     edition_site_url,
+    error_page_base,
     folded_search_language,
     folder_of,
     is_translated,
@@ -364,6 +366,13 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         source = self._source_of(page)
         if source and config.repo_url and self.config.edit_uri_content:
             page.edit_url = urljoin(config.repo_url, self.config.edit_uri_content) + source
+        return context
+
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        """The error page of an edition in a folder (`fr/404.html`) leads to that edition's pages."""
+        base_url = error_page_base(config.site_url, folder_of(self.languages, self.language))
+        if base_url and is_error_template(template_name):
+            context["base_url"] = base_url
         return context
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):

@@ -52,6 +52,17 @@ def folder_of(languages: list[str], language: str) -> str:
     return "" if language == languages[0] else f"{language}/"
 
 
+def error_page_base(site_url: str | None, folder: str) -> str | None:
+    """Where an edition's error page (`404.html`) starts its links from, when mkdocs would start them
+    elsewhere; None when it starts them right.
+
+    mkdocs gives an error page absolute links, from site_url's path (an edition in a folder gets its
+    own site_url: see `edition_site_url`), or from `/` when site_url is not set: the first edition's
+    root, so a French 404 page would lead to English pages. Then the edition's folder, `/fr/`.
+    """
+    return "/" + folder if folder and not site_url else None
+
+
 @lru_cache(maxsize=64)  # each language's build asks for every language's name
 def language_name(language: str) -> str:
     """The language named in itself (`Français`, `العربية`): a switcher's label is never translated."""

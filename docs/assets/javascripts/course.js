@@ -188,7 +188,7 @@
       var entry = state.answers[q.id];
       if (entry && entry.fp === q.fingerprint && entry.checked && typeof entry.score === "number") { got += entry.score; checked++; }
     });
-    return checked ? Math.round(got * 10) / 10 + " / " + graded.length : "";
+    return checked ? engine().number(Math.round(got * 10) / 10) + " / " + engine().number(graded.length) : "";
   }
 
   function objectiveRecord(sheet, catalogue, states) {
@@ -203,7 +203,7 @@
         var before = percent(share.diagnostic);
         var after = percent(share.post);
         var change = before !== null && after !== null ? E.format(t.record_points, { change: (after - before > 0 ? "+" : "") + (after - before) }) : "–";
-        rows.push([o.text, before === null ? "–" : before + "%", after === null ? "–" : after + "%", change]);
+        rows.push([o.text, shown(before), shown(after), change]);
       });
     });
     sheet.appendChild(E.el("h2", {}, t.record_change));
@@ -234,6 +234,11 @@
 
   function percent(cell) {
     return cell[1] ? Math.round((100 * cell[0]) / cell[1]) : null;
+  }
+
+  /* A percentage as the page's language writes it ("73%", "73 %"), or a dash for none. */
+  function shown(percentage) {
+    return percentage === null ? "–" : engine().number(percentage / 100, "percent");
   }
 
   function recordTable(headers, rows) {

@@ -61,10 +61,9 @@
     return { got: Math.round(got * 10) / 10, answered: answered, total: graded.length };
   }
 
-  function table(headers, rows, caption) {
+  function table(headers, rows, t) {
     var E = window.QuizEngine;
     var node = E.el("table");
-    if (caption) node.appendChild(E.el("caption", {}, caption));
     var head = E.el("tr");
     headers.forEach(function (h) { head.appendChild(E.el("th", { scope: "col" }, h)); });
     node.appendChild(E.el("thead")).appendChild(head);
@@ -72,8 +71,9 @@
     rows.forEach(function (cells) {
       var row = body.appendChild(E.el("tr"));
       cells.forEach(function (cell, i) {
-        // data-label: on a phone each row is shown as a card, each value under its column's name
-        var td = row.appendChild(E.el(i ? "td" : "th", i ? { "data-label": headers[i] } : { scope: "row" }));
+        // data-label: on a phone each row is shown as a card, each value after its column's name and
+        // the colon as the language writes it ("Score:", "Score :")
+        var td = row.appendChild(E.el(i ? "td" : "th", i ? { "data-label": E.format(t.label, { label: headers[i] }) } : { scope: "row" }));
         if (cell && cell.nodeType) td.appendChild(cell); else td.textContent = cell;
       });
     });
@@ -99,12 +99,13 @@
       });
     });
     catalogue.quizzes.forEach(function (q) { if (!listed[q.id]) rows.push(quizRow("", q, states[q.id], t)); });
-    return table([t.module, t.quiz, t.status, t.score_label], rows.map(function (r) { return r; }));
+    return table([t.module, t.quiz, t.status, t.score_label], rows, t);
   }
 
   function quizRow(moduleTitle, quiz, state, t) {
     var score = tally(quiz, state);
-    var shown = score.total && score.answered ? score.got + " / " + score.total : "–";
+    var E = window.QuizEngine;
+    var shown = score.total && score.answered ? E.number(score.got) + " / " + E.number(score.total) : "–";
     return [moduleTitle || quiz.title, link(quiz.title, quiz.href), status(quiz, state, t), shown];
   }
 
@@ -127,21 +128,33 @@
       m.objectives.forEach(function (o) {
         var row = totals[o.id];
         if (!row) return;
-        rows.push([o.text, percent(row.all), percent(row.diagnostic), percent(row.post)]);
+        rows.push([o.text, percent(row.all, t), percent(row.diagnostic, t), percent(row.post, t)]);
         key.push(!!o.key);
       });
     });
     var wrap = window.QuizEngine.el("div");
     wrap.appendChild(window.QuizEngine.el("h2", {}, t.mastery));
     if (!rows.length) wrap.appendChild(window.QuizEngine.el("p", {}, t.none_yet));
-    else wrap.appendChild(table([t.objective, t.mastery, t.before, t.after], rows));
+    else wrap.appendChild(table([t.objective, t.mastery, t.before, t.after], rows, t));
     // The printed one-page summary keeps the key objectives (those compared before and after).
     wrap.querySelectorAll("tbody tr").forEach(function (tr, i) { if (!key[i]) tr.className = "quiz-minor"; });
     return wrap;
   }
 
-  function percent(cell) {
-    return cell[1] ? Math.round((100 * cell[0]) / cell[1]) + "% (" + cell[1] + ")" : "–";
+  /* "73% of 11 answers": the share of correct answers, and how many answers it is a share of. */
+  function percent(cell, t) {
+    if (!cell[1]) return "–";
+    var E = window.QuizEngine;
+    var share = E.number(Math.round((100 * cell[0]) / cell[1]) / 100, "percent");
+    return E.format(plural(cell[1]) === "one" ? t.share_one : t.share, { share: share, count: cell[1] });
+  }
+
+  function plural(count) {
+    try {
+      return new Intl.PluralRules(document.documentElement.lang || "en").select(count);
+    } catch (e) {
+      return count === 1 ? "one" : "other"; // no such language
+    }
   }
 
   /* "Very sure" on the confidence scale (its highest point) for an answer that was wrong. */

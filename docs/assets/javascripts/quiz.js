@@ -51,8 +51,22 @@
     return node;
   }
 
+  /* A placeholder's number is written as the page's language writes numbers (1,5 in French). */
   function format(text, values) {
-    return String(text).replace(/\{(\w+)\}/g, function (_, k) { return values[k] !== undefined ? values[k] : ""; });
+    return String(text).replace(/\{(\w+)\}/g, function (_, k) {
+      var v = values[k];
+      return v === undefined ? "" : typeof v === "number" ? number(v) : v;
+    });
+  }
+
+  /* A number in the language of the page (<html lang>): 1.5 and 73% in English, 1,5 and 73 % in
+     French; `style` "percent" for a share from 0 to 1. */
+  function number(value, style) {
+    try {
+      return new Intl.NumberFormat(document.documentElement.lang || "en", { style: style }).format(value);
+    } catch (e) {
+      return style ? Math.round(value * 100) + "%" : String(value); // no such language
+    }
   }
 
   /* The shape of a saved quiz state (and of a quiz in a results file): stateProblem gives null or
@@ -594,7 +608,7 @@
     if (window.QuizProgress) window.QuizProgress.render(store, PREFIX, t);
   }
 
-  window.QuizEngine = { store: store, prefix: PREFIX, score: score, outOfPlace: outOfPlace, loadState: loadState, stateProblem: stateProblem, isId: isId, has: has, el: el, format: format, readAttribute: readAttribute, doneModules: doneModules };
+  window.QuizEngine = { store: store, prefix: PREFIX, score: score, outOfPlace: outOfPlace, loadState: loadState, stateProblem: stateProblem, isId: isId, has: has, el: el, format: format, number: number, readAttribute: readAttribute, doneModules: doneModules };
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
