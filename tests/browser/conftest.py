@@ -128,6 +128,14 @@ def bilingual_site(tmp_path_factory, bilingual_project, run_mkdocs_build) -> Ite
         yield Course(base / "site", url)
 
 
+@pytest.fixture(scope="session")
+def bilingual_unaddressed(bilingual_build) -> Iterator[Course]:
+    """The bilingual fixture site as the project builds it, with `site_url: ""` (no address set)."""
+    assert bilingual_build.returncode == 0, f"mkdocs build of the bilingual site failed:\n{bilingual_build.output}"
+    with serving(bind_server(bilingual_build.site)) as url:
+        yield Course(bilingual_build.site, url)
+
+
 @dataclass
 class PageProblems:
     """What went wrong while a page was open: console errors, uncaught errors, foreign requests."""

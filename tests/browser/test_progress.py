@@ -71,8 +71,8 @@ def test_progress_after_a_diagnostic_and_a_post_run(tab, served_site):
     expect(page.locator("#quiz-progress h2").first).to_have_text(T["mastery"])
     assert table_rows(page, 1) == [
         [T["objective"], T["mastery"], T["before"], T["after"]],
-        [OBJECTIVE["sample-distinguish"], "75% (4)", "0% (1)", "100% (2)"],
-        [OBJECTIVE["sample-apply"], "83% (3)", "75% (2)", "100% (1)"],
+        [OBJECTIVE["sample-distinguish"], "75% of 4 answers", "0% of 1 answer", "100% of 2 answers"],
+        [OBJECTIVE["sample-apply"], "83% of 3 answers", "75% of 2 answers", "100% of 1 answer"],
     ]
 
     # "Very sure" and wrong in the diagnostic is flagged; "not sure" and right in the post is not.

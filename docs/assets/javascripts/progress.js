@@ -16,7 +16,7 @@
     root.textContent = "";
     root.appendChild(quizTable(catalogue, states, t));
     root.appendChild(objectiveTable(catalogue, states, t));
-    var flagged = confidentButWrong(catalogue, states);
+    var flagged = confidentButWrong(catalogue, states, t);
     if (flagged.length) {
       root.appendChild(E.el("h2", {}, t.confident_wrong));
       root.appendChild(E.el("p", {}, t.confident_wrong_intro));
@@ -158,7 +158,7 @@
   }
 
   /* "Very sure" on the confidence scale (its highest point) for an answer that was wrong. */
-  function confidentButWrong(catalogue, states) {
+  function confidentButWrong(catalogue, states, t) {
     var flagged = [];
     catalogue.quizzes.forEach(function (quiz) {
       var answers = states[quiz.id].answers;
@@ -168,7 +168,7 @@
         if (q.scale !== "confidence" || !rating || rating.answer !== "3" || !rated) return;
         if (rated.checked && rated.score !== null && rated.score < 1) {
           var target = quiz.questions.filter(function (x) { return x.id === q.about; })[0];
-          flagged.push(quiz.title + ": " + ((target && target.prompt) || q.about));
+          flagged.push(window.QuizEngine.format(t.label, { label: quiz.title }) + " " + ((target && target.prompt) || q.about));
         }
       });
     });
