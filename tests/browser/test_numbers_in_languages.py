@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 import pytest
 from pagekit import screenshot
 from playwright.sync_api import expect
-from quizkit import open_progress, scripted_run, settle
+from quizkit import MOUSE, RIGHT, answer, check, open_progress, open_quiz, scripted_run, settle
 
 from build_tools.rendering import load_strings
 from tests.conftest import FRENCH
@@ -83,6 +83,21 @@ def test_french_assessment_score_has_a_decimal_comma(tab, bilingual_site):
     expect(summary).to_be_visible()
     assert _score_summary(page, "sample-diagnostic") == "Votre score\u00a0: 1,5 sur 3."
     screenshot(page, "numbers-320-fr-quiz-result")
+    tab.problems.assert_none()
+
+
+HALF_RIGHT_PAIRS = {**RIGHT, "pairs": {"med": "med", "arb": "med"}}
+"""The fixture's self-check, all right but one of the two pairs matched: 4.5 out of 5."""
+
+
+@pytest.mark.parametrize(("edition", "said"), [("fr/", "Votre score\u00a0: 4,5 sur 5."), ("", "You scored 4.5 out of 5.")])
+def test_a_finished_self_check_scores_in_the_pages_language(tab, bilingual_site, edition, said):
+    page = tab.page
+    open_quiz(page, bilingual_site.url + edition, "sample-check")
+    for question_id, value in HALF_RIGHT_PAIRS.items():
+        answer(page, "sample-check", question_id, value, MOUSE)
+        check(page, "sample-check", question_id, MOUSE)
+    expect(page.locator("[data-quiz-next='sample-check'] .quiz-next-score")).to_have_text(said)
     tab.problems.assert_none()
 
 
