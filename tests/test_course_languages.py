@@ -17,7 +17,7 @@ import pytest
 from build_tools.courses.branding import course_texts, session_in, site_settings
 from build_tools.courses.load import load_course, load_course_content
 from build_tools.courses.model import Course
-from build_tools.i18n.editions import alternates, edition_languages, folder_of, is_translated
+from build_tools.i18n.editions import alternates, edition_languages, error_page_base, folder_of, is_translated
 from build_tools.problems import ContentError
 from build_tools.rendering import load_strings
 from tests.conftest import FRENCH, ROOT
@@ -52,6 +52,15 @@ def test_at_the_root_and_translated_are_two_questions():
     assert folder_of(["fr", "en"], "fr") == "" and is_translated("fr")
     assert folder_of(["fr", "en"], "en") == "en/" and not is_translated("en")
     assert folder_of(["en", "fr"], "fr") == "fr/"
+
+
+def test_an_editions_error_page_starts_its_links_at_its_folder():
+    """mkdocs starts an error page's links at site_url's path, or at `/` with none set: the first
+    edition's root. An edition in a folder gets its own site_url, so only the unset case needs it."""
+    assert error_page_base("", "fr/") == "/fr/"
+    assert error_page_base(None, "en/") == "/en/"
+    assert error_page_base("https://example.org/cours/fr/", "fr/") is None  # mkdocs takes /cours/fr/
+    assert error_page_base("", "") is None  # the first edition, at the root
 
 
 def test_alternates_of_a_french_first_course():

@@ -90,7 +90,9 @@ HALF_RIGHT_PAIRS = {**RIGHT, "pairs": {"med": "med", "arb": "med"}}
 """The fixture's self-check, all right but one of the two pairs matched: 4.5 out of 5."""
 
 
-@pytest.mark.parametrize(("edition", "said"), [("fr/", "Votre score\u00a0: 4,5 sur 5."), ("", "You scored 4.5 out of 5.")])
+@pytest.mark.parametrize(
+    ("edition", "said"), [("fr/", "Votre score\u00a0: 4,5 sur 5."), ("", "You scored 4.5 out of 5.")]
+)
 def test_a_finished_self_check_scores_in_the_pages_language(tab, bilingual_site, edition, said):
     page = tab.page
     open_quiz(page, bilingual_site.url + edition, "sample-check")
