@@ -219,7 +219,7 @@ def english_interface_texts(french_strings: dict) -> set[str]:
 
 # What a reader sees and hears: the text and the labels of the page, without what is marked as in
 # another language on purpose (the switcher's "English", a quotation) and the references, whose
-# sources keep their titles in the language they were published in.
+# sources keep their titles in the language they were published in, and code (the program's words).
 SEEN = """
 () => {
   const copy = document.body.cloneNode(true);
@@ -228,6 +228,7 @@ SEEN = """
     if (n.lang !== language) n.remove();
   });
   copy.querySelectorAll(".module-references").forEach(n => n.remove());  // sources keep their own titles
+  copy.querySelectorAll("code, pre").forEach(n => n.remove());  // the program's own words: `answer:`, answers.csv
   const labels = [...copy.querySelectorAll("[aria-label], [title], [placeholder], [alt]")]
     .flatMap(n => ["aria-label", "title", "placeholder", "alt"].map(a => n.getAttribute(a)).filter(Boolean));
   return [document.title, copy.innerText, ...labels].join("\\n");

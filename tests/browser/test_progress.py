@@ -94,8 +94,8 @@ def test_sure_and_right_is_not_flagged(tab, served_site):
     expect(page.locator("#quiz-progress h2")).to_have_text([T["mastery"]])
     expect(page.locator("ul.quiz-flagged")).to_have_count(0)
     assert table_rows(page, 1)[1:] == [
-        [OBJECTIVE["sample-distinguish"], "100% (1)", "100% (1)", "–"],
-        [OBJECTIVE["sample-apply"], "50% (2)", "50% (2)", "–"],
+        [OBJECTIVE["sample-distinguish"], "100% of 1 answer", "100% of 1 answer", "–"],
+        [OBJECTIVE["sample-apply"], "50% of 2 answers", "50% of 2 answers", "–"],
     ]
     tab.problems.assert_none()
 
