@@ -281,7 +281,6 @@
     var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
     var hint = scrollHint(wrap);
     hint.hidden = !scrolls;
-    wrap.classList.toggle("is-scrollable", scrolls);
     if (scrolls) {
       wrap.setAttribute("tabindex", "0");
       wrap.setAttribute("role", "region");
