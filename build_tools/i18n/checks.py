@@ -175,27 +175,14 @@ def terminology(root: Path, language: str, problems: list[Problem]) -> list[Term
     pairs: list[tuple[str, str]] = []
     variants: dict[str, list[str]] = {}
     long_names: list[str] = []
-    path = root / "translations" / language / TERMINOLOGY
-    if path.is_file():
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as error:
-            line = error.problem_mark.line + 1 if getattr(error, "problem_mark", None) else 0
-            problems.append(Problem(f"translations/{language}/{TERMINOLOGY}", line, "", f"not valid YAML: {error}"))
-            data = {}
-        for term in data.get("terms", []) if isinstance(data, dict) else []:
-            if isinstance(term, dict) and isinstance(term.get("en"), str) and isinstance(term.get(language), str):
-                found = _alternatives(term["en"], term[language])
-                pairs += found
-                long_names += _long_names(term["en"]) if not found else []
-                for english, _ in found[:1] if len(found) == 1 else []:
-                    variants.setdefault(english, []).extend(_variants(term.get(f"{language}_variants")))
-    glossary = po_path(root, language, "glossary.po")
-    if glossary.is_file():
-        catalog, _ = read_catalog(glossary, "")
-        for message in catalog or []:
-            if (message.context or "").endswith("/term") and message.string and not message.fuzzy:
-                pairs += _alternatives(message.id, message.string)
+    for entry in _table(root, language, problems):
+        found = _alternatives(entry["en"], entry[language])
+        pairs += found
+        if not found:
+            long_names += _long_names(entry["en"])
+        elif len(found) == 1:
+            variants.setdefault(found[0][0], []).extend(_variants(entry.get(f"{language}_variants")))
+    pairs += _glossary_pairs(root, language)
     merged: dict[str, list[str]] = {}
     for english, translation in pairs:
         merged.setdefault(english, []).append(translation)
@@ -204,6 +191,36 @@ def terminology(root: Path, language: str, problems: list[Problem]) -> list[Term
         for english, found in merged.items()
     ]
     return terms + [Term(name, _english_pattern(name), re.compile(KEPT), "", False) for name in long_names]
+
+
+def _table(root: Path, language: str, problems: list[Problem]) -> list[dict]:
+    """The entries of the language's terminology table that have an English and a translation."""
+    path = root / "translations" / language / TERMINOLOGY
+    if not path.is_file():
+        return []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        line = error.problem_mark.line + 1 if getattr(error, "problem_mark", None) else 0
+        problems.append(Problem(f"translations/{language}/{TERMINOLOGY}", line, "", f"not valid YAML: {error}"))
+        return []
+    entries = data.get("terms", []) if isinstance(data, dict) else []
+    return [
+        e for e in entries if isinstance(e, dict) and isinstance(e.get("en"), str) and isinstance(e.get(language), str)
+    ]
+
+
+def _glossary_pairs(root: Path, language: str) -> list[tuple[str, str]]:
+    glossary = po_path(root, language, "glossary.po")
+    if not glossary.is_file():
+        return []
+    catalog, _ = read_catalog(glossary, "")
+    return [
+        pair
+        for message in catalog or []
+        if (message.context or "").endswith("/term") and message.string and not message.fuzzy
+        for pair in _alternatives(message.id, message.string)
+    ]
 
 
 def _variants(value: object) -> list[str]:
