@@ -16,21 +16,24 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from ..loader import Content
+from ..model import Module
 from ..memo import keep, recall
 from ..problems import Problem
 from .catalogs import Entry
+from .editions import SOURCE_LANGUAGE
 from .entry_checks import entry_problems, subset_problems
 from .links import mask, unmask
 from .markdown_units import split_markdown, whole_text
 from .markers import marked
 from .po_tables import read_table
-from .typography import typeset
+from .typography import typeset, without_spacing
 from .units import FRONT_MATTER, JOINED_LISTS, STRINGS, TextField, fields_of, page_fields, translatable
 
 TRANSLATIONS = "translations"
@@ -181,7 +184,7 @@ def translate_content(content: Content, root: Path, language: str, *, strict: bo
     modules = []
     for module in content.modules:
         translator = translator_for(root, language, _po_of(content.source_of("modules", module.id)), subset=True)
-        modules.append(translate_model(module, translator))
+        modules.append(with_titles_kept_in_english(module, translate_model(module, translator)))
         problems += translator.report(strict)
     quizzes = {}
     for quiz_id, quiz in content.quizzes.items():
@@ -197,6 +200,55 @@ def translate_content(content: Content, root: Path, language: str, *, strict: bo
         glossary = translate_model(glossary, translator, no_mark=frozenset({"term", "forms"}))
         problems += translator.report(strict)
     return replace(content, modules=tuple(modules), quizzes=quizzes, glossary=glossary), problems
+
+
+def with_titles_kept_in_english(english: Module, translated: Module) -> Module:
+    """`translated` with the part of each source's title that the translators left in English given
+    back exactly as the English writes it (no French spacing in `Common Security 2022: For Our Shared
+    Future`) and said to be English (`Reference._title_language`), so that the page and the handout
+    mark it; what they added in French (` (page et rapport)`) stays French."""
+    references = []
+    for source, reference in zip(english.references, translated.references, strict=True):
+        kept = kept_in_english(source.title, reference.title)
+        if kept:
+            english_part, french_rest = kept
+            reference = reference.model_copy(update={"title": english_part + french_rest})
+            reference._title_language = SOURCE_LANGUAGE
+            reference._title_kept = english_part
+        references.append(reference)
+    return translated.model_copy(update={"references": references})
+
+
+_TRAILING_NOTE = re.compile(r" \([^()]*\)$")
+"""A note in brackets at the end of a title: `Common Security 2022: For Our Shared Future (page and report)`."""
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def kept_in_english(english: str, translation: str) -> tuple[str, str] | None:
+    """How much of a source's translated title is its English left as it is: (that English, as the
+    English writes it; the rest of the translation) or None for a translated title.
+
+    Either the whole title (`IPU statement on current developments in respect of Ukraine`), or the
+    English title, or the English up to its closing note in brackets, followed by a note in French
+    (`Common Security 2022: For Our Shared Future (page et rapport)`). The spaces French puts before
+    `:` or `?` and curly apostrophes do not count as changes. A title translated into French
+    (`Agenda pour la paix`) is French; an untranslated one shows marked as English already (markers.py).
+    """
+    if _same_words(english, translation):
+        return english, ""
+    if not translation.endswith(")"):
+        return None
+    candidates = [english] + ([english[: note.start()]] if (note := _TRAILING_NOTE.search(english)) else [])
+    for position in (match.start() for match in re.finditer(r" \(", translation)):
+        for candidate in candidates:
+            if _same_words(candidate, translation[:position]):
+                return candidate, translation[position:]
+    return None
+
+
+def _same_words(english: str, translation: str) -> bool:
+    """Whether two texts differ only by French spacing and curly apostrophes or quotes."""
+    return without_spacing(translation).translate(_APOSTROPHES) == without_spacing(english).translate(_APOSTROPHES)
 
 
 def _po_of(source_name: str) -> str:
