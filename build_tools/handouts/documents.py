@@ -14,9 +14,9 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
 
+from ..citations import full_stop, title_parts
 from ..i18n.typography import typeset
 from ..loader import Content
-from ..citations import full_stop, title_parts
 from ..model import Figure, Likert, Module, Quiz, Reference
 from ..packing import FOLDER
 from ..presentation import Numbered, numbered_questions, presented_options
@@ -217,10 +217,7 @@ def _module(content: Content, module: Module, options: HandoutOptions, strings: 
         "takeaways": [to_typst(a) for a in module.takeaways],
         "quiz": _quiz_link(content, module, options, strings),
         "notes": _notes(module) if trainer else None,
-        "references": [
-            {"text": _title(r, options) + escape(_after_title(r)), "url": r.url}
-            for r in module.references
-        ],
+        "references": [{"text": _title(r, options) + escape(_after_title(r)), "url": r.url} for r in module.references],
     }
 
 

@@ -23,8 +23,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..loader import Content
-from ..model import Module
 from ..memo import keep, recall
+from ..model import Module
 from ..problems import Problem
 from .catalogs import Entry
 from .editions import SOURCE_LANGUAGE
