@@ -5,7 +5,7 @@ and curly apostrophes aside, is English; so is the English title (or the English
 note in brackets) followed by a note the translators wrote in French. Anything else is a translation.
 The page keeps the punctuation of any element in another language (`typeset_page`), and a title
 ending in `?` takes no full stop after it (`full_stop`). The built pages and handouts are tested in
-tests/integration/test_source_titles.py.
+tests/integration/test_source_titles_built.py.
 """
 
 from __future__ import annotations
