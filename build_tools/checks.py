@@ -6,6 +6,7 @@ Each check returns problems; none stops at the first, so an author sees everythi
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .markdown_subset import empty_header_in, hint_for, unsupported_in
 from .model import (
+    GRADED_TYPES,
     INTRODUCTIONS,
     FacilitatorNotes,
     Likert,
@@ -34,6 +36,12 @@ T = TypeVar("T")
 MEASURABLE_HINT = "start with a verb a learner can show: distinguish, explain, apply, draft, assess"
 UNREADABLE = "__unreadable__"  # the key of the ids a file that is not readable YAML seems to declare
 VAGUE_VERBS = {"understand", "know", "learn", "appreciate", "realise", "realize", "be"}
+NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty"
+).split()
+STATED_COUNT = re.compile(r"^\s*(\d+|[A-Za-z]+) (?:short )?questions\b", re.IGNORECASE)
+"""An introduction that opens by counting the quiz's questions: "Eight short questions on ..."."""
 
 
 @dataclass(frozen=True)
@@ -237,6 +245,7 @@ def _objectives_unique_across_modules(modules: list[SourceFile]) -> list[Problem
 
 def _check_quiz(where: _Where, quiz: Quiz, objectives: set[str], sections: set[str]) -> list[Problem]:
     problems = _duplicates(where, quiz.questions, ("questions",)) + _markdown_subset(where, quiz)
+    problems += _stated_count(where, quiz)
     question_ids = {q.id for q in quiz.questions}
     for index, question in enumerate(quiz.questions):
         path = ("questions", index)
@@ -265,6 +274,25 @@ def _check_quiz(where: _Where, quiz: Quiz, objectives: set[str], sections: set[s
                 )
             )
     return problems
+
+
+def _stated_count(where: _Where, quiz: Quiz) -> list[Problem]:
+    """An introduction that says how many questions the quiz has must say how many it scores: a
+    reader who is told "ten questions" and counts nine stops trusting the page."""
+    match = STATED_COUNT.match(quiz.introduction or "")
+    word = match.group(1).lower() if match else ""
+    stated = int(word) if word.isdigit() else NUMBER_WORDS.index(word) + 1 if word in NUMBER_WORDS else None
+    scored = sum(isinstance(q, GRADED_TYPES) for q in quiz.questions)
+    if stated is None or stated == scored:
+        return []
+    return [
+        where.problem(
+            ("introduction",),
+            f"it says {word} questions, and the quiz scores {scored}",
+            "count the scored questions; name a confidence check or a reflection apart, as in "
+            '"Eight short questions, plus a confidence check and a reflection"',
+        )
+    ]
 
 
 def _check_answer(where: _Where, question, path: tuple) -> list[Problem]:

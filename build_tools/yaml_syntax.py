@@ -39,6 +39,7 @@ class _Error:
     problem: str
     at: _Mark  # where the parser stopped
     opened: _Mark  # where the unfinished thing began (a quote, a list), or `at`
+    lines: tuple[str, ...] = ()  # the whole file, for rules that look back
 
 
 Explanation = tuple[int, str, str]  # line, message, hint
@@ -48,7 +49,7 @@ def explain_syntax_error(error: yaml.MarkedYAMLError, lines: list[str]) -> Expla
     """The line to report, the message and the hint for one parser error."""
     at = _mark(error.problem_mark or error.context_mark, lines)
     opened = _mark(error.context_mark, lines) if error.context_mark else at
-    found = _Error(error.context or "", error.problem or "", at, opened)
+    found = _Error(error.context or "", error.problem or "", at, opened, tuple(lines))
     for applies, explain in RULES:
         if applies(found):
             return explain(found)
@@ -112,6 +113,14 @@ def _stray_dash(e: _Error) -> Explanation:
 
 
 def _text_after_value(e: _Error) -> Explanation:
+    opened = _run_on_quote(e)
+    if opened:  # `title: "Mediation` ... `site_url: ""`: the quote closed lines later, by another's quote
+        return (
+            opened.line,
+            f"the quote {opened.char} at column {opened.column} is not closed on its line: the text runs on "
+            f"to line {e.at.line}",
+            f"add the closing {opened.char} at the end of the text",
+        )
     value = _value(e.at.text)
     if value[:1] in ("'", '"'):
         return (
@@ -127,6 +136,26 @@ def _text_after_value(e: _Error) -> Explanation:
             QUOTE_HINT.format(example=_quoted_example(e.at.text)),
         )
     return _misaligned(e)
+
+
+def _run_on_quote(e: _Error) -> _Mark | None:
+    """Where a quoted text began when it ran over several lines and closed just before the place the
+    parser stopped at: a text in quotes may continue on the next lines, so a missing closing quote
+    shows only where a later quote closes it."""
+    last = None
+    try:
+        for token in yaml.scan("\n".join(e.lines)):
+            if (token.start_mark.line + 1, token.start_mark.column + 1) >= (e.at.line, e.at.column):
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if not isinstance(last, yaml.ScalarToken) or last.style not in ("'", '"'):
+        return None
+    start, end = last.start_mark, last.end_mark
+    if start.line == end.line or end.line + 1 != e.at.line:
+        return None
+    return _mark(start, list(e.lines))
 
 
 def _misaligned(e: _Error) -> Explanation:

@@ -178,6 +178,8 @@ def _course_hint(problem: Problem) -> Problem:
         return replace(
             problem, message="lists no modules", hint=f"list module ids in teaching order, such as {MODULE_EXAMPLE}"
         )
+    if last == "date" and not problem.hint:  # a day that is not in the calendar, such as 2025-13-03
+        return replace(problem, hint=PATTERN_MESSAGES["date"][1])
     if last == "minutes" and problem.field.startswith("session") and not problem.hint:
         return replace(problem, hint=MINUTES_HINT)
     return problem

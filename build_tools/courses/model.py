@@ -7,9 +7,10 @@ quizzes in `local/quizzes/`), so a trainer never edits the shared files.
 
 from __future__ import annotations
 
+import datetime
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
 
 from ..model.common import Id, LanguageCode, Strict, Text
 
@@ -37,7 +38,17 @@ MaterialColour = Literal[
 ClockTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 """A time of day on a 24-hour clock, such as `16:30`."""
 
-IsoDate = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+
+def _in_the_calendar(value: str) -> str:
+    """`2025-13-03` has the shape of a date but names none: the session plan would print it."""
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value} is not a day of the calendar") from None
+    return value
+
+
+IsoDate = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), AfterValidator(_in_the_calendar)]
 """A calendar date written `YYYY-MM-DD`, such as `2025-04-08`."""
 
 SessionMinutes = Annotated[int, Field(ge=1, le=24 * 60)]
