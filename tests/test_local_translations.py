@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from build_tools.cli import main
+from build_tools.courses.load import load_course_content
+from build_tools.i18n import translate_content
 from build_tools.i18n.catalogs import read_catalog, write_catalog
 from build_tools.i18n.units import Source, read_source, units_of
 from tests.conftest import COMPOSED_COURSE_ID, copy_course_project, run_mkdocs_build
@@ -115,3 +117,19 @@ def test_the_published_build_of_the_translated_local_module_shows_the_french(
     page = (tmp_path / "site" / "modules" / "our-experience" / "index.html").read_text("utf-8")
     assert "L’expérience de notre parlement" in page
     assert 'class="untranslated"' not in page
+
+
+def test_a_translated_text_keeps_its_translation_when_its_link_goes_to_a_left_out_page(french_course: Path):
+    """The local module links to the global framework, which the course leaves out: the course shows
+    the link's text alone, in English as in French, and the PO entry holds the English with the link."""
+    main(["--root", str(french_course), "translations", "update"])
+    fill(french_course / MODULE_PO)
+    fill(french_course / QUIZ_PO)
+    loaded = load_course_content(french_course, COMPOSED_COURSE_ID)
+    assert "global-framework" not in loaded.content.module_by_id("our-experience").why_it_matters
+    french, problems = translate_content(loaded.content, french_course, "fr", strict=True)
+    assert not [p for p in problems if "/local/" in p.file]
+    assert french.module_by_id("our-experience").why_it_matters.rstrip() == (
+        "Members learn most from the disputes their own chamber has handled. Read the shared module on the "
+        "global framework for the wider picture. (FR)"
+    )
