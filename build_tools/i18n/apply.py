@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from ..courses.compose import without_links
 from ..loader import Content
 from ..memo import keep, recall
 from ..model import Module
@@ -34,9 +35,10 @@ from .markdown_units import split_markdown, whole_text
 from .markers import marked
 from .po_tables import read_table
 from .typography import typeset, without_spacing
-from .units import FRONT_MATTER, JOINED_LISTS, STRINGS, TextField, fields_of, page_fields, translatable
+from .units import FRONT_MATTER, JOINED_LISTS, STRINGS, TextField, fields_of, page_fields, po_of, translatable
 
 TRANSLATIONS = "translations"
+MAKE_IT = "run `make translations` (python -m build_tools translations update), which makes it from the English"
 
 
 def po_path(root: Path, language: str, po: str) -> Path:
@@ -68,6 +70,8 @@ class Translator:
     problems: list[Problem] = field(default_factory=list)
     subset: bool = False
     """Course content: a translation outside the Markdown subset (see `check`) shows the English."""
+    exists: bool = True
+    """Whether the PO file exists (`make translations` makes it from the English)."""
 
     def text(self, field_: TextField, mark: bool | None = None):
         """The translation of one field, unit by unit."""
@@ -103,15 +107,26 @@ class Translator:
 
     def report(self, strict: bool) -> list[Problem]:
         """One problem for the file: how many texts show in English, and why."""
-        count = self.missing + self.fuzzy + self.broken
+        count = self.shown_in_english()
         if not count:
             return self.problems
+        severity = "error" if strict else "warning"
+        return self.problems + [Problem(self.name, self.first_line, "", self.summary(), self.hint(), severity)]
+
+    def shown_in_english(self) -> int:
+        return self.missing + self.fuzzy + self.broken
+
+    def summary(self) -> str:
+        """How many texts show in English, and why, such as `19 untranslated texts shown in English`."""
+        count = self.shown_in_english()
         kinds = ((self.missing, "untranslated"), (self.fuzzy, "fuzzy"), (self.broken, "faulty (see `make check`)"))
         parts = [f"{n} {what}" for n, what in kinds if n]
-        message = f"{', '.join(parts)} text{'s' if count > 1 else ''} shown in English"
-        hint = "translate them in Poedit or Weblate (a fuzzy one: check it against the new English, then unmark it)"
-        severity = "error" if strict else "warning"
-        return self.problems + [Problem(self.name, self.first_line, "", message, hint, severity)]
+        return f"{', '.join(parts)} text{'s' if count > 1 else ''} shown in English"
+
+    def hint(self) -> str:
+        if not self.exists:
+            return f"no such file yet: {MAKE_IT}; then translate it in Poedit or Weblate"
+        return "translate them in Poedit or Weblate (a fuzzy one: check it against the new English, then unmark it)"
 
 
 def translator_for(root: Path, language: str, po: str, mark: bool = True, subset: bool = False) -> Translator:
@@ -119,7 +134,7 @@ def translator_for(root: Path, language: str, po: str, mark: bool = True, subset
     path = po_path(root, language, po)
     name = po_name(language, po)
     if not path.is_file():
-        return Translator(language, name, {}, mark, subset=subset)
+        return Translator(language, name, {}, mark, subset=subset, exists=False)
     table, problems = catalog_table(path, name)
     return Translator(language, name, table, mark, problems=list(problems), subset=subset)
 
@@ -183,13 +198,15 @@ def translate_content(content: Content, root: Path, language: str, *, strict: bo
     problems: list[Problem] = []
     modules = []
     for module in content.modules:
-        translator = translator_for(root, language, _po_of(content.source_of("modules", module.id)), subset=True)
-        modules.append(with_titles_kept_in_english(module, translate_model(module, translator)))
+        translator = translator_for(root, language, po_of(content.source_of("modules", module.id)), subset=True)
+        modules.append(
+            with_titles_kept_in_english(module, _translated_document(content, "modules", module, translator))
+        )
         problems += translator.report(strict)
     quizzes = {}
     for quiz_id, quiz in content.quizzes.items():
-        translator = translator_for(root, language, _po_of(content.source_of("quizzes", quiz_id)), subset=True)
-        translated = translate_model(quiz, translator)
+        translator = translator_for(root, language, po_of(content.source_of("quizzes", quiz_id)), subset=True)
+        translated = _translated_document(content, "quizzes", quiz, translator)
         for english, question in zip(quiz.questions, translated.questions, strict=False):
             question._source_fingerprint = question_fingerprint(english)
         quizzes[quiz_id] = translated
@@ -251,9 +268,31 @@ def _same_words(english: str, translation: str) -> bool:
     return without_spacing(translation).translate(_APOSTROPHES) == without_spacing(english).translate(_APOSTROPHES)
 
 
-def _po_of(source_name: str) -> str:
-    """`modules/intro.yml` → `modules/intro.po`."""
-    return source_name.rsplit(".", 1)[0] + ".po"
+def _translated_document(content: Content, folder: str, document: BaseModel, translator: Translator) -> BaseModel:
+    """A module or quiz translated from the English its PO file holds: a course's document whose links
+    to left-out pages became plain text is translated as it was, then its translation loses them too."""
+    linked = content.linked.get((folder, document.id))
+    if linked is None:
+        return translate_model(document, translator)
+    return without_links(translate_model(linked, translator), folder, content.left_out)
+
+
+def partly_translated(root: Path, content: Content, language: str, names: set[str]) -> list[tuple[str, Translator]]:
+    """The modules and quizzes of `content` whose source file is one of `names` (such as a course's
+    local ones) and that would show texts in English in `language`: (source, its translator)."""
+    found = []
+    documents = [("modules", m.id, m) for m in content.modules] + [
+        ("quizzes", i, q) for i, q in content.quizzes.items()
+    ]
+    for folder, document_id, model in documents:
+        source = content.source_of(folder, document_id)
+        if source not in names:
+            continue
+        translator = translator_for(root, language, po_of(source), subset=True)
+        _translated_document(content, folder, model, translator)
+        if translator.shown_in_english():
+            found.append((source, translator))
+    return found
 
 
 def translated_page(root: Path, page_path: Path | str, language: str) -> str:
