@@ -273,8 +273,9 @@ def test_untranslated_text_falls_back_to_marked_english_with_a_warning(course: P
     assert french_content.module_by_id("sample").title == "\ue000A sample module\ue001"
     sample = [p.as_text() for p in problems if p.file == "translations/fr/modules/sample.po"]
     assert sample == [
-        "translations/fr/modules/sample.po: warning: 28 untranslated texts shown in English (hint: translate them "
-        "in Poedit or Weblate (a fuzzy one: check it against the new English, then unmark it))"
+        "translations/fr/modules/sample.po: warning: 28 untranslated texts shown in English (hint: no such file "
+        "yet: run `make translations` (python -m build_tools translations update), which makes it from the English; "
+        "then translate it in Poedit or Weblate)"
     ]
 
 

@@ -20,7 +20,7 @@ from .apply import po_name, po_path
 from .catalogs import read_catalog, status_of
 from .entry_checks import entry_problems, subset_problems
 from .typography import PROTECTED
-from .workflow import Template, configured_languages, templates
+from .workflow import Template, configured_languages, in_language, templates
 
 TERMINOLOGY = "terminology.yml"
 SLASH = re.compile(r"\s+/\s+")
@@ -62,7 +62,7 @@ def language_problems(root: Path, language: str, all_templates: list[Template]) 
     problems: list[Problem] = []
     terms = terminology(root, language, problems)
     missing = fuzzy = 0
-    for template in all_templates:
+    for template in in_language(language, all_templates):
         path, name = po_path(root, language, template.source.po), po_name(language, template.source.po)
         if not path.is_file():
             missing += len(template.units)
