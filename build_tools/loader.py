@@ -43,6 +43,11 @@ class Content:
     glossary: Glossary | None = None
     figures: dict[str, bytes] = field(default_factory=dict)
     """The SVG files the modules show, by file name in `figures/`."""
+    linked: dict[tuple[str, str], BaseModel] = field(default_factory=dict)
+    """A course's modules and quizzes whose links to pages it leaves out became plain text (see
+    `courses.compose`), as they were before, by (folder, id): their English is what the PO files hold."""
+    left_out: frozenset[str] = frozenset()
+    """The pages the course leaves out (`modules/<id>`, `quizzes/<id>`)."""
 
     def quizzes_of(self, module: Module) -> list[Quiz]:
         return [self.quizzes[quiz_id] for quiz_id in module.quizzes]

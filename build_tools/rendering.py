@@ -24,6 +24,7 @@ import yaml
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
+from .citations import full_stop, title_parts
 from .exports.trainer_downloads import SCORM_KINDS, lms_downloads
 from .loader import Content
 from .model import GRADED_TYPES, Module, Question, Quiz
@@ -206,6 +207,7 @@ class Renderer:
             link=_autolink,
             indent_md=_indent,
             fmt=_fill_in,
+            full_stop=full_stop,
         )
         env.globals.update(
             t=self.strings,
@@ -223,6 +225,7 @@ class Renderer:
             anchor=lambda id: Markup("{#" + id + "}"),
             reading_time=self.reading_time,
             trainer=self.edition == "trainer",
+            title_parts=lambda reference: title_parts(reference, self.language),
         )
         return env
 

@@ -53,9 +53,11 @@ def compose(content: Content, course: Course) -> Content:
         if kept is not None:
             quizzes[quiz_id] = kept
     left_out = left_out_pages(content, [m.id for m in modules], list(quizzes))
-    modules = [_without_links(m, "modules", left_out) for m in modules]
-    quizzes = {quiz_id: _without_links(quiz, "quizzes", left_out) for quiz_id, quiz in quizzes.items()}
     numbered = tuple(m if m.number == n else m.model_copy(update={"number": n}) for n, m in enumerate(modules, 1))
+    linked = {("modules", m.id): m for m in numbered} | {("quizzes", q): quiz for q, quiz in quizzes.items()}
+    numbered = tuple(without_links(m, "modules", left_out) for m in numbered)
+    quizzes = {quiz_id: without_links(quiz, "quizzes", left_out) for quiz_id, quiz in quizzes.items()}
+    unlinked = {("modules", m.id): m for m in numbered} | {("quizzes", q): quiz for q, quiz in quizzes.items()}
     kept_ids = {("modules", m.id) for m in numbered} | {("quizzes", q) for q in quizzes}
     return Content(
         modules=numbered,
@@ -63,6 +65,8 @@ def compose(content: Content, course: Course) -> Content:
         source_names={key: name for key, name in content.source_names.items() if key in kept_ids},
         glossary=_glossary(content.glossary, numbered),
         figures=content.figures,  # hand-written pages (the essentials) show figures of any module
+        linked={key: document for key, document in linked.items() if unlinked[key] is not document},
+        left_out=frozenset(left_out),
     )
 
 
@@ -130,7 +134,7 @@ def _quiz_for_course(quiz: Quiz, objectives: set[str], sections: set[str]) -> Qu
     return quiz if data == quiz.model_dump() else Quiz.model_validate(data)
 
 
-def _without_links(document: Module | Quiz, folder: str, left_out: set[str]) -> Any:
+def without_links(document: Module | Quiz, folder: str, left_out: set[str] | frozenset[str]) -> Any:
     """The document with links to left-out pages turned into their text."""
     if not left_out:
         return document

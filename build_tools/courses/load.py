@@ -13,6 +13,7 @@ from typing import get_args
 from pydantic import ValidationError
 
 from ..checks import repeats
+from ..i18n.apply import partly_translated
 from ..i18n.editions import SOURCE_LANGUAGE
 from ..i18n.settings import LANGUAGES_FILE, read_languages
 from ..loader import Content, load_content
@@ -133,6 +134,7 @@ def load_course_content(root: Path, course_id: str) -> LoadedCourse:
     warnings = _link_warnings(root, content, course, composed) + _contrast_warnings(root, course, document)
     warnings += _untranslated_title_warnings(root, course, document)
     warnings += _untranslated_break_warnings(root, course, document)
+    warnings += _untranslated_local_warnings(root, course, composed)
     return LoadedCourse(course, composed, content, left_out, warnings)
 
 
@@ -189,6 +191,22 @@ def _local_folder(course: Course | None, document: YamlDocument | None) -> str |
         return course.local_folder
     given = document.data.get("local_folder") if document else None
     return given if isinstance(given, str) and given else None
+
+
+def local_folders(root: Path) -> dict[str, set[str]]:
+    """Each local folder that a course file names, with the languages other than English of the
+    courses that name it. Read leniently: a course file with a problem still names its folder (`check`
+    reports the problem); a folder outside the project is left out (`check` reports it too)."""
+    folders: dict[str, set[str]] = {}
+    for course_id in course_ids(root):
+        document, _ = read_yaml(course_file(root, course_id), f"{COURSES}/{course_id}.yml")
+        data = document.data if document and isinstance(document.data, dict) else {}
+        local, languages = data.get("local_folder"), data.get("languages")
+        if not isinstance(local, str) or not local or not _inside(root, local):
+            continue
+        codes = {code for code in languages if isinstance(code, str)} if isinstance(languages, list) else set()
+        folders.setdefault(PurePosixPath(local).as_posix(), set()).update(codes - {SOURCE_LANGUAGE})
+    return folders
 
 
 def check_course_file(
@@ -408,6 +426,33 @@ def _untranslated_title_warnings(root: Path, course: Course, document: YamlDocum
         for index, language in enumerate(course.languages)
         if index and language not in course.translations
     ]
+
+
+def _untranslated_local_warnings(root: Path, course: Course, composed: Content) -> list[Problem]:
+    """A warning for each local module or quiz of the course with texts not translated into one of its
+    languages: they show in English, and the published build (`mkdocs build --strict`) stops on them."""
+    if not course.local_folder:
+        return []
+    folder = PurePosixPath(course.local_folder).as_posix()
+    local = {name for name in composed.source_names.values() if name.startswith(f"{folder}/")}
+    warnings = []
+    for language in course.languages:
+        if language == SOURCE_LANGUAGE or not local:
+            continue
+        for source, translator in partly_translated(root, composed, language, local):
+            message = (
+                f"{translator.summary()}: the course {course.id} is in '{language}', "
+                f"and its published build (mkdocs build --strict) stops on them"
+            )
+            hint = (
+                translator.hint()
+                if not translator.exists
+                else (
+                    f"translate {source}'s texts in Poedit or Weblate; `make translations` brings in new English first"
+                )
+            )
+            warnings.append(Problem(translator.name, translator.first_line, "", message, hint, "warning"))
+    return warnings
 
 
 def _untranslated_break_warnings(root: Path, course: Course, document: YamlDocument) -> list[Problem]:

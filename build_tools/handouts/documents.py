@@ -14,9 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
 
+from ..citations import full_stop, title_parts
 from ..i18n.typography import typeset
 from ..loader import Content
-from ..model import Figure, Likert, Module, Quiz
+from ..model import Figure, Likert, Module, Quiz, Reference
 from ..packing import FOLDER
 from ..presentation import Numbered, numbered_questions, presented_options
 from ..rendering import load_strings, shuffled
@@ -208,7 +209,7 @@ def _module(content: Content, module: Module, options: HandoutOptions, strings: 
                     for part in CASE_PARTS
                     if getattr(case, part)
                 ],
-                "sources": [references[r].title for r in case.references if r in references],
+                "sources": [_title(references[r], options) for r in case.references if r in references],
             }
             for case in module.case_studies
         ],
@@ -216,11 +217,23 @@ def _module(content: Content, module: Module, options: HandoutOptions, strings: 
         "takeaways": [to_typst(a) for a in module.takeaways],
         "quiz": _quiz_link(content, module, options, strings),
         "notes": _notes(module) if trainer else None,
-        "references": [
-            {"text": escape(f"{r.title}. {r.publisher}" + (f", {r.year}." if r.year else ".")), "url": r.url}
-            for r in module.references
-        ],
+        "references": [{"text": _title(r, options) + escape(_after_title(r)), "url": r.url} for r in module.references],
     }
+
+
+def _title(reference: Reference, options: HandoutOptions) -> str:
+    """A source's title as Typst markup, the part left in English marked so (`#text(lang: "en")`):
+    it keeps its own punctuation and a reader reads it in English."""
+    return "".join(
+        f'#text(lang: "{language}")[{escape(text)}]' if language else escape(text)
+        for text, language in title_parts(reference, options.language)
+    )
+
+
+def _after_title(reference: Reference) -> str:
+    """`. Publisher, 2024.` after a source's title (no full stop after a title that ends in `?`)."""
+    publisher = reference.publisher + (f", {reference.year}" if reference.year else "")
+    return f"{full_stop(reference.title)} {publisher}{full_stop(publisher)}"
 
 
 def _figure(content: Content, figure: Figure | None, strings: dict) -> dict | None:

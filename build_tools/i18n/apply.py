@@ -16,24 +16,29 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import BaseModel
 
+from ..courses.compose import without_links
 from ..loader import Content
 from ..memo import keep, recall
+from ..model import Module
 from ..problems import Problem
 from .catalogs import Entry
+from .editions import SOURCE_LANGUAGE
 from .entry_checks import entry_problems, subset_problems
 from .links import mask, unmask
 from .markdown_units import split_markdown, whole_text
 from .markers import marked
 from .po_tables import read_table
-from .typography import typeset
-from .units import FRONT_MATTER, JOINED_LISTS, STRINGS, TextField, fields_of, page_fields, translatable
+from .typography import typeset, without_spacing
+from .units import FRONT_MATTER, JOINED_LISTS, STRINGS, TextField, fields_of, page_fields, po_of, translatable
 
 TRANSLATIONS = "translations"
+MAKE_IT = "run `make translations` (python -m build_tools translations update), which makes it from the English"
 
 
 def po_path(root: Path, language: str, po: str) -> Path:
@@ -65,6 +70,8 @@ class Translator:
     problems: list[Problem] = field(default_factory=list)
     subset: bool = False
     """Course content: a translation outside the Markdown subset (see `check`) shows the English."""
+    exists: bool = True
+    """Whether the PO file exists (`make translations` makes it from the English)."""
 
     def text(self, field_: TextField, mark: bool | None = None):
         """The translation of one field, unit by unit."""
@@ -100,15 +107,26 @@ class Translator:
 
     def report(self, strict: bool) -> list[Problem]:
         """One problem for the file: how many texts show in English, and why."""
-        count = self.missing + self.fuzzy + self.broken
+        count = self.shown_in_english()
         if not count:
             return self.problems
+        severity = "error" if strict else "warning"
+        return self.problems + [Problem(self.name, self.first_line, "", self.summary(), self.hint(), severity)]
+
+    def shown_in_english(self) -> int:
+        return self.missing + self.fuzzy + self.broken
+
+    def summary(self) -> str:
+        """How many texts show in English, and why, such as `19 untranslated texts shown in English`."""
+        count = self.shown_in_english()
         kinds = ((self.missing, "untranslated"), (self.fuzzy, "fuzzy"), (self.broken, "faulty (see `make check`)"))
         parts = [f"{n} {what}" for n, what in kinds if n]
-        message = f"{', '.join(parts)} text{'s' if count > 1 else ''} shown in English"
-        hint = "translate them in Poedit or Weblate (a fuzzy one: check it against the new English, then unmark it)"
-        severity = "error" if strict else "warning"
-        return self.problems + [Problem(self.name, self.first_line, "", message, hint, severity)]
+        return f"{', '.join(parts)} text{'s' if count > 1 else ''} shown in English"
+
+    def hint(self) -> str:
+        if not self.exists:
+            return f"no such file yet: {MAKE_IT}; then translate it in Poedit or Weblate"
+        return "translate them in Poedit or Weblate (a fuzzy one: check it against the new English, then unmark it)"
 
 
 def translator_for(root: Path, language: str, po: str, mark: bool = True, subset: bool = False) -> Translator:
@@ -116,7 +134,7 @@ def translator_for(root: Path, language: str, po: str, mark: bool = True, subset
     path = po_path(root, language, po)
     name = po_name(language, po)
     if not path.is_file():
-        return Translator(language, name, {}, mark, subset=subset)
+        return Translator(language, name, {}, mark, subset=subset, exists=False)
     table, problems = catalog_table(path, name)
     return Translator(language, name, table, mark, problems=list(problems), subset=subset)
 
@@ -180,13 +198,15 @@ def translate_content(content: Content, root: Path, language: str, *, strict: bo
     problems: list[Problem] = []
     modules = []
     for module in content.modules:
-        translator = translator_for(root, language, _po_of(content.source_of("modules", module.id)), subset=True)
-        modules.append(translate_model(module, translator))
+        translator = translator_for(root, language, po_of(content.source_of("modules", module.id)), subset=True)
+        modules.append(
+            with_titles_kept_in_english(module, _translated_document(content, "modules", module, translator))
+        )
         problems += translator.report(strict)
     quizzes = {}
     for quiz_id, quiz in content.quizzes.items():
-        translator = translator_for(root, language, _po_of(content.source_of("quizzes", quiz_id)), subset=True)
-        translated = translate_model(quiz, translator)
+        translator = translator_for(root, language, po_of(content.source_of("quizzes", quiz_id)), subset=True)
+        translated = _translated_document(content, "quizzes", quiz, translator)
         for english, question in zip(quiz.questions, translated.questions, strict=False):
             question._source_fingerprint = question_fingerprint(english)
         quizzes[quiz_id] = translated
@@ -199,9 +219,80 @@ def translate_content(content: Content, root: Path, language: str, *, strict: bo
     return replace(content, modules=tuple(modules), quizzes=quizzes, glossary=glossary), problems
 
 
-def _po_of(source_name: str) -> str:
-    """`modules/intro.yml` → `modules/intro.po`."""
-    return source_name.rsplit(".", 1)[0] + ".po"
+def with_titles_kept_in_english(english: Module, translated: Module) -> Module:
+    """`translated` with the part of each source's title that the translators left in English given
+    back exactly as the English writes it (no French spacing in `Common Security 2022: For Our Shared
+    Future`) and said to be English (`Reference._title_language`), so that the page and the handout
+    mark it; what they added in French (` (page et rapport)`) stays French."""
+    references = []
+    for source, reference in zip(english.references, translated.references, strict=True):
+        kept = kept_in_english(source.title, reference.title)
+        if kept:
+            english_part, french_rest = kept
+            reference = reference.model_copy(update={"title": english_part + french_rest})
+            reference._title_language = SOURCE_LANGUAGE
+            reference._title_kept = english_part
+        references.append(reference)
+    return translated.model_copy(update={"references": references})
+
+
+_TRAILING_NOTE = re.compile(r" \([^()]*\)$")
+"""A note in brackets at the end of a title: `Common Security 2022: For Our Shared Future (page and report)`."""
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def kept_in_english(english: str, translation: str) -> tuple[str, str] | None:
+    """How much of a source's translated title is its English left as it is: (that English, as the
+    English writes it; the rest of the translation) or None for a translated title.
+
+    Either the whole title (`IPU statement on current developments in respect of Ukraine`), or the
+    English title, or the English up to its closing note in brackets, followed by a note in French
+    (`Common Security 2022: For Our Shared Future (page et rapport)`). The spaces French puts before
+    `:` or `?` and curly apostrophes do not count as changes. A title translated into French
+    (`Agenda pour la paix`) is French; an untranslated one shows marked as English already (markers.py).
+    """
+    if _same_words(english, translation):
+        return english, ""
+    if not translation.endswith(")"):
+        return None
+    candidates = [english] + ([english[: note.start()]] if (note := _TRAILING_NOTE.search(english)) else [])
+    for position in (match.start() for match in re.finditer(r" \(", translation)):
+        for candidate in candidates:
+            if _same_words(candidate, translation[:position]):
+                return candidate, translation[position:]
+    return None
+
+
+def _same_words(english: str, translation: str) -> bool:
+    """Whether two texts differ only by French spacing and curly apostrophes or quotes."""
+    return without_spacing(translation).translate(_APOSTROPHES) == without_spacing(english).translate(_APOSTROPHES)
+
+
+def _translated_document(content: Content, folder: str, document: BaseModel, translator: Translator) -> BaseModel:
+    """A module or quiz translated from the English its PO file holds: a course's document whose links
+    to left-out pages became plain text is translated as it was, then its translation loses them too."""
+    linked = content.linked.get((folder, document.id))
+    if linked is None:
+        return translate_model(document, translator)
+    return without_links(translate_model(linked, translator), folder, content.left_out)
+
+
+def partly_translated(root: Path, content: Content, language: str, names: set[str]) -> list[tuple[str, Translator]]:
+    """The modules and quizzes of `content` whose source file is one of `names` (such as a course's
+    local ones) and that would show texts in English in `language`: (source, its translator)."""
+    found = []
+    documents = [("modules", m.id, m) for m in content.modules] + [
+        ("quizzes", i, q) for i, q in content.quizzes.items()
+    ]
+    for folder, document_id, model in documents:
+        source = content.source_of(folder, document_id)
+        if source not in names:
+            continue
+        translator = translator_for(root, language, po_of(source), subset=True)
+        _translated_document(content, folder, model, translator)
+        if translator.shown_in_english():
+            found.append((source, translator))
+    return found
 
 
 def translated_page(root: Path, page_path: Path | str, language: str) -> str:

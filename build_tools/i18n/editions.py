@@ -112,6 +112,9 @@ _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _MARKS = ";:!?»"
 _UNTOUCHED = ("code", "pre", "script", "style", "textarea", "kbd", "samp")
 _TAG_NAME = re.compile(r"</?([a-zA-Z0-9]+)")
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+"""Elements with no content (and no end tag): a `lang` on one opens nothing."""
+_LANG_ATTRIBUTE = re.compile(r"""\slang=["']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)""")
 
 
 def typeset_page(html: str, language: str) -> str:
@@ -132,7 +135,7 @@ def typeset_page(html: str, language: str) -> str:
 
 def _typeset_text_of(html: str, language: str) -> str:
     parts = _TAG_OR_TEXT.split(html)  # text, tag, text, tag, ..., text
-    inside: list[str] = []  # the code, script... elements open here
+    inside: list[str] = []  # the code, script... elements open here, and those in another language
     before = ""  # the text before this part, which may end just before a tag
     marked = _marks_of(language)
     for index in range(0, len(parts), 2):
@@ -141,9 +144,16 @@ def _typeset_text_of(html: str, language: str) -> str:
             if marked is None or marked.search(part):  # else no rule here acts on it (`&nbsp;` holds a `;`)
                 part = parts[index] = _typeset_part(part, before, language)
             before = part
+        elif part and _in_other_language_only(inside):
+            before = part  # `<span lang="en">Title</span>; …`: the French `;` after it gets its space
         if index + 1 < len(parts):
-            _follow(inside, parts[index + 1])
+            _follow(inside, parts[index + 1], language)
     return "".join(parts)
+
+
+def _in_other_language_only(inside: list[str]) -> bool:
+    """Whether the untouched elements open are all in another language (no code, no script)."""
+    return all(name not in _UNTOUCHED for name in inside)
 
 
 @lru_cache(maxsize=8)
@@ -154,25 +164,56 @@ def _marks_of(language: str) -> re.Pattern | None:
     return re.compile("[" + re.escape("".join(sorted(MARKS[language] | set(_MARKS)))) + "]")
 
 
-def _follow(inside: list[str], tag: str) -> None:
-    """Keep `inside` (the untouched elements open) up to date past one tag."""
-    untouched = _untouched_tag(tag)
-    if untouched is None:
-        return
-    closing, name = untouched
-    if closing:
-        del inside[-1:]
-    else:
-        inside.append(name)
+def _follow(inside: list[str], tag: str, language: str) -> None:
+    """Keep `inside` (the untouched elements open) up to date past one tag.
+
+    An element of the same name opened inside an untouched one is followed too (a `<span>` in a
+    `<span lang="en">`), so that its end does not end the untouched one."""
+    untouched = _untouched_tag(tag, language)
+    if untouched is not None:
+        closing, name = untouched
+        if closing:
+            del inside[-1:]
+        else:
+            inside.append(name)
+    elif inside and (nested := _element_tag(tag)) and nested[1] == inside[-1]:
+        closing, name = nested
+        if closing:
+            del inside[-1:]
+        else:
+            inside.append(name)
 
 
 @lru_cache(maxsize=4096)  # a page's tags repeat (`</div>`, the navigation's): each is read once
-def _untouched_tag(tag: str) -> tuple[bool, str] | None:
-    """(closing, name) for a tag that opens or closes code, a script or the like; else None."""
-    name = _TAG_NAME.match(tag)
-    if name and name.group(1).lower() in _UNTOUCHED and not tag.endswith("/>"):
-        return tag.startswith("</"), name.group(1).lower()
+def _untouched_tag(tag: str, language: str) -> tuple[bool, str] | None:
+    """(closing, name) for a tag that opens or closes code, a script or the like, or that opens an
+    element in another language than the page's (`<span lang="en">`: its text keeps its own
+    punctuation); else None. The end of an element in another language is followed by `_follow`."""
+    element = _element_tag(tag)
+    if element is None:
+        return None
+    closing, name = element
+    if name in _UNTOUCHED:
+        return element
+    if not closing and name not in _VOID and _is_in_other_language(tag, language):
+        return element
     return None
+
+
+@lru_cache(maxsize=4096)
+def _element_tag(tag: str) -> tuple[bool, str] | None:
+    """(closing, name) of a tag that opens or closes an element; None for a comment or an empty element."""
+    name = _TAG_NAME.match(tag)
+    if not name or tag.endswith("/>"):
+        return None
+    return tag.startswith("</"), name.group(1).lower()
+
+
+def _is_in_other_language(tag: str, language: str) -> bool:
+    """Whether an opening tag says its content is in another language than `language` (`lang="en"`
+    on a French page; `fr-CA` is French)."""
+    lang = _LANG_ATTRIBUTE.search(tag)
+    return bool(lang) and lang.group(1).split("-")[0].lower() != language.split("-")[0].lower()
 
 
 def _typeset_part(part: str, before: str, language: str) -> str:

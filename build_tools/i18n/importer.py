@@ -60,7 +60,7 @@ def import_drafts(
     results, problems = [], []
     for source in sources(root):
         draft = folder / source.draft
-        if draft.is_file():
+        if draft.is_file() and source.in_language(language):
             result = import_draft(root, language, source, draft, delete, overwrite)
             results.append(result)
             problems += result.problems

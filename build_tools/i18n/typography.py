@@ -78,6 +78,15 @@ def _space_before(match: re.Match) -> str:
     return (NBSP if mark == ":" else NNBSP) + mark
 
 
+SPACE_BEFORE_MARK = re.compile(r"[ \u00a0\u202f]+(?=[;:!?%»])|(?<=«)[ \u00a0\u202f]+")
+
+
+def without_spacing(text: str) -> str:
+    """`text` with no space before `; : ! ? % »` nor after `«`: two texts that differ only by the
+    spaces one language's rules put there (`Titre : sous-titre`, `Title: subtitle`) read the same."""
+    return SPACE_BEFORE_MARK.sub("", text)
+
+
 def _unchanged(text: str) -> str:
     return text
 

@@ -108,11 +108,18 @@ class Source:
         name: the English file as authors see it, e.g. `modules/parliaments-and-peace.yml`.
         po: the PO file under `translations/<language>/`, e.g. `modules/parliaments-and-peace.po`.
         draft: a translator's draft under `translations/drafts/<language>/`.
+        languages: the only languages it is translated into (a course's local module or quiz: its
+            courses' languages); empty for every language of `translations/languages.yml`.
     """
 
     name: str
     po: str
     draft: str
+    languages: frozenset[str] = frozenset()
+
+    def in_language(self, language: str) -> bool:
+        """Whether the file is translated into `language`."""
+        return not self.languages or language in self.languages
 
     @property
     def is_page(self) -> bool:
@@ -130,19 +137,41 @@ def translatable(text: str) -> bool:
     return bool(HAS_LETTER.search(text)) or (bool(text.strip()) and not DIGIT.search(text))
 
 
+def po_of(source_name: str) -> str:
+    """The PO file of a module or quiz, under `translations/<language>/`: its path with `.po`
+    (`modules/intro.yml` → `modules/intro.po`, `local/modules/ours.yml` → `local/modules/ours.po`)."""
+    return source_name.rsplit(".", 1)[0] + ".po"
+
+
 def sources(root: Path) -> list[Source]:
-    """Every translatable English file under `root`, in a stable order."""
+    """Every translatable English file under `root`, in a stable order: the shared content, the
+    glossary, the interface strings, the pages, then the courses' local modules and quizzes."""
     found = []
     for folder in ("modules", "quizzes"):
         for path in sorted((root / folder).glob("*.yml")):
             name = f"{folder}/{path.name}"
-            found.append(Source(name, f"{folder}/{path.stem}.po", name))
+            found.append(Source(name, po_of(name), name))
     if (root / "glossary.yml").is_file():
         found.append(Source("glossary.yml", "glossary.po", "glossary.yml"))
     found.append(Source(STRINGS_NAME, "strings.po", "strings.yml"))
     for path in sorted((root / "docs").glob("*.md")):
         found.append(Source(f"docs/{path.name}", f"docs/{path.stem}.po", f"docs/{path.name}"))
-    return found
+    return found + local_sources(root)
+
+
+def local_sources(root: Path) -> list[Source]:
+    """The modules and quizzes in the local folders of the courses (`courses/*.yml` with a
+    `local_folder`), each translated into the languages of the courses that use its folder (besides
+    English). Their PO files are where the build reads them: `translations/<language>/<its path>.po`."""
+    from ..courses.load import local_folders  # the courses import the translations: import late
+
+    found = []
+    for local, languages in sorted(local_folders(root).items()):
+        for folder in ("modules", "quizzes"):
+            for path in sorted((root / local / folder).glob("*.y*ml")):
+                name = f"{local}/{folder}/{path.name}"
+                found.append(Source(name, po_of(name), name, frozenset(languages)))
+    return [source for source in found if source.languages]
 
 
 def source_path(root: Path, source: Source) -> Path:

@@ -31,6 +31,11 @@ def templates(root: Path) -> tuple[list[Template], list[Problem]]:
     return found, problems
 
 
+def in_language(language: str, all_templates: list[Template]) -> list[Template]:
+    """The templates translated into `language` (a local module only into its courses' languages)."""
+    return [template for template in all_templates if template.source.in_language(language)]
+
+
 @dataclass(frozen=True)
 class Update:
     """What `update` did to one PO file."""
@@ -45,7 +50,7 @@ def update_language(root: Path, language: str, all_templates: list[Template]) ->
     """Merge the English into every PO file of `language`: new text untranslated, changed text fuzzy
     (the previous English kept), removed text obsolete. A PO file that cannot be read is left alone."""
     updates, problems = [], []
-    for template in all_templates:
+    for template in in_language(language, all_templates):
         path, name = po_path(root, language, template.source.po), po_name(language, template.source.po)
         old = None
         if path.is_file():
@@ -68,7 +73,7 @@ def _is_fuzzy(catalog, unit: Unit) -> bool:
 
 def language_status(root: Path, language: str, all_templates: list[Template]) -> tuple[list[Status], list[Problem]]:
     rows, problems = [], []
-    for template in all_templates:
+    for template in in_language(language, all_templates):
         path, name = po_path(root, language, template.source.po), po_name(language, template.source.po)
         catalog, trouble = read_catalog(path, name) if path.is_file() else (None, [])
         problems += trouble

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, StrictBool, StringConstraints
+from pydantic import Field, PrivateAttr, StrictBool, StringConstraints
 
 from .common import Document, Id, Strict, Text
 
@@ -98,6 +98,12 @@ class Reference(Strict):
     publisher: Text
     year: Annotated[int, Field(ge=1800, le=2100)] | None = None
     url: Url | None = None
+    _title_language: str | None = PrivateAttr(default=None)
+    """Set on a translated reference whose title the translators left in its own language (English):
+    that language, which the page and the handout mark and whose punctuation they keep (i18n/apply.py)."""
+    _title_kept: str = PrivateAttr(default="")
+    """The start of the title that is in `_title_language` (the whole title, or the title before a
+    translated note in brackets)."""
 
 
 class Module(Document):

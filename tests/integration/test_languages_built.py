@@ -230,7 +230,7 @@ def test_the_french_trainer_edition_is_french_and_cached_apart_from_the_english(
     with pikepdf.open(path) as pdf:
         assert str(pdf.Root.Lang) == "fr"
     text = re.sub(r"[ \t\n]+", " ", "".join(page.extract_text() for page in pypdf.PdfReader(path).pages))
-    assert "Notes pour l’animation" in text or "Corrigé" in text, text[:500]
+    assert "Notes pour l’animateur ou l’animatrice" in text or "Corrigé" in text, text[:500]
     assert not _typography_faults(text), _typography_faults(text)[:5]
     [again] = build_handouts(content, options, cache=cache, edition="trainer")
     assert again.cached and english.pdf != french.pdf

@@ -271,14 +271,53 @@
 
   /* ---- Wide tables ------------------------------------------------------------------------- */
 
-  /* On a phone, a wide table scrolls sideways in Material's wrapper: a wrapper that overflows takes
-     the keyboard focus and a name, so that the arrow keys scroll it (WCAG 2.1.1). */
-  function focusableScrollers() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
-      if (wrap.scrollWidth <= wrap.clientWidth + 1 || wrap.hasAttribute("tabindex")) return;
+  /* On a phone, a wide table scrolls sideways in Material's wrapper (course.css draws a shadow at
+     the edge it goes on past). While it is too wide for the screen, a line above it says so, and
+     the wrapper takes the keyboard focus and a name, so that the arrow keys scroll it (WCAG 2.1.1);
+     once it fits again (the phone turned), all three go. Watched for size from each page's start. */
+  var tableWatcher = window.ResizeObserver ? new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      var wrap = entry.target.closest(".md-typeset__scrollwrap");
+      if (wrap) markScroller(wrap);
+    });
+  }) : null;
+
+  function markScroller(wrap) {
+    var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+    var hint = scrollHint(wrap);
+    hint.hidden = !scrolls;
+    if (scrolls) {
       wrap.setAttribute("tabindex", "0");
       wrap.setAttribute("role", "region");
       wrap.setAttribute("aria-label", strings().table_scrolls || "Table");
+    } else if (wrap.hasAttribute("role")) {
+      if (wrap === document.activeElement) wrap.blur();
+      ["tabindex", "role", "aria-label"].forEach(function (name) { wrap.removeAttribute(name); });
+    }
+  }
+
+  /* The line above a wrapper (made once): seen, not read out, since the wrapper's name says it. */
+  function scrollHint(wrap) {
+    var before = wrap.previousElementSibling;
+    if (before && before.classList.contains("table-scroll-hint")) return before;
+    var hint = document.createElement("p");
+    hint.className = "table-scroll-hint";
+    hint.setAttribute("aria-hidden", "true");
+    hint.textContent = strings().table_scroll_hint || "";
+    hint.hidden = true;
+    wrap.parentNode.insertBefore(hint, wrap);
+    return hint;
+  }
+
+  function watchTables() {
+    var wraps = document.querySelectorAll(".md-typeset__scrollwrap");
+    if (!tableWatcher) { wraps.forEach(markScroller); return; }
+    tableWatcher.disconnect(); // the wrappers of the page before, replaced by instant navigation
+    wraps.forEach(function (wrap) {
+      markScroller(wrap);
+      tableWatcher.observe(wrap);
+      var table = wrap.querySelector("table");
+      if (table) tableWatcher.observe(table); // a table that grows inside a wrapper of the same size
     });
   }
 
@@ -286,7 +325,7 @@
 
   function start() {
     followLanguageLinks();
-    focusableScrollers();
+    watchTables();
     if (!engine()) return;
     document.querySelectorAll("form.quiz--enhanced[data-quiz-kind='self-check']").forEach(showWayForward);
     markHomeModules();
