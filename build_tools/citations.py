@@ -16,6 +16,13 @@ def full_stop(text: str) -> str:
     return "" if text.rstrip().endswith(SENTENCE_ENDS) else "."
 
 
+def after_title(reference: Reference) -> str:
+    """What follows a source's title in a list of sources: `. Publisher, 2024.` (no full stop after a
+    title or publisher that ends in one already)."""
+    publisher = reference.publisher + (f", {reference.year}" if reference.year else "")
+    return f"{full_stop(reference.title)} {publisher}{full_stop(publisher)}"
+
+
 def title_parts(reference: Reference, language: str) -> list[tuple[str, str | None]]:
     """A source's title as (text, language) parts, the language given only where it is not
     `language` (the page's): on a French page, `Common Security 2022: For Our Shared Future (page et

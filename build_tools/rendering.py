@@ -24,7 +24,7 @@ import yaml
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from .citations import full_stop, title_parts
+from .citations import after_title, title_parts
 from .exports.trainer_downloads import SCORM_KINDS, lms_downloads
 from .loader import Content
 from .model import GRADED_TYPES, Module, Question, Quiz
@@ -207,7 +207,7 @@ class Renderer:
             link=_autolink,
             indent_md=_indent,
             fmt=_fill_in,
-            full_stop=full_stop,
+            after_title=after_title,
         )
         env.globals.update(
             t=self.strings,

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
 
-from ..citations import full_stop, title_parts
+from ..citations import after_title, title_parts
 from ..i18n.typography import typeset
 from ..loader import Content
 from ..model import Figure, Likert, Module, Quiz, Reference
@@ -217,7 +217,7 @@ def _module(content: Content, module: Module, options: HandoutOptions, strings: 
         "takeaways": [to_typst(a) for a in module.takeaways],
         "quiz": _quiz_link(content, module, options, strings),
         "notes": _notes(module) if trainer else None,
-        "references": [{"text": _title(r, options) + escape(_after_title(r)), "url": r.url} for r in module.references],
+        "references": [{"text": _title(r, options) + escape(after_title(r)), "url": r.url} for r in module.references],
     }
 
 
@@ -228,12 +228,6 @@ def _title(reference: Reference, options: HandoutOptions) -> str:
         f'#text(lang: "{language}")[{escape(text)}]' if language else escape(text)
         for text, language in title_parts(reference, options.language)
     )
-
-
-def _after_title(reference: Reference) -> str:
-    """`. Publisher, 2024.` after a source's title (no full stop after a title that ends in `?`)."""
-    publisher = reference.publisher + (f", {reference.year}" if reference.year else "")
-    return f"{full_stop(reference.title)} {publisher}{full_stop(publisher)}"
 
 
 def _figure(content: Content, figure: Figure | None, strings: dict) -> dict | None:
