@@ -49,9 +49,12 @@ def phone(browser):
         context.close()
 
 
-def _open(page, url: str) -> None:
+def _open(page, url: str, scheme: str = "light") -> None:
+    """Load a page; in the dark scheme, switch the site to Material's dark palette once loaded."""
     page.goto(url)
     settle(page)
+    if scheme == "dark":
+        go_dark(page)
 
 
 # The share of pixels, in a strip 4 px wide just inside the wrapper's right edge, that differ from
@@ -81,9 +84,7 @@ def _edge_shading(page, wrap) -> float:
 @pytest.mark.parametrize("width", WIDTHS)
 def test_a_wide_table_shows_that_it_scrolls(phone, course_instant, width, language, scheme):
     page = phone(width, scheme)
-    _open(page, course_instant.url + EDITIONS[language] + WIDE)
-    if scheme == "dark":
-        go_dark(page)
+    _open(page, course_instant.url + EDITIONS[language] + WIDE, scheme)
     wrap = page.locator(WRAP).first
     assert wrap.evaluate("w => w.scrollWidth > w.clientWidth"), "the methods table fits: pick a wider one"
 
@@ -175,9 +176,7 @@ LEGENDS_OUTSIDE = """() => [...document.querySelectorAll("fieldset.quiz-question
 @pytest.mark.parametrize("width", WIDTHS)
 def test_a_quiz_question_sits_inside_its_box(phone, course_instant, width, language, scheme):
     page = phone(width, scheme)
-    _open(page, course_instant.url + EDITIONS[language] + QUIZ)
-    if scheme == "dark":
-        go_dark(page)
+    _open(page, course_instant.url + EDITIONS[language] + QUIZ, scheme)
     page.locator("form.quiz--enhanced").wait_for(state="attached")
     assert page.locator("fieldset.quiz-confidence").count() > 0, "no confidence rating on the page to check"
     assert page.evaluate(LEGENDS_OUTSIDE) == []
@@ -190,9 +189,7 @@ def test_a_quiz_question_sits_inside_its_box(phone, course_instant, width, langu
 @pytest.mark.parametrize("path", [WIDE, "fr/" + WIDE, QUIZ, "fr/" + QUIZ])
 def test_axe_finds_nothing_on_a_phone(phone, course_instant, path, scheme):
     page = phone(320, scheme)
-    _open(page, course_instant.url + path)
-    if scheme == "dark":
-        go_dark(page)
+    _open(page, course_instant.url + path, scheme)
     page.mouse.move(2, 798)  # no tooltip left under the pointer
     results = run_axe(page)
     assert results.violations_count == 0, results.generate_report()
