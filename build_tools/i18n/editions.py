@@ -169,19 +169,16 @@ def _follow(inside: list[str], tag: str, language: str) -> None:
 
     An element of the same name opened inside an untouched one is followed too (a `<span>` in a
     `<span lang="en">`), so that its end does not end the untouched one."""
-    untouched = _untouched_tag(tag, language)
-    if untouched is not None:
-        closing, name = untouched
-        if closing:
-            del inside[-1:]
-        else:
-            inside.append(name)
-    elif inside and (nested := _element_tag(tag)) and nested[1] == inside[-1]:
-        closing, name = nested
-        if closing:
-            del inside[-1:]
-        else:
-            inside.append(name)
+    followed = _untouched_tag(tag, language)
+    if followed is None and inside and (nested := _element_tag(tag)) and nested[1] == inside[-1]:
+        followed = nested
+    if followed is None:
+        return
+    closing, name = followed
+    if closing:
+        del inside[-1:]
+    else:
+        inside.append(name)
 
 
 @lru_cache(maxsize=4096)  # a page's tags repeat (`</div>`, the navigation's): each is read once
