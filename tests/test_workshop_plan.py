@@ -110,7 +110,7 @@ def test_answers_keep_the_polls_option_order_and_text_is_cleaned(course, content
     assert valid_answer(poll, [ids[2], ids[0]]) == [ids[0], ids[2]]
     with pytest.raises(RequestProblem):
         valid_answer(poll, [ids[0], "other"])
-    assert clean_text("a\u202e\u0000b\n\tc ") == "ab c"
+    assert clean_text("a\u202e\u0000b\n\tc ") == "ab\nc"
 
 
 def test_a_plan_runs_only_with_its_course(tmp_path):

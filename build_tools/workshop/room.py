@@ -147,16 +147,20 @@ class Room:
             result=self.result(poll, moderated=False),
             hands=self.store.hands(poll.id),
             polls=[
-                {"position": i + 1, "prompt": p.prompt[:90], "status": self.status(p)} for i, p in enumerate(self.polls)
+                {"position": i + 1, "prompt": self.list_label(p), "status": self.status(p)}
+                for i, p in enumerate(self.polls)
             ],
         )
         return view
 
     def list_label(self, poll: LivePoll, limit: int = 90) -> str:
-        """A poll as the presenter's list names it: its prompt, cut at a word; a rating says what it rates."""
-        label = poll.prompt if len(poll.prompt) <= limit else poll.prompt[:limit].rsplit(" ", 1)[0] + "…"
+        """A poll as the presenter's list names it: its prompt, cut at a word; a rating says which
+        question it rates (its number and the start of its prompt)."""
         rated = self.by_id.get(poll.about or "")
-        return f"{label} (about question {self.polls.index(rated) + 1})" if rated else label
+        if rated is None:
+            return cut_at_word(poll.prompt, limit)
+        number = self.polls.index(rated) + 1
+        return f"{cut_at_word(poll.prompt, limit)} (about question {number}: {cut_at_word(rated.prompt, 48)})"
 
     def act(self, action: str, data: dict) -> None:
         """One presenter action on the current poll (or on the position).
@@ -245,7 +249,26 @@ def valid_hands(poll: LivePoll, counts: object) -> dict[str, int]:
     return counts
 
 
+def cut_at_word(text: str, limit: int) -> str:
+    """`text` if it has at most `limit` characters, else its start cut at the last space (mid-word only
+    when there is none), with "…"."""
+    if len(text) <= limit:
+        return text
+    start = text[: limit - 1]
+    if " " in start:
+        start = start.rsplit(" ", 1)[0]
+    return start.rstrip(" ,;:") + "…"
+
+
 def clean_text(value: str) -> str:
-    """Without control characters (a line break becomes a space) and surrounding spaces."""
-    kept = (" " if ch in "\r\n\t" else ch for ch in value if unicodedata.category(ch)[0] != "C" or ch in "\r\n\t")
-    return " ".join("".join(kept).split())
+    """Without control characters, blank lines and surrounding spaces: a line break stays, and tabs and
+    runs of spaces become one space."""
+    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    kept = (" ".join("".join(_printable(ch) for ch in line).split()) for line in lines)
+    return "\n".join(line for line in kept if line)
+
+
+def _printable(ch: str) -> str:
+    if ch == "\t":
+        return " "
+    return "" if unicodedata.category(ch)[0] == "C" else ch
