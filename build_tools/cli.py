@@ -159,7 +159,7 @@ def _check(root: Path, style: str) -> int:
     if problems:
         print(format_report(sorted(problems), style), file=sys.stdout)
         return 1
-    plan_problems = check_all_plans(root, content)  # workshops/*.yml: the room's polls
+    plan_problems = check_all_plans(root, content, courses)  # workshops/*.yml: the room's polls
     if plan_problems:
         print(format_report(plan_problems, style), file=sys.stdout)
         return 1

@@ -125,3 +125,38 @@ def test_a_plan_runs_only_with_its_course(tmp_path):
         "workshops/other.yml:2: course: this plan is for the course 'x', not 'ipu-workshop' "
         "(hint: run it with --course x, or change `course:` in the plan)"
     ]
+
+
+def test_the_course_plan_asks_every_live_poll_the_session_plan_schedules(course):
+    from build_tools.courses.load import load_course_content
+    from build_tools.workshop.plan import scheduled_live_polls
+
+    loaded = load_course_content(course, "ipu-workshop")
+    scheduled = scheduled_live_polls(loaded.content, loaded.course.session)
+    assert [p.module for p in scheduled] == [m.id for m in loaded.content.modules]  # one per module, in order
+    assert scheduled[3].start == "17:05"  # module 4's, where the session plan puts it
+    workshop = load_workshop(course, loaded.content, "ipu-workshop", loaded)
+    asked = [p.id.removesuffix("#live-poll") for p in workshop.polls if p.id.endswith("#live-poll")]
+    assert asked == [p.module for p in scheduled]  # in the same order
+
+
+def test_check_says_which_scheduled_live_poll_the_course_plan_lacks(tmp_path):
+    project = copy_course(tmp_path / "course")
+    plan = project / "workshops" / "ipu-workshop.yml"
+    text = plan.read_text(encoding="utf-8")
+    start = text.index("  - live_poll: understanding-conflict\n")
+    plan.write_text(text[:start] + text[text.index("  - live_poll: mediation-process-and-skills\n") :], encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "build_tools", "--root", str(project), "check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stdout.strip().splitlines()[:-1] == [
+        "workshops/ipu-workshop.yml:9: polls: the session plan asks the live poll of module 'understanding-conflict'"
+        " at 17:05, but this plan does not (hint: add `- live_poll: understanding-conflict` with its `options:`"
+        " (or `free_text: true`), after the live poll of 'principles-of-mediation')"
+    ]
+    assert "Traceback" not in done.stdout + done.stderr

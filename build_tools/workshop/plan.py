@@ -14,6 +14,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool, StringConstraints, ValidationError
 
+from ..courses.load import LoadedCourse
+from ..courses.model import Session
+from ..courses.session_plan import plan_session
 from ..loader import Content
 from ..model import Module, Quiz
 from ..model.common import Id, Strict, Text
@@ -110,8 +113,11 @@ def plan_path(root: Path, plan_id: str) -> Path:
     return root / FOLDER / f"{plan_id}.yml"
 
 
-def load_workshop(root: Path, content: Content, plan_id: str = DEFAULT_PLAN) -> Workshop:
-    """The plan `workshops/<plan_id>.yml`, checked against the content.
+def load_workshop(
+    root: Path, content: Content, plan_id: str = DEFAULT_PLAN, course: LoadedCourse | None = None
+) -> Workshop:
+    """The plan `workshops/<plan_id>.yml`, checked against the content; the course's own plan
+    (`workshops/<course id>.yml`), given its `course`, also against the course's session plan.
 
     Raises:
         ContentError: every problem in the plan, each with its line.
@@ -129,6 +135,9 @@ def load_workshop(root: Path, content: Content, plan_id: str = DEFAULT_PLAN) -> 
     except ValidationError as error:
         raise ContentError([_plain_reference(p) for p in problems_from(error, document, name, WorkshopPlan)]) from None
     problems = check_plan(plan, content, document, name)
+    if course is not None and plan_id == plan.course == course.course.id:
+        scheduled = scheduled_live_polls(course.content, course.course.session)
+        problems += schedule_problems(plan, scheduled, document.line_of(("polls",)), name)
     if problems:
         raise ContentError(problems)
     polls = tuple(_live_poll(item, content) for item in plan.polls)
@@ -143,12 +152,13 @@ def _plain_reference(problem: Problem) -> Problem:
     return problem
 
 
-def check_all_plans(root: Path, content: Content) -> list[Problem]:
-    """The problems of every plan in `workshops/`, for `check`."""
+def check_all_plans(root: Path, content: Content, courses: dict[str, LoadedCourse] | None = None) -> list[Problem]:
+    """The problems of every plan in `workshops/`, for `check`; a course's own plan is checked against
+    its session plan when `courses` holds the course."""
     problems: list[Problem] = []
     for path in sorted((root / FOLDER).glob("*.y*ml")):
         try:
-            load_workshop(root, content, path.stem)
+            load_workshop(root, content, path.stem, (courses or {}).get(path.stem))
         except ContentError as error:
             problems += error.problems
     return problems
@@ -166,6 +176,38 @@ def check_plan(plan: WorkshopPlan, content: Content, document: YamlDocument, nam
         if not found and poll_id in seen:
             problems.append(Problem(name, document.line_of(path), _label(index, ""), f"{poll_id} is asked twice"))
         seen.add(poll_id)
+    return problems
+
+
+@dataclass(frozen=True)
+class ScheduledPoll:
+    """A module's live poll as the session plan asks it: the module and the segment's start."""
+
+    module: str
+    start: str
+
+
+def scheduled_live_polls(content: Content, session: Session | None) -> list[ScheduledPoll]:
+    """The live polls the session plan of `session` asks, in order (none without a session)."""
+    if session is None:
+        return []
+    rows = plan_session(content, session).rows
+    return [ScheduledPoll(r.slot.module.id, r.start) for r in rows if r.slot and r.slot.live_poll and r.slot.minutes]
+
+
+def schedule_problems(plan: WorkshopPlan, scheduled: list[ScheduledPoll], line: int, name: str) -> list[Problem]:
+    """A problem for each live poll the session plan asks that the plan does not: the trainer would find
+    nothing to open at that time."""
+    asked = {item.live_poll for item in plan.polls if item.live_poll}
+    problems = []
+    for index, poll in enumerate(scheduled):
+        if poll.module in asked:
+            continue
+        message = f"the session plan asks the live poll of module '{poll.module}' at {poll.start}, but this plan does not"
+        hint = f"add `- live_poll: {poll.module}` with its `options:` (or `free_text: true`)"
+        before = next((p.module for p in reversed(scheduled[:index]) if p.module in asked), None)
+        hint += f", after the live poll of '{before}'" if before else ""
+        problems.append(Problem(name, line, "polls", message, hint))
     return problems
 
 

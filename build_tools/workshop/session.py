@@ -47,7 +47,7 @@ def load_for_course(
     """
     course_id = chosen_course(root, course_id) or DEFAULT_COURSE
     loaded = load_course_content(root, course_id)
-    workshop = load_workshop(root, loaded.content, plan_id or course_id)
+    workshop = load_workshop(root, loaded.content, plan_id or course_id, loaded)
     if workshop.plan.course != course_id:
         hint = f"run it with --course {workshop.plan.course}, or change `course:` in the plan"
         message = f"this plan is for the course '{workshop.plan.course}', not '{course_id}'"
