@@ -47,11 +47,36 @@ def test_the_presenters_list_cuts_at_words_and_says_which_question_a_rating_rate
     assert len(ratings) == 8 and len(set(ratings)) == 8  # eight ratings, each named apart
     first = room.polls.index(room.by_id["diagnostic#friendship-visit-confidence"])
     assert labels[first].startswith("How sure are you of your answer? (about question 1: ")
-    assert labels[first].removeprefix("How sure are you of your answer? (about question 1: ").startswith(
-        room.by_id["diagnostic#friendship-visit"].prompt[:20]
+    assert (
+        labels[first]
+        .removeprefix("How sure are you of your answer? (about question 1: ")
+        .startswith(room.by_id["diagnostic#friendship-visit"].prompt[:20])
     )
 
 
 def test_a_written_answer_keeps_its_lines_but_no_blank_ones():
     assert clean_text("A\r\nB\n\n\nC  \n") == "A\nB\nC"
     assert clean_text("  two   spaces\tand a tab ") == "two spaces and a tab"
+
+
+def test_a_choose_all_polls_shares_are_of_the_people_who_answered_not_of_the_ticks(room):
+    from build_tools.workshop.findings import SelfStudy, poll_findings
+
+    poll = room.by_id["capacity-survey#topics"]
+    assert poll.kind == "many"
+    room.store.save_answer(poll.id, "participant0000001", ["parliamentary-diplomacy", "inclusion"])
+    room.store.save_answer(poll.id, "participant0000002", ["parliamentary-diplomacy"])
+    result = room.result(poll, moderated=True)
+    assert result["respondents"] == 2  # not the 3 ticks
+    finding = poll_findings([poll], room.store.answers(), {}, SelfStudy())[0]
+    assert finding.share("parliamentary-diplomacy") == 1.0 and finding.share("inclusion") == 0.5
+    # by a show of hands, each person may raise a hand for several options: at least the most hands
+    room.store.set_hands(poll.id, {"inclusion": 4, "fundamentals": 1})
+    assert room.result(poll, moderated=True)["respondents"] == 2 + 4
+
+
+def test_a_single_choice_polls_shares_count_each_phone_and_hand_once(room):
+    poll = room.by_id["diagnostic#friendship-visit"]
+    room.store.save_answer(poll.id, "participant0000001", poll.choices[0].id)
+    room.store.set_hands(poll.id, {poll.choices[1].id: 3})
+    assert room.result(poll, moderated=True)["respondents"] == 4

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .plan import LivePoll
+from .room import respondents
 from .store import Answer
 
 RESULTS_FORMAT = "ipu-mediation-results"
@@ -44,8 +45,15 @@ class PollFinding:
     def by_hand(self) -> int:
         return sum(self.hands.values())
 
+    @property
+    def respondents(self) -> int:
+        """The people who answered (see `room.respondents`); for a written answer, the phones."""
+        return respondents(self.poll, self.phones, self.hands) if self.poll.kind != "text" else self.phones
+
     def share(self, choice: str) -> float:
-        return self.counts.get(choice, 0) / self.total if self.total else 0.0
+        """The share of the people who answered who chose `choice` (not of all the ticks: on a "choose
+        all that apply" poll, each person may tick several)."""
+        return self.counts.get(choice, 0) / self.respondents if self.respondents else 0.0
 
 
 @dataclass(frozen=True)

@@ -203,7 +203,8 @@ def schedule_problems(plan: WorkshopPlan, scheduled: list[ScheduledPoll], line: 
     for index, poll in enumerate(scheduled):
         if poll.module in asked:
             continue
-        message = f"the session plan asks the live poll of module '{poll.module}' at {poll.start}, but this plan does not"
+        message = f"the session plan asks the live poll of module '{poll.module}' at {poll.start}"
+        message += ", but this plan does not"
         hint = f"add `- live_poll: {poll.module}` with its `options:` (or `free_text: true`)"
         before = next((p.module for p in reversed(scheduled[:index]) if p.module in asked), None)
         hint += f", after the live poll of '{before}'" if before else ""

@@ -130,6 +130,7 @@ class Room:
             return result
         counted = Counter(choice for a in answers for choice in ([a.value] if poll.kind == "one" else a.value))
         result["counts"] = {c.id: counted[c.id] + hands.get(c.id, 0) for c in poll.choices}
+        result["respondents"] = respondents(poll, len(answers), hands)
         result["correct"] = sorted(poll.correct) if poll.graded else []
         return result
 
@@ -204,6 +205,18 @@ class Room:
             raise RequestProblem(400, 'Send {"ref": "<answer ref>", "hidden": true or false}.')
         if poll.kind != "text" or not self.store.set_hidden(poll.id, ref, hidden):
             raise RequestProblem(404, "There is no such free-text answer to this poll.")
+
+
+def respondents(poll: LivePoll, phones: int, hands: dict[str, int]) -> int:
+    """How many people answered a choice poll: what its percentages are of.
+
+    Each phone is one person. A show of hands on a single choice counts each hand once; on a "choose all
+    that apply" poll a person may raise a hand for several options, so the most hands any option got
+    is the fewest people who can have raised them.
+    """
+    if poll.kind == "many":
+        return phones + max(hands.values(), default=0)
+    return phones + sum(hands.values())
 
 
 def valid_answer(poll: LivePoll, value: object) -> object:

@@ -150,7 +150,7 @@ def test_written_answers_cannot_run_script_on_the_projector(views):
     presenter_does(presenter, "reveal")
     texts = projector.locator("#texts li")
     expect(texts).to_have_count(3)
-    expect(texts.nth(0)).to_have_text(hostile[0])
+    expect(texts.nth(2)).to_have_text(hostile[0])  # the newest first
     expect(texts.nth(1)).to_have_text(hostile[1])
     assert projector.locator("#texts img, #texts script").count() == 0
     # the presenter hides one from the projector
