@@ -158,3 +158,27 @@ def go_to(server: Server, position: int, open_it: bool = True) -> None:
     assert act(server, "goto", position=position).status_code == 200
     if open_it:
         assert act(server, "open").status_code == 200
+
+
+LONG_WORD = "W" * 280
+LINK = "https://www.ipu.org/" + "/".join(f"section-{n}" for n in range(1, 22))
+LINES = "First line\nSecond line\n\n\nThird line"
+
+
+def written_answers_report(base: Path) -> dict[str, Path]:
+    """The report of a session of the test plan whose written answers are a 280-character word, a long
+    link and an answer on several lines (cleaned as the server cleans them): its files, by name."""
+    from build_tools.loader import load_content
+    from build_tools.workshop.plan import load_workshop
+    from build_tools.workshop.report import build_report
+    from build_tools.workshop.room import clean_text
+    from build_tools.workshop.session import start_session
+
+    root = copy_course(base / "course")
+    content = load_content(root)
+    folder = root / ".workshop" / "answers"
+    store = start_session(folder, load_workshop(root, content, "test-room"), "ipu-workshop", "Test", content)
+    for who, text in enumerate([LONG_WORD, LINK, LINES]):
+        store.save_answer(FREE_TEXT, f"participant{who:07d}", clean_text(text))
+    store.close()
+    return {path.name: path for path in build_report(folder)}
