@@ -85,11 +85,18 @@ def _parsers_differ_on(token: Token) -> bool:
     )
 
 
-@lru_cache(maxsize=8192)
 def _checked_tokens(text: str, inline: bool) -> tuple[Token, ...]:
-    """The checking parser's tokens of a text, parsed once per build (a build asks for a text's tokens
-    to check it, render it, count its words and typeset its handout)."""
-    return tuple(plain_text.parse(_checking, text, inline=inline))
+    """The checking parser's tokens of a text; a text with Markdown in it is parsed once per build (a
+    build asks for a text's tokens to check it, render it, count its words and typeset its handout),
+    while plain text, which takes no parsing, is not kept."""
+    if plain_text.is_plain(text):
+        return tuple(plain_text.parse(_checking, text, inline=inline))
+    return _parsed(text, inline)
+
+
+@lru_cache(maxsize=8192)
+def _parsed(text: str, inline: bool) -> tuple[Token, ...]:
+    return tuple(_checking.parseInline(text) if inline else _checking.parse(text))
 
 
 @memo("markdown-unsupported")  # a rebuild checks again only the texts that changed
