@@ -15,9 +15,9 @@ from .figure_checks import check_figures
 from .memo import keep, recall
 from .model import Glossary, Module, Quiz
 from .problems import ContentError, Problem, display_path
+from .stand_in import stand_in
 from .strict_yaml import MAX_BYTES, YamlDocument, read_yaml
 from .text_checks import check_plain_text
-from .stand_in import stand_in
 from .validation_messages import field_label, problems_from
 
 SOURCES: dict[str, type[BaseModel]] = {"modules": Module, "quizzes": Quiz}
