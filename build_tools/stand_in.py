@@ -42,7 +42,7 @@ def stand_in(data: Any, model: type[BaseModel], error: ValidationError) -> tuple
         try:
             repaired |= _repair_all(data, model, error)
             return model.model_validate(data), frozenset(repaired)
-        except NoStandIn:
+        except (NoStandIn, LookupError, TypeError):  # data shaped as no repair foresaw: check less, never fail
             return None
         except ValidationError as again:
             error = again
@@ -72,10 +72,7 @@ def _repair(data: dict, model: type[BaseModel], path: Loc, item: dict) -> set[Lo
     found = _annotation_at(model, data, path)
     if found is None:
         raise NoStandIn
-    try:
-        parent[path[-1]] = placeholder(*found)
-    except (IndexError, TypeError) as error:
-        raise NoStandIn from error
+    parent[path[-1]] = placeholder(*found)
     return {path}
 
 
@@ -94,12 +91,9 @@ def _resize(data: dict, model: type[BaseModel], path: Loc, length: int) -> set[L
     return changed
 
 
-def _value_at(data: Any, path: Loc) -> Any:
-    try:
-        for part in path:
-            data = data[part]
-    except (KeyError, IndexError, TypeError) as error:
-        raise NoStandIn from error
+def _value_at(data: Any, path: Loc) -> dict | list:
+    for part in path:
+        data = data[part]  # a LookupError or TypeError makes no stand-in
     if not isinstance(data, (dict, list)):
         raise NoStandIn
     return data
@@ -158,7 +152,7 @@ def _candidates(annotation: Any) -> Iterator[Any]:
         yield from args
     elif origin is list:
         item = placeholder(args[0])
-        yield from ([item] * count for count in range(4))
+        yield from ([copy.deepcopy(item) for _ in range(count)] for count in range(4))
     elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
         fields = annotation.model_fields.items()
         yield {name: placeholder(f.annotation, tuple(f.metadata)) for name, f in fields if f.is_required()}
