@@ -170,7 +170,15 @@ def _with_terms(tokens: Sequence[Token], glossary: GlossaryTerms) -> list[Token]
     """The tokens with each glossary term in the inline text (not in code, not in a link: a tap there
     would follow the link) wrapped in a focusable `<abbr>` with its definition (see glossary_terms.py).
     New tokens: the parsed ones are shared (see `shared_tokens`)."""
-    return [_inline_with_terms(t, glossary) if t.type == "inline" and t.children else t for t in tokens]
+    return [_inline_with_terms(t, glossary) if _may_hold_terms(t, glossary) else t for t in tokens]
+
+
+def _may_hold_terms(token: Token, glossary: GlossaryTerms) -> bool:
+    """Whether an inline token's text may hold a term: its source does, or has an entity or an escape
+    that its text may spell one with (`&#66;ATNA`)."""
+    if token.type != "inline" or not token.children:
+        return False
+    return "&" in token.content or "\\" in token.content or glossary.pattern.search(token.content) is not None
 
 
 def _inline_with_terms(token: Token, glossary: GlossaryTerms) -> Token:
