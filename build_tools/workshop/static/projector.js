@@ -6,7 +6,8 @@
   var $ = function (id) { return document.getElementById(id); };
   var STATUS = { ready: "", open: "Answer on your phone now.", closed: "The poll is closed.", paused: "Paused." };
   var COLUMNS_FROM = 7;  // options (or bars) from this many on go into two columns
-  var SMALLEST = 0.6;    // the type is never scaled below 60% of its size...
+  var LARGEST = 1.35;    // with room to spare, the type grows up to this much for the back of the room...
+  var SMALLEST = 0.6;    // ...and is never scaled below 60% of its size...
   var SMALLEST_TEXT = 0.9; // ...nor written answers below 90%: older ones leave the screen instead
   var last = null;
 
@@ -71,13 +72,13 @@
     return "The percentages are of " + who + ".";
   }
 
-  /* Nobody scrolls a projector: scale the type down (the stage's --fit) until the question and its
-     answers fit the window; written answers that still do not fit leave, oldest first, and a line
+  /* Nobody scrolls a projector: the type starts large and scales down (the stage's --fit) until the
+     question and its answers fit the window; written answers that still do not fit leave, oldest first, and a line
      says how many the presenter's screen and the report still have. */
   function fit(smallest) {
     var stage = document.querySelector(".stage");
-    var scale = 1;
-    stage.style.setProperty("--fit", "1");
+    var scale = LARGEST;
+    stage.style.setProperty("--fit", String(scale));
     while (overflows(stage) && scale > smallest) {
       scale = Math.round((scale - 0.05) * 100) / 100;
       stage.style.setProperty("--fit", String(scale));
