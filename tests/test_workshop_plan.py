@@ -160,3 +160,21 @@ def test_check_says_which_scheduled_live_poll_the_course_plan_lacks(tmp_path):
         " (or `free_text: true`), after the live poll of 'principles-of-mediation')"
     ]
     assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_the_server_refuses_a_course_plan_that_lacks_a_scheduled_live_poll(tmp_path):
+    from build_tools.workshop.session import load_for_course
+
+    project = copy_course(tmp_path / "course")
+    plan = project / "workshops" / "ipu-workshop.yml"
+    text = plan.read_text(encoding="utf-8")
+    start, end = text.index("  - live_poll: global-framework\n"), text.index("  - live_poll: mediation-in-practice")
+    plan.write_text(text[:start] + text[end:], encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_for_course(project, "ipu-workshop")
+    assert [p.as_text() for p in error.value.problems] == [
+        "workshops/ipu-workshop.yml:9: polls: the session plan asks the live poll of module 'global-framework'"
+        " at 17:45, but this plan does not (hint: add `- live_poll: global-framework` with its `options:`"
+        " (or `free_text: true`), after the live poll of 'inclusion-wps-yps')"
+    ]
+    load_for_course(project, "ipu-workshop", "test-room")  # a plan of its own is free to ask fewer
