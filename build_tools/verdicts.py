@@ -58,9 +58,9 @@ ANSWER = {
 
 
 def _opening(words: tuple[str, ...]) -> re.Pattern:
-    """A verdict word at the start, after any quote mark or emphasis, followed by a punctuation mark."""
+    """A verdict word at the start, inside any quote marks or emphasis, followed by a punctuation mark."""
     alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"^[\s\"“«*_]*({alternatives})\s*[.,:;!](?=\s|$)", re.IGNORECASE)
+    return re.compile(rf"^[\s\"“«*_]*({alternatives})[*_\"”»]*(\s*[.,:;!])(?=\s|$)", re.IGNORECASE)
 
 
 ENGINE_OPENING = {language: _opening(words) for language, words in ENGINE.items()}
@@ -79,7 +79,7 @@ def opening_verdict(text: str, language: str = "en", per_option: bool = False) -
     patterns = ENGINE_OPENING if per_option else ANY_OPENING
     pattern = patterns.get(language)
     match = pattern.match(text) if pattern else None
-    return match.group(0).strip(' "“«*_') if match else ""
+    return match.group(1) + match.group(2) if match else ""
 
 
 JUDGING_FIELDS = ("feedback", "feedback_true", "feedback_false", "explanation")
