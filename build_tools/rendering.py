@@ -197,6 +197,7 @@ class Renderer:
             markdown=self.markdown_fragment,
             markdown_inline=lambda text: self.markdown_fragment(text, inline=True),
             markdown_item=lambda text: self.markdown_fragment(text, item=True),
+            html_block=self.html_fragment,
             md_inline=lambda text: render_markdown(text, inline=True),
             md_block=render_markdown,
             plain=plain_in_markdown,
@@ -252,6 +253,13 @@ class Renderer:
             rendered = _unwrap_paragraph(rendered)
         self.fragments[key] = rendered
         return Markup(key)
+
+    def html_fragment(self, html: str) -> Markup:
+        """A block of our own HTML (a quiz's form), held back like author text: Python-Markdown would
+        pass it through unchanged, after parsing every tag of it."""
+        key = f"authortext{self.nonce}x{len(self.fragments)}x"
+        self.fragments[key] = html.strip("\n")
+        return Markup(f"\n{key}\n")
 
     def fill(self, page_html: str) -> str:
         """Put the held-back HTML of author Markdown in place of its placeholders in a built page."""

@@ -88,11 +88,21 @@ class GlossaryTerms(dict[str, str]):
 
 
 def _render(text: str, inline: bool, glossary: GlossaryTerms | None) -> Markup:
+    if plain_text.is_plain(text) and not (glossary and glossary.pattern.search(text)):
+        return Markup(_plain_html(text, inline))
     tokens = plain_text.parse(_markdown, text, inline=inline)
     if glossary:
         _mark_terms(tokens, glossary)
     rendered = _markdown.renderer.render(tokens, _markdown.options, {})
     return Markup(sanitise(rendered))
+
+
+def _plain_html(text: str, inline: bool) -> str:
+    """What markdown-it and then the sanitiser make of plain text (see plain_text.py), without running
+    them: the text as the sanitiser writes it, with no-break spaces as `&nbsp;` (plain text holds no
+    `&`, `<` or `>`, and a quotation mark needs no escaping in text), in a paragraph unless inline."""
+    written = text.replace("\u00a0", "&nbsp;")
+    return written if inline else f"<p>{written}</p>\n"
 
 
 def sanitise(fragment: str) -> str:

@@ -53,3 +53,16 @@ def test_a_glossary_renders_alike_given_as_a_mapping_or_as_glossary_terms():
     assert render_markdown(text, glossary=terms) == render_markdown(text, glossary=definitions)
     assert render_markdown(text, glossary=terms).count("<abbr") == 3
     assert terms.pattern is terms.pattern  # compiled once for every text of a build
+
+
+@pytest.mark.parametrize("inline", [False, True])
+def test_plain_text_is_written_as_markdown_it_and_the_sanitiser_would_write_it(inline):
+    checked = 0
+    for text in TRICKY + _random_texts(20_000):
+        if not plain_text.is_plain(text):
+            continue
+        checked += 1
+        tokens = safe_html._markdown.parseInline(text) if inline else safe_html._markdown.parse(text)
+        slow = safe_html.sanitise(safe_html._markdown.renderer.render(tokens, safe_html._markdown.options, {}))
+        assert safe_html._render(text, inline, None) == slow, text
+    assert checked > 1_000

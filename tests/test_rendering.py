@@ -112,6 +112,22 @@ def test_author_markdown_never_reaches_python_markdown(content):
     assert Renderer(content).nonce != renderer.nonce
 
 
+def test_our_own_html_blocks_reach_python_markdown_as_one_placeholder_each(content):
+    """A quiz's form and a module's list of sources are HTML already: Python-Markdown, which would pass
+    them through after parsing every tag, gets one placeholder word in a paragraph of its own."""
+    renderer = Renderer(content, nonce="blocks")
+    quiz_source = renderer.quiz_page(content.quizzes["sample-check"])
+    module_source = renderer.module_page(content.modules[0])
+    assert "<form" not in quiz_source and "<fieldset" not in quiz_source and "quiz-next" not in quiz_source
+    assert '<details class="module-references"' not in module_source
+    for source in (quiz_source, module_source):
+        held = [line for line in source.splitlines() if line.startswith("authortextblocks")]
+        built = "\n".join(f"<p>{line}</p>" if line in held else line for line in source.splitlines())
+        assert held and all(renderer.fill(f"<p>{line}</p>").startswith("<") for line in held)
+        assert renderer.nonce not in renderer.fill(built)
+    assert renderer.fill(quiz_source).count("<fieldset") == renderer.fill(quiz_source).count("</fieldset>") > 0
+
+
 def test_an_essentials_part_holds_back_author_markdown_and_counts_it_as_written(content):
     """The essentials page's part on a module it does not sum up (courses/summaries.py)."""
     renderer = Renderer(content, nonce="part")

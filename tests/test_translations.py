@@ -378,7 +378,8 @@ def test_saved_answers_survive_a_change_of_language_and_still_reset_when_the_eng
     french_questions = french_content.quizzes["sample-check"].questions
     assert french_questions[0].prompt.startswith("FR ")
     assert [question_fingerprint(q) for q in french_questions] == [question_fingerprint(q) for q in english_questions]
-    page = Renderer(french_content, language="fr").quiz_page(french_content.quizzes["sample-check"])
+    french = Renderer(french_content, language="fr")
+    page = french.fill(french.quiz_page(french_content.quizzes["sample-check"]))
     assert f'data-fingerprint="{question_fingerprint(english_questions[0])}"' in page
     english_data = Renderer(content).catalogue()["quizzes"]
     french_data = Renderer(french_content, language="fr").catalogue()["quizzes"]
