@@ -12,13 +12,15 @@ so that an author learns it from the report rather than from a changed page.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from . import plain_text
+from .links import is_safe_link
 from .memo import memo
-from .safe_html import is_safe_link
 
 parser = MarkdownIt("commonmark", {"html": True}).enable("table")
 parser.validateLink = is_safe_link  # what the handouts convert: an unsafe link stays text
@@ -57,13 +59,44 @@ def hint_for(found: str) -> str:
     return next((hint for start, hint in HINTS.items() if found.startswith(start)), SUBSET_HINT)
 
 
-def parse(text: str) -> list[Token]:
-    return plain_text.parse(parser, text)
+def parse(text: str) -> Sequence[Token]:
+    return shared_tokens(text) or plain_text.parse(parser, text)
 
 
-def parse_inline(text: str) -> list[Token]:
+def parse_inline(text: str) -> Sequence[Token]:
     """One line of text (a title, an option): block syntax such as `# ` or `1. ` stays text."""
-    return plain_text.parse(parser, text, inline=True)
+    return shared_tokens(text, inline=True) or plain_text.parse(parser, text, inline=True)
+
+
+def shared_tokens(text: str, *, inline: bool = False) -> tuple[Token, ...] | None:
+    """A text's tokens, parsed once for its check, its page, its handout and its word count, when every
+    parser here gives the same ones; None when they may differ: the text holds raw HTML or an image
+    (the site's renderer reads neither), or a link that a parser judging links would leave as text.
+
+    Callers must not change the tokens (nor their children): they are shared.
+    """
+    tokens = _checked_tokens(text, inline)
+    return None if any(_parsers_differ_on(token) for token in walk(tokens)) else tokens
+
+
+def _parsers_differ_on(token: Token) -> bool:
+    return token.type in ("html_inline", "html_block", "image") or (
+        token.type == "link_open" and not is_safe_link(str(token.attrGet("href") or ""))
+    )
+
+
+def _checked_tokens(text: str, inline: bool) -> tuple[Token, ...]:
+    """The checking parser's tokens of a text; a text with Markdown in it is parsed once per build (a
+    build asks for a text's tokens to check it, render it, count its words and typeset its handout),
+    while plain text, which takes no parsing, is not kept."""
+    if plain_text.is_plain(text):
+        return tuple(plain_text.parse(_checking, text, inline=inline))
+    return _parsed(text, inline)
+
+
+@lru_cache(maxsize=8192)
+def _parsed(text: str, inline: bool) -> tuple[Token, ...]:
+    return tuple(_checking.parseInline(text) if inline else _checking.parse(text))
 
 
 @memo("markdown-unsupported")  # a rebuild checks again only the texts that changed
@@ -74,7 +107,7 @@ def unsupported_in(text: str, *, inline: bool = False, html_as_text: bool = Fals
         inline: the text is one line (an objective, an option), parsed without block syntax.
         html_as_text: `<tags>` are shown as written (quiz text is escaped), so they are allowed.
     """
-    return unsupported_among(plain_text.parse(_checking, text, inline=inline), html_as_text=html_as_text)
+    return unsupported_among(_checked_tokens(text, inline), html_as_text=html_as_text)
 
 
 def unsupported_among(tokens: list[Token] | tuple[Token, ...], *, html_as_text: bool = False) -> str | None:

@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 
 from . import plain_text
 from .loader import Content
+from .markdown_subset import shared_tokens
 from .memo import memo
 from .model import Module
 
@@ -132,7 +133,7 @@ def _plain(markdown: str) -> str:
 
     Cached: the module list, each module page and each handout count the same texts' words.
     """
-    tokens = plain_text.parse(_markdown, markdown)
+    tokens = shared_tokens(markdown) or plain_text.parse(_markdown, markdown)
     rendered = _markdown.renderer.render(tokens, _markdown.options, {}).replace("\n", " ")
     rendered = re.sub(r"</(p|li|td|th|h\d)>", "\n", rendered)
     return html.unescape(_TAGS.sub("", rendered))  # `&quot;` is a quotation mark, not the word "quot"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 
 import nh3
@@ -22,26 +22,16 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from . import plain_text
+from .links import LINK_SCHEMES, is_safe_link
+from .markdown_subset import shared_tokens
 from .memo import keep, recall
 
-LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 TAGS = frozenset({
     "p", "br", "strong", "em", "code", "a", "ul", "ol", "li", "blockquote",
     "table", "thead", "tbody", "tr", "th", "td", "abbr",
 })  # fmt: skip
 ATTRIBUTES = {"a": {"href"}, "abbr": {"title", "tabindex"}, "ol": {"start"}, "th": {"style"}, "td": {"style"}}
 MARKUP_CHARACTERS = frozenset('\\`*_{}[]()#+!<>&|~=:"^$@%')
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
-# Browsers drop ASCII tab and newline anywhere in a URL and C0 controls and spaces at its ends,
-# so `java\tscript:` is `javascript:` to them: judge the URL as they will read it.
-_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
-
-
-def is_safe_link(url: str) -> bool:
-    """Whether a link target is http, https, mailto or relative, read as a browser would read it."""
-    target = _IGNORED_IN_URL.sub("", html.unescape(url)).casefold()
-    match = _SCHEME.match(target)
-    return match is None or match.group(1) in LINK_SCHEMES
 
 
 def _renderer() -> MarkdownIt:
@@ -90,9 +80,9 @@ class GlossaryTerms(dict[str, str]):
 def _render(text: str, inline: bool, glossary: GlossaryTerms | None) -> Markup:
     if plain_text.is_plain(text) and not (glossary and glossary.pattern.search(text)):
         return Markup(_plain_html(text, inline))
-    tokens = plain_text.parse(_markdown, text, inline=inline)
+    tokens = shared_tokens(text, inline=inline) or plain_text.parse(_markdown, text, inline=inline)
     if glossary:
-        _mark_terms(tokens, glossary)
+        tokens = _with_terms(tokens, glossary)
     rendered = _markdown.renderer.render(tokens, _markdown.options, {})
     return Markup(sanitise(rendered))
 
@@ -176,16 +166,27 @@ def markdown_to_text(text: str) -> str:
     return " ".join(html.unescape(nh3.clean(str(render_markdown(text)), tags=set())).split())
 
 
-def _mark_terms(tokens: list[Token], glossary: GlossaryTerms) -> None:
-    """Wrap each glossary term in the inline text (not in code, not in a link: a tap there would
-    follow the link) in a focusable `<abbr>` with its definition (see glossary_terms.py)."""
-    for token in tokens:
-        if token.type == "inline" and token.children:
-            pieces, in_link = [], 0
-            for child in token.children:
-                in_link += {"link_open": 1, "link_close": -1}.get(child.type, 0)
-                pieces += [child] if in_link else _split_text(child, glossary.pattern, glossary)
-            token.children = pieces
+def _with_terms(tokens: Sequence[Token], glossary: GlossaryTerms) -> list[Token]:
+    """The tokens with each glossary term in the inline text (not in code, not in a link: a tap there
+    would follow the link) wrapped in a focusable `<abbr>` with its definition (see glossary_terms.py).
+    New tokens: the parsed ones are shared (see `shared_tokens`)."""
+    return [_inline_with_terms(t, glossary) if _may_hold_terms(t, glossary) else t for t in tokens]
+
+
+def _may_hold_terms(token: Token, glossary: GlossaryTerms) -> bool:
+    """Whether an inline token's text may hold a term: its source does, or has an entity or an escape
+    that its text may spell one with (`&#66;ATNA`)."""
+    if token.type != "inline" or not token.children:
+        return False
+    return "&" in token.content or "\\" in token.content or glossary.pattern.search(token.content) is not None
+
+
+def _inline_with_terms(token: Token, glossary: GlossaryTerms) -> Token:
+    pieces, in_link = [], 0
+    for child in token.children or []:
+        in_link += {"link_open": 1, "link_close": -1}.get(child.type, 0)
+        pieces += [child] if in_link else _split_text(child, glossary.pattern, glossary)
+    return token.copy(children=pieces)
 
 
 def _split_text(token: Token, pattern: re.Pattern, glossary: Mapping[str, str]) -> list[Token]:
