@@ -16,6 +16,8 @@ from xml.sax.saxutils import escape
 
 from .units import TextField, translatable
 
+_SPACES = re.compile(r"[ \t\r\n]+")
+"""XML's white space (a no-break space is a character of the label, kept)."""
 TEXT_ELEMENTS = frozenset({"title", "desc", "text", "tspan"})
 _TOKEN = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[?!][^>]*>|<(/?)([\w:.-]+)[^>]*?(/?)>|([^<]+)", re.DOTALL)
 
@@ -26,19 +28,20 @@ def figure_context(name: str) -> str:
 
 
 def figure_fields(svg: bytes | str, name: str) -> list[TextField]:
-    """The figure's text runs as fields (path: the run's number in the file), in the file's order."""
+    """The figure's text runs as fields, in the file's order (path: the run's number in the file and its
+    element, such as `(3, "text")`)."""
     context = figure_context(name)
-    return [TextField((i,), context, text, "label") for i, text in enumerate(_runs(_text_of(svg)))]
+    return [TextField((i, element), context, text, "label") for i, (text, element) in enumerate(_runs(_text_of(svg)))]
 
 
 def translate_figure(svg: bytes, name: str, translate) -> bytes:
     """The figure with each text run replaced by `translate(field)` (XML-escaped), the rest unchanged."""
     context, count = figure_context(name), 0
 
-    def replace(run: str) -> str:
+    def replace(run: str, element: str) -> str:
         nonlocal count
         text = _plain(run)
-        field = TextField((count,), context, text, "label")
+        field = TextField((count, element), context, text, "label")
         count += 1
         if not translatable(text):
             return run
@@ -52,25 +55,25 @@ def _text_of(svg: bytes | str) -> str:
     return svg.decode("utf-8") if isinstance(svg, bytes) else svg
 
 
-def _runs(svg: str) -> list[str]:
-    found: list[str] = []
-    _map_runs(svg, lambda run: found.append(_plain(run)) or run)
+def _runs(svg: str) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    _map_runs(svg, lambda run, element: found.append((_plain(run), element)) or run)
     return found
 
 
 def _plain(run: str) -> str:
     """A text run as its reader sees it: entities read, spaces collapsed."""
-    return " ".join(unescape(run).split())
+    return _SPACES.sub(" ", unescape(run)).strip()
 
 
 def _map_runs(svg: str, replace) -> str:
-    """`svg` with each non-blank text run inside a text element passed through `replace(run)`."""
+    """`svg` with each non-blank text run inside a text element passed through `replace(run, element)`."""
     out, open_elements = [], []
     for match in _TOKEN.finditer(svg):
         closing, element, self_closing, run = match.groups()
         if run is not None:
-            inside = open_elements and open_elements[-1].rsplit(":", 1)[-1] in TEXT_ELEMENTS
-            out.append(replace(run) if inside and run.strip() else run)
+            inner = open_elements[-1].rsplit(":", 1)[-1] if open_elements else ""
+            out.append(replace(run, inner) if inner in TEXT_ELEMENTS and run.strip() else run)
             continue
         if element and closing:
             if open_elements:

@@ -30,6 +30,7 @@ FIGURE_NOTE = (
     "A label of the figure, one line of it (the next line is its own entry): the box does not grow, so keep "
     "it about as long as the English."
 )
+FIGURE_TITLE_NOTE = "The figure's title: what a reader who opens the picture on its own sees or hears first."
 
 NEUTRAL_KEYS = frozenset(
     {
@@ -284,7 +285,7 @@ def comment_for(field: TextField, unit: str) -> str:
     if field.kind == "markdown" and "\n" in unit:
         notes.append("A code or HTML block: translate the text, keep the code, keys and commands.")
     if field.kind == "label":
-        notes.append(FIGURE_NOTE)
+        notes.append(FIGURE_TITLE_NOTE if field.path[-1] in ("title", "desc") else FIGURE_NOTE)
     if field.path and field.path[-1] == "alt":
         notes.append("What the picture shows, for a reader who cannot see it.")
     return " ".join(notes)
