@@ -29,8 +29,8 @@ from ..model import Module
 from ..problems import Problem
 from .catalogs import Entry
 from .editions import SOURCE_LANGUAGE
-from .figures import figure_context, translate_figure
 from .entry_checks import entry_problems, subset_problems
+from .figures import figure_context, translate_figure
 from .links import mask, unmask
 from .markdown_units import split_markdown, whole_text
 from .markers import marked

@@ -8,12 +8,11 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from figurekit import layout_faults
 
 from build_tools.i18n import languages
 from build_tools.i18n.apply import translated_figures
 from build_tools.loader import load_content
-
-from figurekit import layout_faults
 
 ROOT = Path(__file__).resolve().parents[2]
 FIGURES = sorted(p.name for p in (ROOT / "figures").glob("*.svg"))
