@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -919,3 +919,41 @@ def test_the_downloads_page_lists_each_volume_of_the_workbook(content):
     listed = re.findall(r"\]\((workbook[^)]*)\)", page)
     assert listed == ["workbook-1.pdf", "workbook-2.pdf", "workbook-10.pdf"]
     assert "(volume 2)" in page
+
+
+# --- the trainer edition's answer keys -----------------------------------------------------------
+
+
+def _pages_text(pdf: bytes, folder: Path) -> list[str]:
+    """Each page's text as pdftotext lays it out."""
+    path = folder / "trainer.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_trainer_edition_has_no_key_heading_without_a_key_and_none_alone_at_a_page_foot(tmp_path, language):
+    from build_tools.handouts.documents import workbook_volumes
+    from build_tools.i18n import translate_content
+
+    course = load_content(ROOT)
+    if language != "en":
+        course, _ = translate_content(course, ROOT, language, strict=True)
+    first = course.modules[0]
+    keep = set(first.quizzes) | {"action-plan", "capacity-survey"}
+    course = replace(course, modules=(first,), quizzes={k: q for k, q in course.quizzes.items() if k in keep})
+    options = HandoutOptions(language=language, strings_root=ROOT)
+    [document] = workbook_volumes(course, options, trainer=True)
+    keyless = [q["title"] for q in document.data["quizzes"] if all(x["key"] is None for x in q["questions"])]
+    assert len(keyless) == 2, "the action plan and the survey have no graded question"
+    heading = load_strings(language, ROOT)["handout"]["answer_key"]
+    pages = _pages_text(render(document), tmp_path)
+    text = " ".join(" ".join(pages).split())
+    assert text.count(heading) == len(document.data["quizzes"]) - 2
+    for title in keyless:
+        assert f"{heading} : {title}" not in text and f"{heading}: {title}" not in text, title
+    for number, page in enumerate(pages, start=1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        body = lines[:-1]  # the last line is the page number
+        assert body and heading not in body[-1], f"page {number} ends with the heading {body[-1]!r}"
