@@ -30,7 +30,7 @@ import segno
 from PIL import Image
 
 from build_tools.handouts.build import Handout, HandoutError, _render_in_child, build_handouts, render
-from build_tools.handouts.documents import Document, HandoutOptions, all_documents, public_address
+from build_tools.handouts.documents import Document, HandoutOptions, all_documents, module_handout, public_address
 from build_tools.loader import Content, load_content
 from build_tools.presentation import numbered_questions, presented_options
 from build_tools.problems import ContentError
@@ -815,6 +815,7 @@ def test_offline_handouts_name_the_quiz_file_on_the_usb_stick(content, tmp_path)
     pdf = Pdf("sample.pdf", next(h.pdf for h in handouts if h.name == "sample.pdf"))
     assert "mediation-course/quizzes/sample-check.html" in pdf.compact
     assert T["quiz_text_offline"].split(":")[0] in pdf.text
+    assert T["quizzes_offline"] in pdf.text and "online" not in pdf.text, "an offline handout says online"
     assert "../quizzes/sample-check.html" in pdf.uris()
     assert f"{SITE_URL}/quizzes" not in pdf.compact and not [u for u in pdf.uris() if u.startswith(SITE_URL)]
     alts = [str(e.get("/Alt")) for e in pdf.structure() if e.S == "/Figure"]
@@ -957,3 +958,22 @@ def test_the_trainer_edition_has_no_key_heading_without_a_key_and_none_alone_at_
         lines = [line.strip() for line in page.splitlines() if line.strip()]
         body = lines[:-1]  # the last line is the page number
         assert body and heading not in body[-1], f"page {number} ends with the heading {body[-1]!r}"
+
+
+@pytest.mark.parametrize(("language", "online"), [("en", "online"), ("fr", "en ligne")])
+def test_the_offline_handouts_quiz_heading_does_not_say_online_and_the_online_ones_does(tmp_path, language, online):
+    from build_tools.i18n import translate_content
+
+    course = load_content(ROOT)
+    if language != "en":
+        course, _ = translate_content(course, ROOT, language, strict=True)
+    module = course.modules[0]
+    strings = load_strings(language, ROOT)["handout"]
+    for offline in (True, False):
+        options = HandoutOptions(language=language, strings_root=ROOT, offline=offline, site_url=SITE_URL)
+        text = " ".join(Pdf("m.pdf", render(module_handout(course, module, options))).text.split())
+        heading = strings["quizzes_offline" if offline else "quizzes"]
+        assert heading in text, (offline, heading)
+        assert (online in heading) is not offline
+        if offline:
+            assert strings["quizzes"] not in text, "the offline edition's handout says online"
