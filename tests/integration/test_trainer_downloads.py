@@ -132,8 +132,11 @@ def test_the_offline_zip_the_page_promises_is_offered_and_holds_the_learners_edi
     zipped = downloads(course_trainer_site, language) / OFFLINE_ZIP
     with zipfile.ZipFile(zipped) as archive:
         archive.extractall(tmp_path)
-    assert (tmp_path / FOLDER / "index.html").is_file() and (tmp_path / FOLDER / "fr" / "index.html").is_file()
-    assert leaks(tmp_path / FOLDER) == []
+    edition = tmp_path / FOLDER
+    assert (edition / "index.html").is_file() and (edition / "fr" / "index.html").is_file()
+    for index in edition.rglob("search/search_index.js"):  # the copy read from file://, as JSON for `leaks`
+        index.with_suffix(".json").write_text(index.read_text("utf-8").removeprefix("var __index = "), "utf-8")
+    assert leaks(edition) == []
     assert zipped.read_bytes() == (downloads(course_trainer_site, "en") / OFFLINE_ZIP).read_bytes()
 
 
