@@ -20,12 +20,12 @@ from pathlib import Path
 
 import yaml
 
+from ..figure_checks import FIGURES
 from ..problems import Problem
 from ..strict_yaml import read_yaml
 from .links import mask, references
 from .markdown_units import split_markdown, whole_text
 
-FIGURES = "figures"
 FIGURE_NOTE = (
     "A label of the figure, one line of it (the next line is its own entry): the box does not grow, so keep "
     "it about as long as the English."
