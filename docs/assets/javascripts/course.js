@@ -5,6 +5,8 @@
    - Printing a module opens its references and the text versions of its figures.
    - On My progress: the learner's name (kept on this device only) and a one-page course record.
    - In a course of several languages: the switcher follows the page after instant navigation.
+   - On a narrow screen: the closed menu and search leave the Tab order; their header buttons work
+     from the keyboard.
    Plain JavaScript, no network; needs window.QuizEngine from quiz.js, loaded before it. */
 (function () {
   "use strict";
@@ -321,10 +323,223 @@
     });
   }
 
+  /* ---- The menu and the search on a narrow screen ------------------------------------------ */
+
+  /* Below 76.25em Material draws the navigation as a drawer beside the screen, and below 60em the
+     search as a field that opens over the page. Closed, both stayed in the Tab order: some fifty
+     stops with nothing on screen (WCAG 2.4.3, 2.4.7). Here the closed drawer is inert, and the closed
+     search's field and results leave the Tab order (Material's search button and its shortcut keys
+     still focus the field). The header buttons that open them, labels in Material's page, become
+     buttons that the keyboard reaches, named as the navigation and the search field are named, in
+     the page's language. Opening the menu takes the focus into it; Escape, or the focus leaving it,
+     closes it, and the focus goes back to its button (or to the section a link in it went to). */
+  var DRAWER_SCREEN = window.matchMedia("(max-width: 76.234375em)");
+  var SEARCH_SCREEN = window.matchMedia("(max-width: 59.984375em)");
+
+  function toggle(name) { return document.querySelector('input[data-md-toggle="' + name + '"]'); }
+  function isOpen(name) { var input = toggle(name); return !!input && input.checked; }
+  function headerButton(name) { return document.querySelector('.md-header label.md-header__button[for="__' + name + '"]'); }
+  function drawer() { return document.querySelector(".md-sidebar--primary"); }
+  function searchBox() { return document.querySelector(".md-search"); }
+  function focusIsIn(box) { return !!box && box.contains(document.activeElement); }
+
+  function setUpHeaderButtons() {
+    [["drawer", ".md-nav--primary"], ["search", ".md-search__input"]].forEach(function (pair) {
+      var button = headerButton(pair[0]);
+      var named = document.querySelector(pair[1]);
+      if (!button) return;
+      button.setAttribute("tabindex", "0");
+      button.setAttribute("role", "button");
+      if (named && named.getAttribute("aria-label")) button.setAttribute("aria-label", named.getAttribute("aria-label"));
+    });
+    followToggles();
+  }
+
+  /* What is in the Tab order, and what the buttons say, for the state of the two toggles now. */
+  function followToggles() {
+    var menuOpen = isOpen("drawer");
+    var searching = isOpen("search");
+    var sidebar = drawer();
+    if (sidebar) {
+      if (DRAWER_SCREEN.matches && !menuOpen) sidebar.setAttribute("inert", "");
+      else sidebar.removeAttribute("inert");
+    }
+    var field = document.querySelector(".md-search__input");
+    if (field) {
+      if (SEARCH_SCREEN.matches && !searching) field.setAttribute("tabindex", "-1");
+      else field.removeAttribute("tabindex");
+    }
+    var results = document.querySelector(".md-search__scrollwrap");
+    if (results) results.setAttribute("tabindex", searching ? "0" : "-1");
+    [["drawer", menuOpen], ["search", searching]].forEach(function (pair) {
+      var button = headerButton(pair[0]);
+      if (button) button.setAttribute("aria-expanded", String(pair[1]));
+    });
+    followPanels();
+  }
+
+  /* In the drawer, Material shows one panel at a time: the top level, a section, or the page's
+     contents, each opened by a label and closed by the label at its top (its title). The panels not
+     shown lie beside or under the one shown, yet their links stayed in the Tab order. Here only the
+     shown panel's links and labels are reached by Tab (a closed panel is inert; the panels that the
+     shown one covers keep their controls out of the Tab order); the labels become buttons (expanded
+     or not).
+     At desktop width, where the sidebar shows every level at once, each control gets back its own
+     tabindex. */
+  var PANEL_CONTROLS = "a[href], label.md-nav__link[for], label.md-nav__title[for]";
+
+  function followPanels() {
+    var sidebar = drawer();
+    if (!sidebar) return;
+    var shown = DRAWER_SCREEN.matches ? shownPanel(sidebar) : null;
+    sidebar.querySelectorAll("input.md-nav__toggle").forEach(function (input) {
+      var panel = input.parentElement.querySelector(":scope > nav.md-nav");
+      if (!panel) return;
+      if (shown && !input.checked) panel.setAttribute("inert", ""); // closed: nothing in it is shown
+      else panel.removeAttribute("inert");
+    });
+    sidebar.querySelectorAll(PANEL_CONTROLS).forEach(function (control) {
+      var opens = control.tagName === "LABEL" ? document.getElementById(control.getAttribute("for")) : null;
+      if (opens && !opens.classList.contains("md-nav__toggle")) return; // the drawer's own title
+      if (!shown) { giveBack(control); return; }
+      if (!control.hasAttribute("data-own-tabindex")) control.setAttribute("data-own-tabindex", control.getAttribute("tabindex") || "");
+      control.setAttribute("tabindex", panelOf(control) === shown ? "0" : "-1");
+      if (opens) {
+        control.setAttribute("role", "button");
+        control.setAttribute("aria-expanded", String(opens.checked));
+      }
+    });
+  }
+
+  function giveBack(control) {
+    if (!control.hasAttribute("data-own-tabindex")) return;
+    var own = control.getAttribute("data-own-tabindex");
+    if (own) control.setAttribute("tabindex", own); else control.removeAttribute("tabindex");
+    ["data-own-tabindex", "role", "aria-expanded"].forEach(function (name) { control.removeAttribute(name); });
+  }
+
+  /* A panel is the top-level navigation, or a list that a toggle beside it opens. */
+  function isPanel(nav) {
+    return nav.classList.contains("md-nav--primary") || !!nav.parentElement.querySelector(":scope > input.md-nav__toggle");
+  }
+
+  function panelOf(node) {
+    var nav = node.parentElement && node.parentElement.closest("nav.md-nav");
+    while (nav && !isPanel(nav)) nav = nav.parentElement.closest("nav.md-nav");
+    return nav;
+  }
+
+  function shownPanel(sidebar) {
+    var panel = sidebar.querySelector("nav.md-nav--primary");
+    for (var deeper = panel && openPanelIn(panel); deeper; deeper = openPanelIn(panel)) panel = deeper;
+    return panel;
+  }
+
+  function openPanelIn(panel) {
+    var open = Array.prototype.filter.call(panel.querySelectorAll("input.md-nav__toggle:checked"), function (input) {
+      return panelOf(input) === panel;
+    });
+    var input = open[open.length - 1];
+    return input ? input.parentElement.querySelector(":scope > nav.md-nav") : null;
+  }
+
+  /* A panel opened from the keyboard takes the focus to its first link; closed, the focus goes back
+     to the label that opened it. */
+  function onPanelToggle(input) {
+    var opener = drawer() && drawer().querySelector('label.md-nav__link[for="' + input.id + '"]');
+    var panel = input.parentElement.querySelector(":scope > nav.md-nav");
+    var wasIn = document.activeElement === opener || focusIsIn(panel);
+    followPanels();
+    if (!wasIn || !DRAWER_SCREEN.matches || !isOpen("drawer")) return;
+    // the panel slides in: scrolling to its link now would push the drawer's content sideways
+    if (input.checked) {
+      var first = reachable(panel).filter(function (control) { return control.tagName === "A"; })[0];
+      if (first) first.focus({ preventScroll: true });
+    } else if (opener) {
+      opener.focus();
+    }
+  }
+
+  function reachable(box) {
+    return Array.prototype.filter.call(box.querySelectorAll(PANEL_CONTROLS), function (control) {
+      return control.getAttribute("tabindex") === "0" && control.getClientRects().length > 0;
+    });
+  }
+
+  /* Material opens and closes both by clicking their checkboxes, so each change is seen here. */
+  function onToggle(input) {
+    var name = input.getAttribute("data-md-toggle");
+    var box = name === "drawer" ? drawer() : searchBox();
+    var screen = name === "drawer" ? DRAWER_SCREEN : SEARCH_SCREEN;
+    var from = focusIsIn(box) ? document.activeElement : null; // before the box goes inert
+    var button = headerButton(name);
+    followToggles();
+    if (!screen.matches) return;
+    if (name === "drawer" && input.checked && (document.activeElement === button || document.activeElement === document.body)) {
+      focusIntoDrawer();
+    } else if (!input.checked && from) {
+      var section = linkedSection(from);
+      (section || button || document.body).focus({ preventScroll: !!section });
+    }
+  }
+
+  /* The current page's link (or label) if the shown panel has it, else the panel's first link. */
+  function focusIntoDrawer() {
+    var sidebar = drawer();
+    var controls = sidebar ? reachable(sidebar) : [];
+    var current = controls.filter(function (control) { return control.classList.contains("md-nav__link--active"); })[0];
+    var first = controls.filter(function (control) { return control.tagName === "A"; })[0];
+    if (current || first) (current || first).focus();
+  }
+
+  /* The section of this page that a link in the drawer went to, made focusable (once). */
+  function linkedSection(link) {
+    var href = link.getAttribute && link.getAttribute("href");
+    if (!href || href.charAt(0) !== "#" || href !== location.hash) return null;
+    var section = document.getElementById(decodeURIComponent(href.slice(1)));
+    if (!section || (drawer() && drawer().contains(section))) return null;
+    if (!section.hasAttribute("tabindex")) section.setAttribute("tabindex", "-1");
+    return section;
+  }
+
+  function closeDrawer() {
+    if (isOpen("drawer")) toggle("drawer").click();
+  }
+
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!input || !input.matches) return;
+    if (input.matches('input[data-md-toggle="drawer"], input[data-md-toggle="search"]')) onToggle(input);
+    else if (input.matches(".md-sidebar--primary input.md-nav__toggle")) onPanelToggle(input);
+  });
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    var isLabelButton = target && target.matches && target.matches('label[role="button"]');
+    if (isLabelButton && event.key === " ") { // Material's own script clicks a focused label on Enter
+      event.preventDefault();
+      target.click();
+    } else if (event.key === "Escape" && isOpen("drawer") && DRAWER_SCREEN.matches) {
+      event.preventDefault();
+      closeDrawer();
+      var button = headerButton("drawer");
+      if (button) button.focus();
+    }
+  });
+  document.addEventListener("focusout", function (event) {
+    var sidebar = drawer();
+    var to = event.relatedTarget;
+    if (!sidebar || !to || !isOpen("drawer") || !DRAWER_SCREEN.matches) return;
+    if (sidebar.contains(event.target) && !sidebar.contains(to) && to !== headerButton("drawer")) closeDrawer();
+  });
+  [DRAWER_SCREEN, SEARCH_SCREEN].forEach(function (screen) {
+    if (screen.addEventListener) screen.addEventListener("change", followToggles);
+  });
+
   /* ---- Wiring ------------------------------------------------------------------------------ */
 
   function start() {
     followLanguageLinks();
+    setUpHeaderButtons();
     watchTables();
     if (!engine()) return;
     document.querySelectorAll("form.quiz--enhanced[data-quiz-kind='self-check']").forEach(showWayForward);
