@@ -4,7 +4,7 @@ Below 76.25em Material draws the navigation as a drawer beside the screen, and b
 as a field that opens over the page. Closed, both stayed in the Tab order: from the top of a module
 page it took 58 presses of Tab to reach the article, 52 of them on links and a field that were not on
 the screen. Now only what is on the screen is reached: the menu and search buttons in the header
-open the drawer and the search from the keyboard, the drawer's shown panel is reached by Tab, and
+(Material's labels, with a button inside) open the drawer and the search from the keyboard, the drawer's shown panel is reached by Tab, and
 Escape closes the drawer and gives the focus back to its button. At desktop width, where the sidebar
 is always shown, its links stay in the Tab order.
 """
@@ -21,8 +21,8 @@ NARROW = (320, 412, 640)
 EDITIONS = {"en": "", "fr": "fr/"}
 MODULE = "modules/parliaments-and-peace/"
 OTHER_MODULE = "modules/mediation-and-its-neighbours/"
-MENU = ".md-header label.md-header__button[for='__drawer']"
-SEARCH = ".md-header label.md-header__button[for='__search']"
+MENU = ".md-header label.md-header__button[for='__drawer'] > button"
+SEARCH = ".md-header label.md-header__button[for='__search'] > button"
 MOST_STOPS_BEFORE_THE_ARTICLE = 8  # skip link, menu, colour scheme, language (button, 2 links), search
 
 # Once transitions end (the drawer slides in): what has the focus, and whether a reader sees it. The
@@ -180,7 +180,7 @@ def test_the_drawers_panels_are_reached_one_at_a_time(screen, course_instant):
     page.keyboard.press("Shift+Tab")
     back = _focused(page)
     assert back["seen"] and back["inDrawer"], back
-    assert page.evaluate("() => document.activeElement.matches('label.md-nav__title[role=button]')")
+    assert page.evaluate("() => document.activeElement.matches('label.md-nav__title > button')")
     page.keyboard.press("Enter")
     top_level = _focused(page)
     assert top_level["seen"] and top_level["name"].startswith("1."), top_level  # the label that opened it
@@ -228,7 +228,7 @@ def test_at_desktop_width_the_sidebar_stays_in_the_tab_order(screen, course_inst
     stops = _tab_to(page, ".md-sidebar--primary a.md-nav__link[href]", most=12)
     assert not _unseen(stops), _unseen(stops)
     assert page.locator(".md-sidebar--primary[inert], .md-sidebar--primary [inert]").count() == 0
-    assert page.locator(".md-sidebar--primary a[tabindex='-1']").count() == 0
+    assert page.locator(".md-sidebar--primary a[tabindex='-1'], .md-sidebar--primary button").count() == 0
 
 
 def test_a_window_widened_to_desktop_gets_its_sidebar_back(screen, course_instant):
@@ -237,6 +237,7 @@ def test_a_window_widened_to_desktop_gets_its_sidebar_back(screen, course_instan
     assert page.locator(".md-sidebar--primary[inert]").count() == 1
     page.set_viewport_size({"width": 1280, "height": 800})
     page.wait_for_function("() => !document.querySelector('.md-sidebar--primary[inert]')")
+    assert page.locator(".md-sidebar--primary button, .md-sidebar--primary [tabindex='-1']").count() == 0
     _tab_to(page, ".md-sidebar--primary a.md-nav__link[href]", most=12)
 
 
@@ -253,3 +254,20 @@ def test_the_offline_edition_from_a_file_too(screen, course_offline):
 def _shot(name: str):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS / f"{name}.png"
+
+
+def test_a_link_to_a_section_closes_the_menu_and_the_focus_goes_to_the_section(screen, course_instant):
+    page = screen(412)
+    _open(page, course_instant.url + MODULE)
+    page.locator(MENU).focus()
+    page.keyboard.press("Enter")  # the menu opens on this page's label, which opens its contents
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    link = _focused(page)
+    assert link["navLink"] and link["seen"], link
+    section = page.evaluate("() => document.activeElement.getAttribute('href')")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => !document.getElementById('__drawer').checked")
+    assert page.evaluate("id => document.activeElement.id === id", section.split("#")[-1])
+    page.keyboard.press("Tab")  # on from the section, not from the top of the page
+    assert page.evaluate("() => document.activeElement.matches('article .headerlink')")

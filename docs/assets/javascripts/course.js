@@ -328,31 +328,58 @@
   /* Below 76.25em Material draws the navigation as a drawer beside the screen, and below 60em the
      search as a field that opens over the page. Closed, both stayed in the Tab order: some fifty
      stops with nothing on screen (WCAG 2.4.3, 2.4.7). Here the closed drawer is inert, and the closed
-     search's field and results leave the Tab order (Material's search button and its shortcut keys
-     still focus the field). The header buttons that open them, labels in Material's page, become
-     buttons that the keyboard reaches, named as the navigation and the search field are named, in
-     the page's language. Opening the menu takes the focus into it; Escape, or the focus leaving it,
-     closes it, and the focus goes back to its button (or to the section a link in it went to). */
+     search's field leaves the Tab order (Material's search button and its shortcut keys still focus
+     it; course.css hides the closed search's results). The header buttons that open them, labels in
+     Material's page, become buttons that the keyboard reaches, named as the navigation and the
+     search field are named, in the page's language. Opening the menu takes the focus into it;
+     Escape, or the focus leaving it, closes it, and the focus goes back to its button (or to the
+     section a link in it went to). */
   var DRAWER_SCREEN = window.matchMedia("(max-width: 76.234375em)");
   var SEARCH_SCREEN = window.matchMedia("(max-width: 59.984375em)");
 
   function toggle(name) { return document.querySelector('input[data-md-toggle="' + name + '"]'); }
   function isOpen(name) { var input = toggle(name); return !!input && input.checked; }
-  function headerButton(name) { return document.querySelector('.md-header label.md-header__button[for="__' + name + '"]'); }
+  function headerLabel(name) { return document.querySelector('.md-header label.md-header__button[for="__' + name + '"]'); }
+  function headerButton(name) { var label = headerLabel(name); return label && label.querySelector(":scope > button.label-button"); }
   function drawer() { return document.querySelector(".md-sidebar--primary"); }
   function searchBox() { return document.querySelector(".md-search"); }
   function focusIsIn(box) { return !!box && box.contains(document.activeElement); }
 
   function setUpHeaderButtons() {
     [["drawer", ".md-nav--primary"], ["search", ".md-search__input"]].forEach(function (pair) {
-      var button = headerButton(pair[0]);
+      var label = headerLabel(pair[0]);
       var named = document.querySelector(pair[1]);
-      if (!button) return;
-      button.setAttribute("tabindex", "0");
-      button.setAttribute("role", "button");
+      if (!label) return;
+      var button = buttonIn(label);
       if (named && named.getAttribute("aria-label")) button.setAttribute("aria-label", named.getAttribute("aria-label"));
     });
     followToggles();
+  }
+
+  /* Material's labels that open the drawer, the search or a panel are not reached by Tab, and a label
+     cannot take a button's role: a button inside the label, holding what it held, does the same from
+     the keyboard (a click on it does not reach the label's checkbox: the button clicks it). */
+  function buttonIn(label) {
+    var button = label.querySelector(":scope > button.label-button");
+    if (button) return button;
+    button = document.createElement("button");
+    button.type = "button";
+    button.className = "label-button";
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.appendChild(button);
+    button.addEventListener("click", function () {
+      var input = document.getElementById(label.htmlFor);
+      // the search's label opens it (Material's script then focuses the field); it never closes it
+      if (input && !(input.getAttribute("data-md-toggle") === "search" && input.checked)) input.click();
+    });
+    return button;
+  }
+
+  function unwrap(label) {
+    var button = label.querySelector(":scope > button.label-button");
+    if (!button) return;
+    while (button.firstChild) label.insertBefore(button.firstChild, button);
+    button.remove();
   }
 
   /* What is in the Tab order, and what the buttons say, for the state of the two toggles now. */
@@ -369,8 +396,6 @@
       if (SEARCH_SCREEN.matches && !searching) field.setAttribute("tabindex", "-1");
       else field.removeAttribute("tabindex");
     }
-    var results = document.querySelector(".md-search__scrollwrap");
-    if (results) results.setAttribute("tabindex", searching ? "0" : "-1");
     [["drawer", menuOpen], ["search", searching]].forEach(function (pair) {
       var button = headerButton(pair[0]);
       if (button) button.setAttribute("aria-expanded", String(pair[1]));
@@ -386,7 +411,8 @@
      or not).
      At desktop width, where the sidebar shows every level at once, each control gets back its own
      tabindex. */
-  var PANEL_CONTROLS = "a[href], label.md-nav__link[for], label.md-nav__title[for]";
+  var PANEL_LABELS = "label.md-nav__link[for], label.md-nav__title[for]";
+  var PANEL_CONTROLS = "a[href], button.label-button";
 
   function followPanels() {
     var sidebar = drawer();
@@ -398,24 +424,26 @@
       if (shown && !input.checked) panel.setAttribute("inert", ""); // closed: nothing in it is shown
       else panel.removeAttribute("inert");
     });
+    sidebar.querySelectorAll(PANEL_LABELS).forEach(function (label) {
+      var opens = document.getElementById(label.getAttribute("for"));
+      if (!opens || !opens.classList.contains("md-nav__toggle")) return; // the drawer's own title
+      if (!shown) { unwrap(label); return; }
+      buttonIn(label).setAttribute("aria-expanded", String(opens.checked));
+    });
+    sidebar.querySelectorAll("a[href]").forEach(function (link) {
+      if (!shown) { giveBack(link); return; }
+      if (!link.hasAttribute("data-own-tabindex")) link.setAttribute("data-own-tabindex", link.getAttribute("tabindex") || "");
+    });
     sidebar.querySelectorAll(PANEL_CONTROLS).forEach(function (control) {
-      var opens = control.tagName === "LABEL" ? document.getElementById(control.getAttribute("for")) : null;
-      if (opens && !opens.classList.contains("md-nav__toggle")) return; // the drawer's own title
-      if (!shown) { giveBack(control); return; }
-      if (!control.hasAttribute("data-own-tabindex")) control.setAttribute("data-own-tabindex", control.getAttribute("tabindex") || "");
-      control.setAttribute("tabindex", panelOf(control) === shown ? "0" : "-1");
-      if (opens) {
-        control.setAttribute("role", "button");
-        control.setAttribute("aria-expanded", String(opens.checked));
-      }
+      if (shown) control.setAttribute("tabindex", panelOf(control) === shown ? "0" : "-1");
     });
   }
 
-  function giveBack(control) {
-    if (!control.hasAttribute("data-own-tabindex")) return;
-    var own = control.getAttribute("data-own-tabindex");
-    if (own) control.setAttribute("tabindex", own); else control.removeAttribute("tabindex");
-    ["data-own-tabindex", "role", "aria-expanded"].forEach(function (name) { control.removeAttribute(name); });
+  function giveBack(link) {
+    if (!link.hasAttribute("data-own-tabindex")) return;
+    var own = link.getAttribute("data-own-tabindex");
+    if (own) link.setAttribute("tabindex", own); else link.removeAttribute("tabindex");
+    link.removeAttribute("data-own-tabindex");
   }
 
   /* A panel is the top-level navigation, or a list that a toggle beside it opens. */
@@ -446,7 +474,8 @@
   /* A panel opened from the keyboard takes the focus to its first link; closed, the focus goes back
      to the label that opened it. */
   function onPanelToggle(input) {
-    var opener = drawer() && drawer().querySelector('label.md-nav__link[for="' + input.id + '"]');
+    var label = drawer() && drawer().querySelector('label.md-nav__link[for="' + input.id + '"]');
+    var opener = label && label.querySelector(":scope > button.label-button");
     var panel = input.parentElement.querySelector(":scope > nav.md-nav");
     var wasIn = document.activeElement === opener || focusIsIn(panel);
     followPanels();
@@ -487,16 +516,21 @@
   function focusIntoDrawer() {
     var sidebar = drawer();
     var controls = sidebar ? reachable(sidebar) : [];
-    var current = controls.filter(function (control) { return control.classList.contains("md-nav__link--active"); })[0];
+    var current = controls.filter(isCurrent)[0];
     var first = controls.filter(function (control) { return control.tagName === "A"; })[0];
     if (current || first) (current || first).focus();
   }
 
+  function isCurrent(control) {
+    var link = control.tagName === "A" ? control : control.parentElement;
+    return link.classList.contains("md-nav__link--active");
+  }
+
   /* The section of this page that a link in the drawer went to, made focusable (once). */
   function linkedSection(link) {
-    var href = link.getAttribute && link.getAttribute("href");
-    if (!href || href.charAt(0) !== "#" || href !== location.hash) return null;
-    var section = document.getElementById(decodeURIComponent(href.slice(1)));
+    var to = link.href ? new URL(link.href, location.href) : null;
+    if (!to || !to.hash || to.hash !== location.hash || to.pathname !== location.pathname) return null;
+    var section = document.getElementById(decodeURIComponent(to.hash.slice(1)));
     if (!section || (drawer() && drawer().contains(section))) return null;
     if (!section.hasAttribute("tabindex")) section.setAttribute("tabindex", "-1");
     return section;
@@ -513,12 +547,7 @@
     else if (input.matches(".md-sidebar--primary input.md-nav__toggle")) onPanelToggle(input);
   });
   document.addEventListener("keydown", function (event) {
-    var target = event.target;
-    var isLabelButton = target && target.matches && target.matches('label[role="button"]');
-    if (isLabelButton && event.key === " ") { // Material's own script clicks a focused label on Enter
-      event.preventDefault();
-      target.click();
-    } else if (event.key === "Escape" && isOpen("drawer") && DRAWER_SCREEN.matches) {
+    if (event.key === "Escape" && isOpen("drawer") && DRAWER_SCREEN.matches) {
       event.preventDefault();
       closeDrawer();
       var button = headerButton("drawer");
@@ -531,6 +560,12 @@
     if (!sidebar || !to || !isOpen("drawer") || !DRAWER_SCREEN.matches) return;
     if (sidebar.contains(event.target) && !sidebar.contains(to) && to !== headerButton("drawer")) closeDrawer();
   });
+  /* A panel slides in from the side: the focus moving into it before it is in place scrolled the
+     drawer sideways, to show nothing once the panel had arrived. The drawer never scrolls sideways. */
+  document.addEventListener("scroll", function (event) {
+    var box = event.target;
+    if (box.classList && box.classList.contains("md-sidebar__scrollwrap") && box.scrollLeft && DRAWER_SCREEN.matches) box.scrollLeft = 0;
+  }, true);
   [DRAWER_SCREEN, SEARCH_SCREEN].forEach(function (screen) {
     if (screen.addEventListener) screen.addEventListener("change", followToggles);
   });
