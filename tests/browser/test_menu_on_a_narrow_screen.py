@@ -12,7 +12,7 @@ is always shown, its links stay in the Tab order.
 from __future__ import annotations
 
 import pytest
-from pagekit import SCREENSHOTS, go_dark
+from pagekit import SCREENSHOTS, go_dark, run_axe
 from quizkit import settle
 
 pytestmark = pytest.mark.browser
@@ -271,3 +271,15 @@ def test_a_link_to_a_section_closes_the_menu_and_the_focus_goes_to_the_section(s
     assert page.evaluate("id => document.activeElement.id === id", section.split("#")[-1])
     page.keyboard.press("Tab")  # on from the section, not from the top of the page
     assert page.evaluate("() => document.activeElement.matches('article .headerlink')")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("language", EDITIONS)
+def test_axe_finds_nothing_with_the_menu_open(screen, course_instant, language, scheme):
+    page = screen(412, scheme)
+    _open(page, course_instant.url + EDITIONS[language] + MODULE, scheme)
+    page.locator(MENU).focus()
+    page.keyboard.press("Enter")
+    page.mouse.move(400, 798)  # no tooltip left under the pointer
+    results = run_axe(page)
+    assert results.violations_count == 0, results.generate_report()
