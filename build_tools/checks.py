@@ -24,10 +24,13 @@ from .model import (
     Ordering,
     Quiz,
     SingleChoice,
+    TrueFalse,
 )
 from .problems import Problem
 from .text_checks import check_plain_text
 from .validation_messages import field_label
+from .verdicts import HINT as VERDICT_HINT
+from .verdicts import OPTION_HINT, opening_verdict
 
 if TYPE_CHECKING:
     from .loader import SourceFile
@@ -58,18 +61,21 @@ class _Where:
 def check_content(
     modules: list[SourceFile], quizzes: list[SourceFile], invalid: dict[str, list[dict]]
 ) -> list[Problem]:
-    """All cross-field and cross-file problems among the files that passed validation.
+    """All cross-field and cross-file problems among the files that passed validation and the
+    stand-ins of those that did not (see `stand_in`: a check that rests on a replaced value asks
+    `SourceFile.stood_in` and says nothing; problems at a replaced value are the loader's to drop).
 
     Args:
-        modules: validated module files.
-        quizzes: validated quiz files.
+        modules: validated module files, and stand-ins.
+        quizzes: validated quiz files, and stand-ins.
         invalid: the raw data of files that failed validation, by folder; the ids they declare
             still count, so that one broken file does not make others report false "missing" ids.
             A file that is not readable YAML stands in as `{"id": its file name, UNREADABLE: [the
             ids on its `id:` lines]}`: those may be its objectives and sections.
     """
     problems = _unique_across_files(modules, "module") + _unique_across_files(quizzes, "quiz")
-    problems += _unique_numbers([m for m in modules if m.name.startswith("modules/")])  # a course numbers local ones
+    numbered = [m for m in modules if m.name.startswith("modules/") and not m.stood_in("number")]
+    problems += _unique_numbers(numbered)  # a course numbers local ones
     raw_modules = invalid.get("modules", [])
     objectives = {o.id for m in modules for o in m.model.objectives} | _raw_ids(raw_modules, "objectives")
     sections = {f"{m.model.id}#{s.id}" for m in modules for s in m.model.sections}
@@ -150,7 +156,7 @@ def _check_module(where: _Where, module: Module, quiz_ids: set[str]) -> list[Pro
     problems += _markdown_subset(where, module)
     problems += _check_timing(where, module.facilitator_notes)
     references = {r.id for r in module.references}
-    for index, case in enumerate(module.case_studies):
+    for index, case in enumerate([] if where.source.stood_in("references", None, "id") else module.case_studies):
         for position, ref in enumerate(case.references):
             if ref not in references:
                 problems.append(
@@ -177,7 +183,9 @@ def _check_timing(where: _Where, notes: FacilitatorNotes) -> list[Problem]:
     path = ("facilitator_notes",)
     problems = []
     total = sum(s.minutes for s in notes.segments)
-    if notes.segments and notes.minutes is None:
+    if where.source.stood_in(*path, "segments", None, "minutes"):
+        pass  # the sum is not known
+    elif notes.segments and notes.minutes is None:
         hint = f"add `minutes: {total}` under facilitator_notes, the sum of the segments"
         problems.append(where.problem(path + ("segments",), "segments need the module's total minutes", hint))
     elif notes.segments and total != notes.minutes:
@@ -245,7 +253,7 @@ def _objectives_unique_across_modules(modules: list[SourceFile]) -> list[Problem
 
 def _check_quiz(where: _Where, quiz: Quiz, objectives: set[str], sections: set[str]) -> list[Problem]:
     problems = _duplicates(where, quiz.questions, ("questions",)) + _markdown_subset(where, quiz)
-    problems += _stated_count(where, quiz)
+    problems += _stated_count(where, quiz) + _opening_verdicts(where, quiz)
     question_ids = {q.id for q in quiz.questions}
     for index, question in enumerate(quiz.questions):
         path = ("questions", index)
@@ -265,7 +273,8 @@ def _check_quiz(where: _Where, quiz: Quiz, objectives: set[str], sections: set[s
                 )
             )
         problems += _check_answer(where, question, path)
-        if isinstance(question, Likert) and question.about and question.about not in question_ids:
+        known = not where.source.stood_in("questions", None, "id")
+        if isinstance(question, Likert) and question.about and question.about not in question_ids and known:
             problems.append(
                 where.problem(
                     path + ("about",),
@@ -283,7 +292,7 @@ def _stated_count(where: _Where, quiz: Quiz) -> list[Problem]:
     word = match.group(1).lower() if match else ""
     stated = int(word) if word.isdigit() else NUMBER_WORDS.index(word) + 1 if word in NUMBER_WORDS else None
     scored = sum(isinstance(q, GRADED_TYPES) for q in quiz.questions)
-    if stated is None or stated == scored:
+    if stated is None or stated == scored or where.source.stood_in("questions", None, "type"):
         return []
     return [
         where.problem(
@@ -293,6 +302,35 @@ def _stated_count(where: _Where, quiz: Quiz) -> list[Problem]:
             '"Eight short questions, plus a confidence check and a reflection"',
         )
     ]
+
+
+def _opening_verdicts(where: _Where, quiz: Quiz) -> list[Problem]:
+    """Feedback and explanations that open with a verdict the quiz already shows (see verdicts.py)."""
+    problems = []
+    for path, text, per_option in _judging_texts(quiz):
+        verdict = opening_verdict(text, per_option=per_option)
+        if verdict:
+            if per_option:
+                message, hint = f"it opens with '{verdict}', the quiz's own verdict on the whole answer", OPTION_HINT
+            else:
+                message, hint = f"it opens with '{verdict}', a verdict the quiz already shows", VERDICT_HINT
+            problems.append(where.problem(path, message, hint))
+    return problems
+
+
+def _judging_texts(quiz: Quiz) -> Iterator[tuple[tuple, str, bool]]:
+    """(path, text, whether it judges one option of several) for each feedback and explanation."""
+    for index, question in enumerate(quiz.questions):
+        path = ("questions", index)
+        if isinstance(question, GRADED_TYPES):
+            yield path + ("explanation",), question.explanation, False
+        if isinstance(question, TrueFalse):
+            yield path + ("feedback_true",), question.feedback_true, False
+            yield path + ("feedback_false",), question.feedback_false, False
+        if isinstance(question, (SingleChoice, MultipleChoice)):
+            per_option = isinstance(question, MultipleChoice)
+            for position, option in enumerate(question.options):
+                yield path + ("options", position, "feedback"), option.feedback, per_option
 
 
 def _check_answer(where: _Where, question, path: tuple) -> list[Problem]:
@@ -308,7 +346,7 @@ def _check_answer(where: _Where, question, path: tuple) -> list[Problem]:
                     "list the ids of the correct options, such as [a, c]",
                 )
             )
-        for answer in answers:
+        for answer in [] if where.source.stood_in(*path, "options", None, "id") else answers:
             if answer not in options:
                 message = f"'{answer}' is not one of the options ({', '.join(options)})"
                 problems.append(where.problem(path + ("answer",), message))
