@@ -4,9 +4,9 @@ Below 76.25em Material draws the navigation as a drawer beside the screen, and b
 as a field that opens over the page. Closed, both stayed in the Tab order: from the top of a module
 page it took 58 presses of Tab to reach the article, 52 of them on links and a field that were not on
 the screen. Now only what is on the screen is reached: the menu and search buttons in the header
-(Material's labels, with a button inside) open the drawer and the search from the keyboard, the drawer's shown panel is reached by Tab, and
-Escape closes the drawer and gives the focus back to its button. At desktop width, where the sidebar
-is always shown, its links stay in the Tab order.
+(Material's labels, with a button inside) open the drawer and the search from the keyboard, the
+drawer's shown panel is reached by Tab, and Escape closes the drawer and gives the focus back to its
+button. At desktop width, where the sidebar is always shown, its links stay in the Tab order.
 """
 
 from __future__ import annotations
