@@ -3,26 +3,28 @@
 (function () {
   "use strict";
   var W = window.Workshop;
+  var t = W.t;
   var TOKEN = W.meta("presenter-token");
   var $ = function (id) { return document.getElementById(id); };
-  var STATES = { ready: "not open yet", open: "open", closed: "closed" };
+  var STATES = { ready: t("state_ready"), open: t("state_open"), closed: t("state_closed") };
   var current = null;
 
   function act(action, body) {
     return W.post("/api/presenter/" + action, body || {}, { "X-Presenter-Token": TOKEN }).then(function (r) {
-      if (!r.ok) $("said").textContent = r.data.error || "Refused (" + r.status + ").";
+      if (!r.ok) $("said").textContent = t("refused", { status: String(r.status) });
       return r;
-    }, function () { $("said").textContent = "The server cannot be reached."; });
+    }, function () { $("said").textContent = t("unreachable"); });
   }
 
   function show(view) {
     var poll = view.poll;
     var pollChanged = !current || current.poll.id !== poll.id;
     current = view;
-    $("position").textContent = "Question " + view.position + " of " + view.total;
-    $("state").textContent = "(" + STATES[view.status] + (view.revealed ? ", result shown" : "") + (view.paused ? ", paused" : "") + ")";
+    $("position").textContent = t("position", { position: view.position, total: view.total });
+    var states = [STATES[view.status]].concat(view.revealed ? [t("result_shown")] : [], view.paused ? [t("paused")] : []);
+    $("state").textContent = "(" + states.join(", ") + ")";
     $("prompt").textContent = poll.prompt;
-    $("count").textContent = view.count;
+    $("count").textContent = W.count("phones", view.count);
     $("pause").hidden = view.paused;
     $("resume").hidden = !view.paused;
     var text = poll.kind === "text";
@@ -45,7 +47,7 @@
         var count = W.el("td", { "class": "num" });
         var cell = W.el("td");
         var input = W.el("input", { type: "number", min: "0", max: "10000", inputmode: "numeric", "data-choice": c.id, "aria-labelledby": "option-" + i + " hands-label-" + i });
-        var label = W.el("span", { "class": "visually-hidden", id: "hands-label-" + i }, "counted by hand");
+        var label = W.el("span", { "class": "visually-hidden", id: "hands-label-" + i }, t("counted_by_hand"));
         cell.appendChild(label);
         cell.appendChild(input);
         row.appendChild(name);
@@ -65,7 +67,7 @@
     texts.forEach(function (t) {
       var item = W.el("li", { "class": t.hidden ? "hidden-answer" : "" });
       item.appendChild(W.el("span", {}, t.text));
-      var button = W.el("button", { type: "button", "class": "button small-button" }, t.hidden ? "Show on projector" : "Hide from projector");
+      var button = W.el("button", { type: "button", "class": "button small-button" }, t.hidden ? W.t("show_answer") : W.t("hide_answer"));
       button.addEventListener("click", function () { act("hide", { ref: t.ref, hidden: !t.hidden }); });
       item.appendChild(button);
       list.appendChild(item);
@@ -98,14 +100,14 @@
     document.querySelectorAll("#counts input[data-choice]").forEach(function (input) {
       if (input.value !== "") counts[input.getAttribute("data-choice")] = parseInt(input.value, 10);
     });
-    act("hands", { counts: counts }).then(function (r) { if (r && r.ok) $("said").textContent = "Counts by hand saved."; });
+    act("hands", { counts: counts }).then(function (r) { if (r && r.ok) $("said").textContent = t("hands_saved"); });
   });
 
   $("report").addEventListener("click", function () {
-    $("said").textContent = "Making the report…";
+    $("said").textContent = t("report_making");
     act("report").then(function (r) {
       if (!r || !r.ok) return;
-      $("said").textContent = "Report written.";
+      $("said").textContent = t("report_written");
       var list = $("report-files");
       list.textContent = "";
       r.data.files.forEach(function (name) {
@@ -117,6 +119,6 @@
   });
 
   W.follow("/events/presenter?token=" + encodeURIComponent(TOKEN), show, function (s) {
-    $("connection").textContent = s === "live" ? "Connected" : "Connection lost: reconnecting…";
+    $("connection").textContent = s === "live" ? t("connected") : t("reconnecting");
   });
 })();

@@ -3,17 +3,18 @@
 (function () {
   "use strict";
   var W = window.Workshop;
+  var t = W.t;
   var $ = function (id) { return document.getElementById(id); };
-  var STATUS = { ready: "", open: "Answer on your phone now.", closed: "The poll is closed.", paused: "Paused." };
+  var STATUS = { ready: "", open: t("status_open"), closed: t("status_closed"), paused: t("status_paused") };
+  var TITLE = $("prompt").textContent; // the plan's title, until a question opens
 
   function show(view) {
     var poll = view.poll;
     var paused = view.status === "paused";
-    $("position").textContent = poll ? "Question " + view.position + " of " + view.total : "";
-    $("prompt").textContent = poll ? poll.prompt : paused ? "Paused" : document.title.replace(/^Projector: /, "");
-    $("status").textContent = poll ? STATUS[view.status] : paused ? "" : "Waiting for the presenter to open the next question.";
-    $("count").textContent = poll ? view.count : 0;
-    $("count-label").textContent = poll && view.count === 1 ? "answer" : "answers";
+    $("position").textContent = poll ? t("position", { position: view.position, total: view.total }) : "";
+    $("prompt").textContent = poll ? poll.prompt : paused ? t("paused") : TITLE;
+    $("status").textContent = poll ? STATUS[view.status] : paused ? "" : t("waiting_next");
+    $("count").textContent = W.count("answers", poll ? view.count : 0);
     var list = $("choices");
     list.textContent = "";
     var result = view.result;
@@ -39,14 +40,14 @@
       var right = result.correct.indexOf(c.id) >= 0;
       var item = W.el("li", { "class": right ? "bar-row correct" : "bar-row" });
       var label = W.el("span", { "class": "bar-label" }, c.text);
-      if (right) label.appendChild(W.el("strong", { "class": "mark" }, " ✓ correct"));
+      if (right) label.appendChild(W.el("strong", { "class": "mark" }, " ✓ " + t("correct")));
       var track = W.el("span", { "class": "bar-track" });
       var fill = W.el("span", { "class": "bar-fill" });
       fill.style.inlineSize = share + "%"; // CSSOM, allowed by the CSP (no style attribute in markup)
       track.appendChild(fill);
       item.appendChild(label);
       item.appendChild(track);
-      item.appendChild(W.el("span", { "class": "bar-value" }, n + " (" + share + "%)"));
+      item.appendChild(W.el("span", { "class": "bar-value" }, W.number(n) + " (" + t("percent", { share: share }) + ")"));
       bars.appendChild(item);
     });
   }
