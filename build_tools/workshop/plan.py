@@ -17,6 +17,7 @@ from pydantic import Field, StrictBool, StringConstraints, ValidationError
 from ..i18n.apply import translate_model, translator_for
 from ..i18n.editions import SOURCE_LANGUAGE, is_translated
 from ..i18n.markers import without_marks
+from ..i18n.typography import typeset
 from ..i18n.units import PLAN, po_of
 from ..loader import Content
 from ..model import Module, Quiz
@@ -141,8 +142,8 @@ def load_workshop(
     if problems:
         raise ContentError(problems)
     plan, warnings = translated_plan(root, plan, language)
-    true_false = load_strings(language, root)
-    polls = tuple(_live_poll(item, content, true_false) for item in plan.polls)
+    strings = load_strings(language, root)
+    polls = tuple(_live_poll(item, content, strings, language) for item in plan.polls)
     return Workshop(plan, polls, name, document.line_of(("course",)), warnings)
 
 
@@ -227,35 +228,36 @@ def _question_problems(ref: str, content: Content) -> list[tuple[str, str, str]]
     return []
 
 
-def _live_poll(item: PlanPoll, content: Content, strings: dict) -> LivePoll:
+def _live_poll(item: PlanPoll, content: Content, strings: dict, language: str) -> LivePoll:
     if item.live_poll:
-        return _module_poll(content.module_by_id(item.live_poll), item)
+        return _module_poll(content.module_by_id(item.live_poll), item, language)
     quiz_id, question_id = item.question.split("#")
     quiz = content.quizzes[quiz_id]
-    return _question_poll(quiz, next(q for q in quiz.questions if q.id == question_id), strings)
+    return _question_poll(quiz, next(q for q in quiz.questions if q.id == question_id), strings, language)
 
 
-def _plain(markdown: str) -> str:
-    """An author's text as the polls show it: plain, without the marks of a text left in English."""
-    return without_marks(markdown_to_text(markdown))
+def _plain(markdown: str, language: str) -> str:
+    """An author's text as the polls show it: plain, in its language's typography (making it plain
+    turns no-break spaces into spaces), without the marks of a text left in English."""
+    return typeset(without_marks(markdown_to_text(markdown)), language)
 
 
-def _module_poll(module: Module, item: PlanPoll) -> LivePoll:
-    prompt = _plain(module.facilitator_notes.live_poll)
+def _module_poll(module: Module, item: PlanPoll, language: str) -> LivePoll:
+    prompt = _plain(module.facilitator_notes.live_poll, language)
     poll_id = f"{module.id}#{LIVE_POLL}"
     if item.free_text:
         return LivePoll(poll_id, prompt, "text")
     return LivePoll(poll_id, prompt, "one", tuple(Choice(o.id, o.text) for o in item.options))
 
 
-def _question_poll(quiz: Quiz, q, strings: dict) -> LivePoll:
+def _question_poll(quiz: Quiz, q, strings: dict, language: str) -> LivePoll:
     """A course question as a poll; `strings` are the interface strings of the room's language."""
-    common = {"id": f"{quiz.id}#{q.id}", "prompt": _plain(q.prompt), "stage": STAGES[quiz.kind]}
+    common = {"id": f"{quiz.id}#{q.id}", "prompt": _plain(q.prompt, language), "stage": STAGES[quiz.kind]}
     common["objectives"] = tuple(q.objectives)
     listed = getattr(q, "options", [])
     if getattr(q, "shuffle", False):  # in the order the site shows them
         listed = shuffled(listed, f"{quiz.id}--{q.id}")
-    options = tuple(Choice(o.id, _plain(o.text)) for o in listed)
+    options = tuple(Choice(o.id, _plain(o.text, language)) for o in listed)
     if isinstance(q, SingleChoice):
         return LivePoll(kind="one", choices=options, correct=frozenset([q.answer]), **common)
     if isinstance(q, MultipleChoice):
