@@ -15,9 +15,10 @@ from .figure_checks import check_figures
 from .memo import keep, recall
 from .model import Glossary, Module, Quiz
 from .problems import ContentError, Problem, display_path
+from .stand_in import stand_in
 from .strict_yaml import MAX_BYTES, YamlDocument, read_yaml
 from .text_checks import check_plain_text
-from .validation_messages import problems_from
+from .validation_messages import field_label, problems_from
 
 SOURCES: dict[str, type[BaseModel]] = {"modules": Module, "quizzes": Quiz}
 GLOSSARY = "glossary.yml"
@@ -26,11 +27,26 @@ DECLARED_ID = re.compile(r"^[ \t-]*id:[ \t]*[\"']?([a-z0-9]+(?:-[a-z0-9]+)*)[\"'
 
 @dataclass(frozen=True)
 class SourceFile:
-    """A validated document with what is needed to point back into its file."""
+    """A validated document with what is needed to point back into its file.
+
+    Attributes:
+        repaired: for a file that failed validation, the places (paths in its data) whose values
+            were replaced so that its model could be checked (see `stand_in`); such a model is
+            never rendered. Empty for a valid file.
+    """
 
     name: str
     document: YamlDocument
     model: BaseModel
+    repaired: frozenset[tuple] = frozenset()
+
+    def stood_in(self, *path: str | int | None) -> bool:
+        """Whether the value at `path` (None: at any position of a list) is, holds or lies inside a
+        replaced value: a check whose answer rests on it has nothing true to say."""
+        return any(_overlap(path, place) for place in self.repaired)
+
+    def repaired_labels(self) -> list[str]:
+        return [field_label(place) for place in self.repaired]
 
 
 @dataclass(frozen=True)
@@ -90,18 +106,19 @@ def load_content(root: Path, local_folder: str | None = None) -> Content:
         for path in _content_files(root, folder, local_folder):
             document, source, found = read_and_validate(path, display_path(path, root), model)
             problems += found
-            if source:
+            if source:  # valid, or a stand-in for checking (see `stand_in`)
                 sources[folder].append(source)
-            else:  # what a broken file declares still counts, so that others report no false "missing"
-                invalid[folder].append(document.data if document else _stand_in(path))
+            if found:  # what a broken file declares still counts, so that others report no false "missing"
+                invalid[folder].append(document.data if document else _unreadable_stand_in(path))
     glossary, found = _load_glossary(root)
-    problems += found + (check_plain_text(glossary) if glossary else [])
-    if local_folder:
-        problems += _local_clashes(sources, invalid, local_folder)
-    problems += check_content(sources["modules"], sources["quizzes"], invalid)
-    figures, found = check_figures(root, sources["modules"])
     problems += found
-    if not problems:
+    checked = check_plain_text(glossary) if glossary else []
+    if local_folder:
+        checked += _local_clashes(sources, invalid, local_folder)
+    checked += check_content(sources["modules"], sources["quizzes"], invalid)
+    figures, found = check_figures(root, sources["modules"])
+    problems += _without_stand_in_values(checked + found, sources, glossary)
+    if not problems:  # so there is no stand-in either
         problems += check_course(sources["modules"], sources["quizzes"], glossary)
     if problems:
         raise ContentError(problems)
@@ -112,7 +129,9 @@ def read_and_validate(
     path: Path, name: str, model: type[BaseModel]
 ) -> tuple[YamlDocument | None, SourceFile | None, list[Problem]]:
     """One file read strictly and validated against `model`: the document (None when it is not
-    readable YAML), the validated source (None when invalid) and its own problems.
+    readable YAML), the validated source and its own problems. When the file fails validation,
+    the source is a stand-in for checking only (its `repaired` places say where), or None when
+    none can be made.
 
     A file whose bytes have not changed since an earlier reading is not read again: `mkdocs serve`
     rebuilds after every save, and then only the saved file costs anything (readings are also kept
@@ -162,7 +181,7 @@ def _local_clashes(sources: dict[str, list[SourceFile]], invalid: dict[str, list
     return problems
 
 
-def _stand_in(path: Path) -> dict:
+def _unreadable_stand_in(path: Path) -> dict:
     """What a file that is not readable YAML declares, as far as can be told: its id is its file name,
     and every `id: ...` line in it declares an id (an objective, a section, ...)."""
     try:
@@ -185,7 +204,29 @@ def _validate(document: YamlDocument, name: str, model: type[BaseModel]) -> tupl
     try:
         return SourceFile(name, document, model.model_validate(document.data)), []
     except ValidationError as error:
-        return None, problems_from(error, document, name, model)
+        problems = problems_from(error, document, name, model)
+        repaired = stand_in(document.data, model, error)
+    return (SourceFile(name, document, *repaired) if repaired else None), problems
+
+
+def _without_stand_in_values(
+    problems: list[Problem], sources: dict[str, list[SourceFile]], glossary: SourceFile | None
+) -> list[Problem]:
+    """The problems of the checks, less those found at a replaced value of a stand-in: they are
+    about the stand-in value, not the author's (who is told what is wrong there by validation)."""
+    checked = [s for files in sources.values() for s in files] + ([glossary] if glossary else [])
+    replaced = {s.name: s.repaired_labels() for s in checked if s.repaired}
+    return [p for p in problems if not any(_within(p.field, label) for label in replaced.get(p.file, ()))]
+
+
+def _within(field: str, label: str) -> bool:
+    """Whether a field label (`questions[2].answer`) is `label` or inside it."""
+    return field == label or field.startswith((label + ".", label + "["))
+
+
+def _overlap(path: tuple, place: tuple) -> bool:
+    """Whether two paths agree as far as both go (None in `path` matches any position)."""
+    return all(part is None or part == other for part, other in zip(path, place, strict=False))
 
 
 def _assemble(sources: dict[str, list[SourceFile]], glossary: Glossary | None, figures: dict[str, bytes]) -> Content:

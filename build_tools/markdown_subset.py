@@ -75,21 +75,32 @@ def shared_tokens(text: str, *, inline: bool = False) -> tuple[Token, ...] | Non
 
     Callers must not change the tokens (nor their children): they are shared.
     """
-    tokens = _checked_tokens(text, inline)
-    return None if any(_parsers_differ_on(token) for token in walk(tokens)) else tokens
+    if plain_text.is_plain(text):  # one paragraph of text, the same to every parser
+        return tuple(plain_text.parse(_checking, text, inline=inline))
+    tokens, shared = _parsed(text, inline)
+    return tokens if shared else None
+
+
+def _checked_tokens(text: str, inline: bool) -> tuple[Token, ...]:
+    """The checking parser's tokens of a text; a text with Markdown in it is parsed once per build (a
+    build asks for a text's tokens to check it, render it, count its words and typeset its handout),
+    while plain text, which takes no parsing, is not kept."""
+    if plain_text.is_plain(text):
+        return tuple(plain_text.parse(_checking, text, inline=inline))
+    return _parsed(text, inline)[0]
+
+
+@lru_cache(maxsize=8192)
+def _parsed(text: str, inline: bool) -> tuple[tuple[Token, ...], bool]:
+    """The checking parser's tokens, and whether every parser gives the same."""
+    tokens = tuple(_checking.parseInline(text) if inline else _checking.parse(text))
+    return tokens, not any(_parsers_differ_on(token) for token in walk(tokens))
 
 
 def _parsers_differ_on(token: Token) -> bool:
     return token.type in ("html_inline", "html_block", "image") or (
         token.type == "link_open" and not is_safe_link(str(token.attrGet("href") or ""))
     )
-
-
-@lru_cache(maxsize=8192)
-def _checked_tokens(text: str, inline: bool) -> tuple[Token, ...]:
-    """The checking parser's tokens of a text, parsed once per build (a build asks for a text's tokens
-    to check it, render it, count its words and typeset its handout)."""
-    return tuple(plain_text.parse(_checking, text, inline=inline))
 
 
 @memo("markdown-unsupported")  # a rebuild checks again only the texts that changed

@@ -38,7 +38,7 @@ EXPECTED = {
 
 def problems_from(error: ValidationError, document: YamlDocument, file: str, model: type[BaseModel]) -> list[Problem]:
     """One problem per pydantic error, with the line and a readable field path."""
-    located = [(item, _data_path(document.data, item["loc"])) for item in error.errors()]
+    located = [(item, data_path(document.data, item["loc"])) for item in error.errors()]
     unknown = [path for item, path in located if item["type"] == "extra_forbidden"]
     problems = []
     for item, path in located:
@@ -65,7 +65,7 @@ def field_label(path: Loc) -> str:
     return label
 
 
-def _data_path(data: Any, loc: Loc) -> Loc:
+def data_path(data: Any, loc: Loc) -> Loc:
     """The location in the YAML data, without the union tags pydantic inserts (`single`, ...)."""
     path: list[str | int] = []
     current = data
@@ -184,21 +184,21 @@ def _model_at(model: type[BaseModel], data: Any, path: Loc) -> type[BaseModel] |
     for part in path:
         data = data[part] if isinstance(data, (dict, list)) else None
         if isinstance(part, int):
-            current = _element_type(current)
+            current = element_type(current)
         elif isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
             current = current.model_fields[part].annotation
         else:
             return None
-        current = _pick(current, data)
+        current = pick_member(current, data)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
-def _element_type(annotation: Any) -> Any:
+def element_type(annotation: Any) -> Any:
     args = typing.get_args(annotation)
     return args[0] if typing.get_origin(annotation) is list and args else None
 
 
-def _pick(annotation: Any, data: Any) -> Any:
+def pick_member(annotation: Any, data: Any) -> Any:
     """Unwraps Annotated and Optional, and picks the union member that matches `type:`."""
     while typing.get_origin(annotation) is typing.Annotated:
         annotation = typing.get_args(annotation)[0]

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from build_tools import loader
+from build_tools.checks import MEASURABLE_HINT
 from build_tools.loader import load_content
 from build_tools.model import (
     Likert,
@@ -21,6 +23,7 @@ from build_tools.model import (
     TrueFalse,
 )
 from build_tools.problems import ContentError
+from build_tools.stand_in import stand_in
 from build_tools.strict_yaml import read_yaml
 
 TESTS = Path(__file__).resolve().parent
@@ -144,6 +147,117 @@ def test_problems_in_one_file_do_not_hide_problems_in_another(tmp_path):
     assert [line.split(":")[0] for line in lines] == ["modules/broken.yml", "quizzes/sample-check.yml"]
     assert lines[1] == ("quizzes/sample-check.yml:18: questions[1].answer: 'nobody' is not one of the options "
                         "(parties, mediator)")
+
+
+# --- a file that fails validation is still checked whole (see build_tools/stand_in.py) ---------------
+
+def write_module(root: Path, module_id: str, number: int, *edits: tuple[str, str]) -> None:
+    text = sample_module_text(module_id, number)
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    (root / "modules" / f"{module_id}.yml").write_text(text, encoding="utf-8")
+
+
+VAGUE = ("text: Distinguish mediation", "text: Understand mediation")
+VAGUE_LINE = "objectives[1].text: 'understand' cannot be measured"
+
+
+def test_a_missing_field_does_not_hold_back_the_other_checks(tmp_path):
+    root = copy_site(tmp_path)
+    write_module(root, "broken", 2, ("title: A sample module\n", ""), VAGUE, ("references: [s1]", "references: [s2]"))
+    lines = problem_lines(root)
+    assert [line.split(": ", 1)[1] for line in lines] == [
+        "title: is required but missing",
+        f"{VAGUE_LINE} (hint: {MEASURABLE_HINT})",
+        "case_studies[1].references[1]: no reference 's2' in this module (hint: known here: s1)",
+    ]
+    assert lines[0].startswith("modules/broken.yml:2: ")
+
+
+def test_a_whole_section_of_the_wrong_kind_does_not_hold_back_the_other_checks(tmp_path):
+    root = copy_site(tmp_path)
+    notes = "facilitator_notes:\n  timing: 10 minutes\n"
+    write_module(root, "broken", 2, (notes, "facilitator_notes: 10 minutes\nunused:\n  timing: 10 minutes\n"), VAGUE)
+    lines = problem_lines(root)
+    assert [line.split(":")[2].strip() for line in lines] == ["objectives[1].text", "facilitator_notes", "unused"]
+    assert VAGUE_LINE in lines[0]
+
+
+def test_a_wrong_number_makes_no_false_duplicate_of_another_module(tmp_path):
+    """The stand-in number (1) is the sample module's: that is not the author's doing."""
+    root = copy_site(tmp_path)
+    write_module(root, "a-broken", 2, ("number: 2\n", "number: one\n"))
+    assert problem_lines(root) == ["modules/a-broken.yml:3: number: expected a whole number, got text ('one')"]
+
+
+def test_a_wrong_segment_makes_no_false_sum(tmp_path):
+    root = copy_site(tmp_path)
+    write_module(root, "broken", 2, ("  minutes: 10\n  segments:\n", "  minutes: 25\n  segments:\n"),
+                 ("    - minutes: 10\n", "    - minutes: twenty-five\n"))
+    assert problem_lines(root) == [
+        "modules/broken.yml:47: facilitator_notes.segments[1].minutes: expected a whole number, got text "
+        "('twenty-five')"]
+
+
+def test_a_wrong_reference_makes_no_false_unknown_reference(tmp_path):
+    root = copy_site(tmp_path)
+    write_module(root, "broken", 2, ("  - id: s1\n", "  - id: S1\n"))
+    lines = problem_lines(root)
+    assert len(lines) == 1 and lines[0].startswith("modules/broken.yml:54: references[1].id: 'S1' is not a valid id")
+
+
+def write_quiz(root: Path, *edits: tuple[str, str]) -> None:
+    path = root / "quizzes" / "sample-check.yml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_too_few_options_make_no_false_wrong_answer(tmp_path):
+    """The author's option keeps its place; the answer is not compared with a stand-in option."""
+    root = copy_site(tmp_path)
+    mediator = "      - id: mediator\n        text: The mediator\n        feedback: \"No: that is arbitration, "
+    mediator += 'where a third party decides."\n'
+    write_quiz(root, (mediator + "    answer: parties\n", "    answer: mediator\n"))
+    lines = problem_lines(root)
+    assert lines == ["quizzes/sample-check.yml:11: questions[1].options: needs at least 2 items, found 1"]
+
+
+def test_an_unknown_question_type_makes_no_false_count(tmp_path):
+    """Whether the question is scored is not known, so a count in the introduction is not checked."""
+    root = copy_site(tmp_path)
+    write_quiz(root, ("introduction: Check what you have read.", "introduction: Three short questions."),
+               ("    type: single\n", "    type: singel\n"))
+    lines = problem_lines(root)
+    assert len(lines) == 1 and "questions[1].type: unknown question type 'singel'" in lines[0]
+
+
+def test_a_broken_glossary_still_has_its_text_checked(tmp_path):
+    root = copy_site(tmp_path)
+    (root / "glossary.yml").write_text(
+        "terms:\n"
+        "  - id: mediation\n    term: mediation\n    definition: Short.\n"
+        "  - id: arbitration\n    term: arbitration <b>\n    definition: A third party decides the outcome.\n",
+        encoding="utf-8")
+    lines = problem_lines(root)
+    assert [line.split(":")[2].strip() for line in lines] == ["terms[1].definition", "terms[2].term"]
+
+
+def test_a_valid_file_makes_no_stand_in(tmp_path, monkeypatch):
+    """A build of valid content does no more than before: stand-ins are made for broken files only,
+    once per reading."""
+    made = []
+    monkeypatch.setattr(loader, "stand_in", lambda *args: made.append(args) or stand_in(*args))
+    root = copy_site(tmp_path)
+    load_content(root)
+    assert made == []
+    write_module(root, "broken", 2, ("number: 2\n", "number: two\n"), VAGUE)
+    for _ in range(2):
+        assert [line.split(":")[2].strip() for line in problem_lines(root)] == ["number", "objectives[1].text"]
+    assert len(made) == 1
 
 
 # --- the model ----------------------------------------------------------------------------------------

@@ -82,7 +82,7 @@ def test_glossary_terms_become_tooltips_with_text_titles():
 
 def test_the_sanitiser_keeps_only_the_allow_list():
     dirty = (
-        '<p onclick="x()" class="c"><a href="javascript:alert(1)" title="t" target="_blank">a</a>'
+        '<p onclick="x()" class="c" title="p" lang="x"><a href="javascript:alert(1)" title="t" target="_blank">a</a>'
         '<a href="https://ipu.org">b</a><img src=x onerror=alert(1)><svg onload=alert(1)></svg>'
         '<math><mi>x</mi></math><iframe srcdoc="x"></iframe><script>alert(1)</script>'
         '<abbr title="t" lang="x">c</abbr><td style="color:red">d</td></p>'
