@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from pagekit import screenshot
+from pagekit import run_axe, screenshot
 from playwright.sync_api import expect
 from workshopkit import act, french_course, position_of, start_server
 
@@ -96,6 +96,16 @@ def test_a_phone_votes_in_french_at_320_px(browser, french_room, watch_page):
         assert english_left(phone, "participant") == []
         assert english_left(projector, "projector") == []
         assert english_left(presenter, "presenter") == []
+        for page in (phone, projector, presenter):  # French names and labels are still accessible ones
+            results = run_axe(page)
+            assert results.violations_count == 0, results.generate_report()
+        assert act(french_room, "report").status_code == 200
+        report = open_page(412, f"{french_room.url}presenter/report/report.html?token={french_room.token}")
+        expect(report.get_by_role("heading", level=1)).to_contain_text("Rapport de l’atelier")
+        assert report.evaluate("document.documentElement.lang") == "fr"
+        # its long French labels wrap, and a wide table scrolls in its own box: the page does not
+        assert report.evaluate("document.documentElement.scrollWidth") <= 412
+        screenshot(report, "workshop-fr-report-412")
         for seen in problems:
             seen.assert_none()
     finally:
