@@ -92,6 +92,9 @@ def test_a_phone_votes_in_french_at_320_px(browser, french_room, watch_page):
         assert bar.locator(".bar-value").text_content() == f"1 (100{NBSP}%)"
         expect(presenter.locator("#state")).to_have_text("(fermé, résultat affiché)")
         screenshot(projector, "workshop-fr-projector-revealed-320")
+        presenter.locator("#counts input[data-choice]").first.fill("-3")  # refused in French, not by the server
+        presenter.get_by_role("button", name="Enregistrer les comptes à main levée").click()
+        expect(presenter.locator("#said")).to_have_text("Saisissez chaque nombre comme un entier de 0 à 10\u202f000.")
 
         assert english_left(phone, "participant") == []
         assert english_left(projector, "projector") == []

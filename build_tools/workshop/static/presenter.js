@@ -8,6 +8,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var STATES = { ready: t("state_ready"), open: t("state_open"), closed: t("state_closed") };
   var current = null;
+  var MAX_HANDS = 10000; // as room.valid_hands takes them
 
   function act(action, body) {
     return W.post("/api/presenter/" + action, body || {}, { "X-Presenter-Token": TOKEN }).then(function (r) {
@@ -46,7 +47,7 @@
         var name = W.el("th", { scope: "row", id: "option-" + i }, c.text);
         var count = W.el("td", { "class": "num" });
         var cell = W.el("td");
-        var input = W.el("input", { type: "number", min: "0", max: "10000", inputmode: "numeric", "data-choice": c.id, "aria-labelledby": "option-" + i + " hands-label-" + i });
+        var input = W.el("input", { type: "number", min: "0", max: String(MAX_HANDS), inputmode: "numeric", "data-choice": c.id, "aria-labelledby": "option-" + i + " hands-label-" + i });
         var label = W.el("span", { "class": "visually-hidden", id: "hands-label-" + i }, t("counted_by_hand"));
         cell.appendChild(label);
         cell.appendChild(input);
@@ -96,10 +97,17 @@
 
   $("hands").addEventListener("submit", function (event) {
     event.preventDefault();
-    var counts = {};
+    var counts = {}, wrong = false;
     document.querySelectorAll("#counts input[data-choice]").forEach(function (input) {
-      if (input.value !== "") counts[input.getAttribute("data-choice")] = parseInt(input.value, 10);
+      if (input.value === "") return;
+      var n = Number(input.value);
+      wrong = wrong || !(Number.isInteger(n) && n >= 0 && n <= MAX_HANDS);
+      counts[input.getAttribute("data-choice")] = n;
     });
+    if (wrong || !Object.keys(counts).length) {  // said here, in the room's language, before the server refuses it
+      $("said").textContent = t("hands_range", { max: MAX_HANDS });
+      return;
+    }
     act("hands", { counts: counts }).then(function (r) { if (r && r.ok) $("said").textContent = t("hands_saved"); });
   });
 
