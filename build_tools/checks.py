@@ -24,10 +24,13 @@ from .model import (
     Ordering,
     Quiz,
     SingleChoice,
+    TrueFalse,
 )
 from .problems import Problem
 from .text_checks import check_plain_text
 from .validation_messages import field_label
+from .verdicts import HINT as VERDICT_HINT
+from .verdicts import OPTION_HINT, opening_verdict
 
 if TYPE_CHECKING:
     from .loader import SourceFile
@@ -250,7 +253,7 @@ def _objectives_unique_across_modules(modules: list[SourceFile]) -> list[Problem
 
 def _check_quiz(where: _Where, quiz: Quiz, objectives: set[str], sections: set[str]) -> list[Problem]:
     problems = _duplicates(where, quiz.questions, ("questions",)) + _markdown_subset(where, quiz)
-    problems += _stated_count(where, quiz)
+    problems += _stated_count(where, quiz) + _opening_verdicts(where, quiz)
     question_ids = {q.id for q in quiz.questions}
     for index, question in enumerate(quiz.questions):
         path = ("questions", index)
@@ -299,6 +302,35 @@ def _stated_count(where: _Where, quiz: Quiz) -> list[Problem]:
             '"Eight short questions, plus a confidence check and a reflection"',
         )
     ]
+
+
+def _opening_verdicts(where: _Where, quiz: Quiz) -> list[Problem]:
+    """Feedback and explanations that open with a verdict the quiz already shows (see verdicts.py)."""
+    problems = []
+    for path, text, per_option in _judging_texts(quiz):
+        verdict = opening_verdict(text, per_option=per_option)
+        if verdict:
+            if per_option:
+                message, hint = f"it opens with '{verdict}', the quiz's own verdict on the whole answer", OPTION_HINT
+            else:
+                message, hint = f"it opens with '{verdict}', a verdict the quiz already shows", VERDICT_HINT
+            problems.append(where.problem(path, message, hint))
+    return problems
+
+
+def _judging_texts(quiz: Quiz) -> Iterator[tuple[tuple, str, bool]]:
+    """(path, text, whether it judges one option of several) for each feedback and explanation."""
+    for index, question in enumerate(quiz.questions):
+        path = ("questions", index)
+        if isinstance(question, GRADED_TYPES):
+            yield path + ("explanation",), question.explanation, False
+        if isinstance(question, TrueFalse):
+            yield path + ("feedback_true",), question.feedback_true, False
+            yield path + ("feedback_false",), question.feedback_false, False
+        if isinstance(question, (SingleChoice, MultipleChoice)):
+            per_option = isinstance(question, MultipleChoice)
+            for position, option in enumerate(question.options):
+                yield path + ("options", position, "feedback"), option.feedback, per_option
 
 
 def _check_answer(where: _Where, question, path: tuple) -> list[Problem]:

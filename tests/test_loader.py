@@ -219,7 +219,7 @@ def write_quiz(root: Path, *edits: tuple[str, str]) -> None:
 def test_too_few_options_make_no_false_wrong_answer(tmp_path):
     """The author's option keeps its place; the answer is not compared with a stand-in option."""
     root = copy_site(tmp_path)
-    mediator = "      - id: mediator\n        text: The mediator\n        feedback: \"No: that is arbitration, "
+    mediator = "      - id: mediator\n        text: The mediator\n        feedback: \"That is arbitration, "
     mediator += 'where a third party decides."\n'
     write_quiz(root, (mediator + "    answer: parties\n", "    answer: mediator\n"))
     lines = problem_lines(root)

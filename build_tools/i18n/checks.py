@@ -16,6 +16,8 @@ import yaml
 from babel.messages.catalog import Catalog, Message
 
 from ..problems import Problem
+from ..verdicts import HINT as VERDICT_HINT
+from ..verdicts import translated_verdict
 from .apply import po_name, po_path
 from .catalogs import read_catalog, status_of
 from .entry_checks import entry_problems, subset_problems
@@ -71,7 +73,7 @@ def language_problems(root: Path, language: str, all_templates: list[Template]) 
         problems += trouble
         if catalog is None:
             continue
-        problems += catalog_problems(name, template, catalog, terms)
+        problems += catalog_problems(name, template, catalog, terms, language)
         status = status_of(name, template.units, catalog)
         missing, fuzzy = missing + status.untranslated, fuzzy + status.fuzzy
     problems += orphan_problems(root, language, all_templates)
@@ -109,7 +111,7 @@ def orphan_problems(root: Path, language: str, all_templates: list[Template]) ->
     ]
 
 
-def catalog_problems(name: str, template: Template, catalog: Catalog, terms: list) -> list[Problem]:
+def catalog_problems(name: str, template: Template, catalog: Catalog, terms: list, language: str = "") -> list[Problem]:
     contexts = {u.context for u in template.units}
     wanted = {(u.context, u.text) for u in template.units}
     problems = []
@@ -136,12 +138,19 @@ def catalog_problems(name: str, template: Template, catalog: Catalog, terms: lis
             problems += [_at(where, text) for text in entry_problems(message.id, message.string)]
             if template.source.is_content:
                 problems += [_at(where, text) for text in subset_problems(message.id, message.string)]
+                problems += _verdict_problems(where, message, language)
             for term, text in term_problems(message, terms):
                 term_counts.setdefault(term, [where, text, 0])[2] += 1
     for where, text, count in term_counts.values():  # one warning per term and file: the first place
         more = f" (and in {count - 1} more entr{'ies' if count > 2 else 'y'} of this file)" if count > 1 else ""
         problems.append(_at(where, text + more, severity="warning"))
     return problems
+
+
+def _verdict_problems(where: Problem, message: Message, language: str) -> list[Problem]:
+    """A translated feedback or explanation that opens with a verdict the quiz already shows."""
+    verdict = translated_verdict(message.context or "", message.id, message.string, language)
+    return [_at(where, f"it opens with '{verdict}', a verdict the quiz already shows", VERDICT_HINT)] if verdict else []
 
 
 def _at(where: Problem, message: str, hint: str = "", severity: str = "error") -> Problem:

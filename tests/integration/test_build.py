@@ -524,10 +524,10 @@ questions:
     options:
       - id: a
         text: A
-        feedback: Yes.
+        feedback: A is the one.
       - id: b
         text: B
-        feedback: No.
+        feedback: B is not the one.
     answer: c
     explanation: Because.
 """
