@@ -75,24 +75,21 @@ def shared_tokens(text: str, *, inline: bool = False) -> tuple[Token, ...] | Non
 
     Callers must not change the tokens (nor their children): they are shared.
     """
-    if plain_text.is_plain(text):  # one paragraph of text, the same to every parser
-        return tuple(plain_text.parse(_checking, text, inline=inline))
-    tokens, shared = _parsed(text, inline)
+    tokens, shared = _checked(text, inline)
     return tokens if shared else None
 
 
-def _checked_tokens(text: str, inline: bool) -> tuple[Token, ...]:
-    """The checking parser's tokens of a text; a text with Markdown in it is parsed once per build (a
-    build asks for a text's tokens to check it, render it, count its words and typeset its handout),
-    while plain text, which takes no parsing, is not kept."""
-    if plain_text.is_plain(text):
-        return tuple(plain_text.parse(_checking, text, inline=inline))
-    return _parsed(text, inline)[0]
+def _checked(text: str, inline: bool) -> tuple[tuple[Token, ...], bool]:
+    """The checking parser's tokens of a text, and whether every parser gives the same. A text with
+    Markdown in it is parsed once per build (a build asks for its tokens to check it, render it, count
+    its words and typeset its handout); plain text, which takes no parsing, is not kept."""
+    if plain_text.is_plain(text):  # one paragraph of text, the same to every parser
+        return tuple(plain_text.parse(_checking, text, inline=inline)), True
+    return _parsed(text, inline)
 
 
 @lru_cache(maxsize=8192)
 def _parsed(text: str, inline: bool) -> tuple[tuple[Token, ...], bool]:
-    """The checking parser's tokens, and whether every parser gives the same."""
     tokens = tuple(_checking.parseInline(text) if inline else _checking.parse(text))
     return tokens, not any(_parsers_differ_on(token) for token in walk(tokens))
 
@@ -111,7 +108,7 @@ def unsupported_in(text: str, *, inline: bool = False, html_as_text: bool = Fals
         inline: the text is one line (an objective, an option), parsed without block syntax.
         html_as_text: `<tags>` are shown as written (quiz text is escaped), so they are allowed.
     """
-    return unsupported_among(_checked_tokens(text, inline), html_as_text=html_as_text)
+    return unsupported_among(_checked(text, inline)[0], html_as_text=html_as_text)
 
 
 def unsupported_among(tokens: list[Token] | tuple[Token, ...], *, html_as_text: bool = False) -> str | None:

@@ -255,8 +255,8 @@ class Renderer:
         return Markup(key)
 
     def html_fragment(self, html: str) -> Markup:
-        """A block of our own HTML (a quiz's form), held back like author text: Python-Markdown would
-        pass it through unchanged, after parsing every tag of it."""
+        """A block of our own HTML (a quiz's form, a module's list of sources), held back like author
+        text: Python-Markdown would pass it through unchanged, after parsing every tag of it."""
         key = f"authortext{self.nonce}x{len(self.fragments)}x"
         self.fragments[key] = html.strip("\n")
         return Markup(f"\n{key}\n")
