@@ -26,8 +26,7 @@ def pack_site(site: Path, target: Path) -> int:
     """
     if not (site / "index.html").is_file():
         raise FileNotFoundError(f"{site} has no index.html: build the offline edition first")
-    unused = unused_files(site)
-    files = sorted(p for p in site.rglob("*") if p.is_file() and p not in unused)
+    files = reader_files(site)
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_suffix(".tmp")
     with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
@@ -40,16 +39,27 @@ def pack_site(site: Path, target: Path) -> int:
     return len(files)
 
 
-def unused_files(site: Path) -> set[Path]:
+def reader_files(site: Path, opened_from: str = "file") -> list[Path]:
+    """Every file of an offline site that a reader can load, in a stable order: what the offline zip
+    and the SCORM packages hold (see `unused_files`)."""
+    unused = unused_files(site, opened_from)
+    return sorted(p for p in site.rglob("*") if p.is_file() and p not in unused)
+
+
+def unused_files(site: Path, opened_from: str = "file") -> set[Path]:
     """The files of an offline site that no page of it ever loads.
 
     Each language edition (the site's root, and `fr/`... beside its pages) has its own search index
     and its own copy of lunr's language files: each keeps only those of its own index's languages.
+    Material's search reads one copy of the index: from `file://` (`opened_from="file"`: a USB stick,
+    an unzipped folder) the `search_index.js` that the offline plugin writes beside the JSON; over
+    HTTP (`"web"`: a learning platform serving a SCORM package) the JSON. The other copy is unused.
     """
     unused = {p for p in site.rglob("*") if p.is_file() and p.name.endswith(LEFT_OUT)}
     for index in site.rglob("search/search_index.json"):
-        if index.with_suffix(".js").is_file():  # the offline plugin's copy, the one a reader loads
-            unused.add(index)
+        copy = index.with_suffix(".js")
+        if copy.is_file():  # the offline plugin's copy, the one a reader loads from file://
+            unused.add(index if opened_from == "file" else copy)
         languages = set(json.loads(index.read_text(encoding="utf-8")).get("config", {}).get("lang", ["en"]))
         lunr = index.parent.parent / LUNR
         unused |= {path for path in lunr.rglob("*.js") if not _lunr_needed(path.name, languages)}

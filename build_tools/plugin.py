@@ -40,7 +40,7 @@ from .courses.session_plan import SessionPlan, plan_session
 from .courses.summaries import follow_course
 from .exports.course import DEFAULT_COURSE_ID
 from .exports.scorm import PackageError
-from .exports.trainer_downloads import LearnerBuild, question_banks, scorm_packages
+from .exports.trainer_downloads import LearnerBuild, is_current, learner_edition_downloads, question_banks
 from .figure_checks import FIGURES
 from .glossary_terms import GlossaryTermsExtension
 from .handouts.build import HandoutError, build_handouts
@@ -525,30 +525,47 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         return found
 
     def _lms_exports(self, config: MkDocsConfig) -> dict[str, bytes]:
-        """The question banks, in this edition's language; the SCORM packages in a full build only
-        (they take a build of the learners' offline edition; see exports.trainer_downloads)."""
-        course_id = self.course.id if self.course else DEFAULT_COURSE_ID
-        found = question_banks(self.content, course_id, config.site_name)
+        """The question banks, in this edition's language; the SCORM packages and the offline zip in
+        a full build only (they take a build of the learners' offline edition; see
+        exports.trainer_downloads)."""
+        found = question_banks(self.content, self._course_id, config.site_name)
         if self.config.handouts and not self.previewing:
-            site = Path(config.site_dir)  # another language's is inside the first language's
-            build = LearnerBuild(
-                self.root,
-                Path(config.config_file_path),
-                self.config.course,
-                course_id,
-                editions=self.config.editions,
-                sites=(site if self.language == self.languages[0] else site.parent,),
-            )
             try:
-                found.update(scorm_packages(build, log=log.info))
+                found.update(learner_edition_downloads(self._learner_build(config), log=log.info))
             except PackageError as error:
                 raise PluginError(str(error)) from None
         return found
 
+    @property
+    def _course_id(self) -> str:
+        return self.course.id if self.course else DEFAULT_COURSE_ID
+
+    def _learner_build(self, config: MkDocsConfig) -> LearnerBuild:
+        """The learners' build of this project, whose files the offline edition is made from."""
+        site = Path(config.site_dir)  # another language's is inside the first language's
+        return LearnerBuild(
+            self.root,
+            Path(config.config_file_path),
+            self.config.course,
+            self._course_id,
+            editions=self.config.editions,
+            sites=(site if self.language == self.languages[0] else site.parent,),
+        )
+
     def _published_zip(self, config: MkDocsConfig) -> Path | None:
-        """The offline edition's zip, when there is one to offer (never inside the offline edition)."""
+        """The offline edition's zip, when there is one to offer (never inside the offline edition):
+        never a stale one, older than a file the site is built from (`make offline` makes it again)."""
         zipped = self.root / self.config.offline_zip if self.config.offline_zip else None
-        return zipped if zipped and zipped.is_file() and not _offline_enabled(config) else None
+        if not zipped or not zipped.is_file() or _offline_enabled(config):
+            return None
+        if not is_current(zipped, self._learner_build(config)):
+            log.info(
+                "The offline edition's zip (%s) is older than the files the site is built from: the Downloads page "
+                "leaves it out. `make offline` (or `make build`) makes it again.",
+                display_path(zipped, self.root),
+            )
+            return None
+        return zipped
 
     def _contact(self, config: MkDocsConfig) -> str | None:
         """The `contact` setting, checked; else the issue tracker beside `repo_url`, if any."""

@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -30,7 +30,7 @@ import segno
 from PIL import Image
 
 from build_tools.handouts.build import Handout, HandoutError, _render_in_child, build_handouts, render
-from build_tools.handouts.documents import Document, HandoutOptions, all_documents, public_address
+from build_tools.handouts.documents import Document, HandoutOptions, all_documents, module_handout, public_address
 from build_tools.loader import Content, load_content
 from build_tools.presentation import numbered_questions, presented_options
 from build_tools.problems import ContentError
@@ -815,6 +815,7 @@ def test_offline_handouts_name_the_quiz_file_on_the_usb_stick(content, tmp_path)
     pdf = Pdf("sample.pdf", next(h.pdf for h in handouts if h.name == "sample.pdf"))
     assert "mediation-course/quizzes/sample-check.html" in pdf.compact
     assert T["quiz_text_offline"].split(":")[0] in pdf.text
+    assert T["quizzes_offline"] in pdf.text and "online" not in pdf.text, "an offline handout says online"
     assert "../quizzes/sample-check.html" in pdf.uris()
     assert f"{SITE_URL}/quizzes" not in pdf.compact and not [u for u in pdf.uris() if u.startswith(SITE_URL)]
     alts = [str(e.get("/Alt")) for e in pdf.structure() if e.S == "/Figure"]
@@ -919,3 +920,60 @@ def test_the_downloads_page_lists_each_volume_of_the_workbook(content):
     listed = re.findall(r"\]\((workbook[^)]*)\)", page)
     assert listed == ["workbook-1.pdf", "workbook-2.pdf", "workbook-10.pdf"]
     assert "(volume 2)" in page
+
+
+# --- the trainer edition's answer keys -----------------------------------------------------------
+
+
+def _pages_text(pdf: bytes, folder: Path) -> list[str]:
+    """Each page's text as pdftotext lays it out."""
+    path = folder / "trainer.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_trainer_edition_has_no_key_heading_without_a_key_and_none_alone_at_a_page_foot(tmp_path, language):
+    from build_tools.handouts.documents import workbook_volumes
+    from build_tools.i18n import translate_content
+
+    course = load_content(ROOT)
+    if language != "en":
+        course, _ = translate_content(course, ROOT, language, strict=True)
+    first = course.modules[0]
+    keep = set(first.quizzes) | {"action-plan", "capacity-survey"}
+    course = replace(course, modules=(first,), quizzes={k: q for k, q in course.quizzes.items() if k in keep})
+    options = HandoutOptions(language=language, strings_root=ROOT)
+    [document] = workbook_volumes(course, options, trainer=True)
+    keyless = [q["title"] for q in document.data["quizzes"] if all(x["key"] is None for x in q["questions"])]
+    assert len(keyless) == 2, "the action plan and the survey have no graded question"
+    heading = load_strings(language, ROOT)["handout"]["answer_key"]
+    pages = _pages_text(render(document), tmp_path)
+    text = " ".join(" ".join(pages).split())
+    assert text.count(heading) == len(document.data["quizzes"]) - 2
+    for title in keyless:
+        assert f"{heading} : {title}" not in text and f"{heading}: {title}" not in text, title
+    for number, page in enumerate(pages, start=1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        body = lines[:-1]  # the last line is the page number
+        assert body and heading not in body[-1], f"page {number} ends with the heading {body[-1]!r}"
+
+
+@pytest.mark.parametrize(("language", "online"), [("en", "online"), ("fr", "en ligne")])
+def test_the_offline_handouts_quiz_heading_does_not_say_online_and_the_online_ones_does(tmp_path, language, online):
+    from build_tools.i18n import translate_content
+
+    course = load_content(ROOT)
+    if language != "en":
+        course, _ = translate_content(course, ROOT, language, strict=True)
+    module = course.modules[0]
+    strings = load_strings(language, ROOT)["handout"]
+    for offline in (True, False):
+        options = HandoutOptions(language=language, strings_root=ROOT, offline=offline, site_url=SITE_URL)
+        text = " ".join(Pdf("m.pdf", render(module_handout(course, module, options))).text.split())
+        heading = strings["quizzes_offline" if offline else "quizzes"]
+        assert heading in text, (offline, heading)
+        assert (online in heading) is not offline
+        if offline:
+            assert strings["quizzes"] not in text, "the offline edition's handout says online"

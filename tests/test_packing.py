@@ -39,3 +39,11 @@ def test_each_language_edition_keeps_only_its_own_search_languages(tmp_path):
     assert french_unused <= unused and not french_kept & unused
     assert {"search/search_index.json", "fr/search/search_index.json"} <= unused, "the JSON copies of the index"
     assert not {"search/search_index.js", "fr/search/search_index.js", "index.html", "fr/index.html"} & unused
+
+
+def test_a_site_served_over_http_keeps_the_json_index_and_leaves_out_its_file_copy(tmp_path):
+    _edition(tmp_path, ["en"], LUNR_FILES)
+    (tmp_path / "assets" / "bundle.min.js.map").write_text("{}", encoding="utf-8")
+    unused = {p.relative_to(tmp_path).as_posix() for p in unused_files(tmp_path, opened_from="web")}
+    assert "search/search_index.js" in unused and "search/search_index.json" not in unused
+    assert "assets/bundle.min.js.map" in unused and {f"{LUNR}/{name}" for name in LUNR_FILES} <= unused

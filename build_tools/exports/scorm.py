@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from ..courses.model import Course
 from ..loader import Content
+from ..packing import reader_files
 from .course import assessment_quizzes
 from .templating import environment
 
@@ -115,7 +116,8 @@ def build_package(site: Path, content: Content, course: Course, zip_path: Path, 
     """Zip the offline edition in `site` with the adapter and the manifest; returns the file count."""
     if not (site / "index.html").is_file():
         raise PackageError(f"{site} holds no offline edition (hint: build it with `make offline`)")
-    files = {path.relative_to(site).as_posix(): path for path in sorted(site.rglob("*")) if path.is_file()}
+    # what the offline zip holds, but the search index a platform serves over HTTP (see packing)
+    files = {path.relative_to(site).as_posix(): path for path in reader_files(site, opened_from="web")}
     files.pop(MANIFEST, None)
     names = sorted([*files, ADAPTER_PATH])
     text = manifest(content, course, names, version)

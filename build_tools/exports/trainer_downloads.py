@@ -6,8 +6,10 @@ and one file per quiz in Moodle XML and in GIFT, each set zipped (a list of two 
 bury the page; a trainer who wants one quiz's questions takes its file from the zip).
 
 The SCORM packages hold the learners' offline edition (every language), which takes a build of its
-own: `scorm_packages` runs it in a child process (`OFFLINE=true EDITION=learner`, as `make lms`
-does) and packs it with the code `make lms` uses. The packages are kept under
+own: `learner_edition_downloads` runs it in a child process (`OFFLINE=true EDITION=learner`, as
+`make lms` does) and packs it with the code `make lms` uses, and zips it as `make offline` does: the
+offline edition that the Downloads page's "copy the site to a USB stick" promises, made from the
+same build (so `make trainer` on a fresh clone offers it). They are kept under
 `.cache/lms/<course>/trainer-downloads/<key>/`, where the key is a digest of every input of that
 build (the project's files, this code, the versions of mkdocs and Material, the build's settings):
 a rebuild with nothing changed reuses them, and any change builds them again, never serving stale
@@ -33,7 +35,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from ..loader import Content
-from ..packing import FIXED_TIME
+from ..packing import FIXED_TIME, pack_site
 from ..problems import ContentError, format_report
 from .bank import quiz_questions
 from .build import gift_quiz_files, moodle_quiz_files, write_scorm
@@ -44,6 +46,8 @@ from .scorm import VERSIONS, PackageError, package_file
 KINDS = ("scorm12", "scorm2004", "moodle", "moodle-quizzes", "gift")
 """The exports a trainer finds on the Downloads page, in the page's order."""
 SCORM_KINDS = ("scorm12", "scorm2004")
+OFFLINE_ZIP = "offline-edition.zip"
+"""The learners' offline edition, zipped, as the learners' Downloads page offers it."""
 CACHE = Path(".cache") / "lms"
 BUILD_TOOLS = Path(__file__).resolve().parent.parent
 NOT_INPUTS = frozenset(
@@ -124,21 +128,22 @@ class LearnerBuild:
     sites: tuple[Path, ...] = field(default_factory=tuple)
 
 
-def scorm_packages(build: LearnerBuild, log: Callable[[str], None] = print) -> dict[str, bytes]:
-    """The SCORM 1.2 and 2004 packages of the learners' offline edition, by file name: from the
-    cache when nothing they are made from has changed, else built now.
+def learner_edition_downloads(build: LearnerBuild, log: Callable[[str], None] = print) -> dict[str, bytes]:
+    """The SCORM 1.2 and 2004 packages of the learners' offline edition and its zip
+    (`offline-edition.zip`), by file name: from the cache when nothing they are made from has
+    changed, else built now.
 
     Raises:
         PackageError: the learners' offline edition could not be built or packed.
     """
-    names = [package_file(build.course_id, v) for v in VERSIONS]
+    names = [package_file(build.course_id, v) for v in VERSIONS] + [OFFLINE_ZIP]
     folder = build.root / CACHE / build.course_id / "trainer-downloads"
     key = inputs_key(build)
     kept = folder / key
     if all((kept / name).is_file() for name in names):
-        log(f"Trainer downloads: the SCORM packages are unchanged ({kept.relative_to(build.root)}).")
+        log(f"Trainer downloads: the SCORM packages and offline zip are unchanged ({kept.relative_to(build.root)}).")
     else:
-        log("Trainer downloads: building the learners' offline edition for the SCORM packages.")
+        log("Trainer downloads: building the learners' offline edition for the SCORM packages and offline zip.")
         _make_packages(build, kept)
         _prune(folder, keep=key)
     return {name: (kept / name).read_bytes() for name in names}
@@ -153,6 +158,13 @@ def inputs_key(build: LearnerBuild) -> str:
         digest.update(f"\0{path}\0{path.stat().st_size}\0".encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:20]
+
+
+def is_current(zipped: Path, build: LearnerBuild) -> bool:
+    """Whether `zipped` (the offline zip `make offline` packed) is newer than every file the build
+    reads: a zip older than a changed module, page or translation is stale, never to be offered."""
+    made = zipped.stat().st_mtime
+    return all(path.stat().st_mtime <= made for path in _input_files(build))
 
 
 def _input_files(build: LearnerBuild) -> list[Path]:
@@ -183,7 +195,7 @@ def _versions() -> dict[str, str]:
 
 
 def _make_packages(build: LearnerBuild, kept: Path) -> None:
-    """Build the learners' offline edition in a temporary folder, pack it, keep the packages."""
+    """Build the learners' offline edition in a temporary folder, pack it (SCORM and zip), keep both."""
     try:
         course, content = course_and_content(build.root, build.course)
     except ContentError as error:  # such as a text with no translation in the course's first language
@@ -195,6 +207,7 @@ def _make_packages(build: LearnerBuild, kept: Path) -> None:
         _check_learners_edition(site)
         packages = Path(temporary) / "packages"
         write_scorm(content, course, site, packages)
+        pack_site(site, packages / OFFLINE_ZIP)
         shutil.rmtree(kept, ignore_errors=True)  # an unfinished folder of an earlier build
         packages.replace(kept)
 

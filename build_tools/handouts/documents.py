@@ -256,7 +256,8 @@ def _quiz_link(content: Content, module: Module, options: HandoutOptions, string
     """The link (and, with a known site address, a QR code) to the module's first self-check.
 
     In the offline edition the handout names the quiz's file on the USB stick, as a reader holding
-    the paper finds it there, and links to it relative to the PDF (both in the edition's folder).
+    the paper finds it there, and links to it relative to the PDF (both in the edition's folder);
+    its heading does not say "online".
     """
     quiz = next((q for q in content.quizzes_of(module) if q.kind == "self-check"), None)
     if quiz is None:
@@ -264,13 +265,14 @@ def _quiz_link(content: Content, module: Module, options: HandoutOptions, string
     if options.offline:
         page = f"quizzes/{quiz.id}.html"
         label = escape(f"{FOLDER}/{options.folder}{page}")
-        return {"url": "../" + page, "text": strings["quiz_text_offline"], "label": label,
-                "qr": None, "alt": strings["qr_alt"]}  # fmt: skip
+        return {"heading": strings["quizzes_offline"], "url": "../" + page, "text": strings["quiz_text_offline"],
+                "label": label, "qr": None, "alt": strings["qr_alt"]}  # fmt: skip
     page = f"quizzes/{quiz.id}/" if options.directory_urls else f"quizzes/{quiz.id}.html"
     url = options.site_url.rstrip("/") + "/" + page if options.site_url else "../" + page
     # Without the site's address, the link is relative (it works beside the site and in the offline
     # edition) and shows the quiz's title, since a relative address means nothing on paper.
     return {
+        "heading": strings["quizzes"],
         "url": url,
         "text": strings["quiz_text"],
         "label": escape(url) if options.site_url else escape(quiz.title),

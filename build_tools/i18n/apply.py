@@ -30,6 +30,7 @@ from ..problems import Problem
 from .catalogs import Entry
 from .editions import SOURCE_LANGUAGE
 from .entry_checks import entry_problems, subset_problems
+from .figures import figure_context, translate_figure
 from .links import mask, unmask
 from .markdown_units import split_markdown, whole_text
 from .markers import marked
@@ -37,6 +38,7 @@ from .po_tables import read_table
 from .typography import typeset, without_spacing
 from .units import (
     CONTENT,
+    FIGURES,
     FRONT_MATTER,
     JOINED_LISTS,
     STRINGS,
@@ -229,7 +231,23 @@ def translate_content(content: Content, root: Path, language: str, *, strict: bo
         translator = translator_for(root, language, "glossary.po", subset=True)
         glossary = translate_model(glossary, translator, no_mark=frozenset({"term", "forms"}))
         problems += translator.report(strict)
-    return replace(content, modules=tuple(modules), quizzes=quizzes, glossary=glossary), problems
+    figures, trouble = translated_figures(content.figures, root, language, strict=strict)
+    problems += trouble
+    return replace(content, modules=tuple(modules), quizzes=quizzes, glossary=glossary, figures=figures), problems
+
+
+def translated_figures(
+    figures: dict[str, bytes], root: Path, language: str, *, strict: bool
+) -> tuple[dict[str, bytes], list[Problem]]:
+    """Each figure (by file name) made from the English SVG with its labels in `language`, from
+    `translations/<language>/figures/<name>.po`; a label with no translation stays English (unmarked:
+    an SVG has no place for the mark), counted in the file's warning, an error when `strict`."""
+    translated, problems = {}, []
+    for name, svg in figures.items():
+        translator = translator_for(root, language, f"{FIGURES}/{figure_context(name)}.po", mark=False)
+        translated[name] = translate_figure(svg, name, translator.text)
+        problems += translator.report(strict)
+    return translated, problems
 
 
 def with_titles_kept_in_english(english: Module, translated: Module) -> Module:

@@ -21,6 +21,7 @@ from ..problems import Problem, display_path
 from ..strict_yaml import read_yaml
 from .apply import po_name, po_path
 from .catalogs import merge, read_catalog, write_catalog
+from .figures import figure_fields
 from .links import mask, mask_as
 from .markdown_units import Row, Slot, split_markdown, whole_text
 from .units import (
@@ -106,6 +107,8 @@ def import_draft(
 
 
 def _read_draft(path: Path, name: str, source: Source) -> tuple[list[TextField], dict, list[Problem]]:
+    if source.is_figure:  # a translated copy of the SVG: its text runs pair with the English's in order
+        return figure_fields(path.read_bytes(), path.name), {}, []
     if source.is_page:
         text = path.read_text(encoding="utf-8")
         return page_fields(text), page_lines(text), []
@@ -154,7 +157,7 @@ def _pair_units(english: TextField, draft: TextField, draft_name: str, line: int
     if not isinstance(draft.text, str):
         result.problems.append(Problem(draft_name, line, where, "expected a text, as in the English"))
         return []
-    if english.kind == "whole":
+    if english.kind in ("whole", "label"):
         pairs = [(whole_text(english.text), whole_text(draft.text), False, 0)]
     else:
         ours, theirs = split_markdown(english.text), split_markdown(draft.text)

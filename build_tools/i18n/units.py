@@ -20,10 +20,17 @@ from pathlib import Path
 
 import yaml
 
+from ..figure_checks import FIGURES
 from ..problems import Problem
 from ..strict_yaml import read_yaml
 from .links import mask, references
 from .markdown_units import split_markdown, whole_text
+
+FIGURE_NOTE = (
+    "A label of the figure, one line of it (the next line is its own entry): the box does not grow, so keep "
+    "it about as long as the English."
+)
+FIGURE_TITLE_NOTE = "The figure's title: what a reader who opens the picture on its own sees or hears first."
 
 NEUTRAL_KEYS = frozenset(
     {
@@ -64,7 +71,8 @@ class TextField:
         path: where it is in the file's data, e.g. `("sections", 2, "body")` (for line numbers).
         context: the stable id path that the PO entries of its units carry.
         text: the English.
-        kind: `markdown` (split into units), `whole` (one unit) or `joined` (a list as one unit).
+        kind: `markdown` (split into units), `whole` (one unit), `joined` (a list as one unit) or
+            `label` (one line of text of a figure: one unit).
     """
 
     path: tuple
@@ -126,9 +134,14 @@ class Source:
         return self.name.endswith(".md")
 
     @property
+    def is_figure(self) -> bool:
+        """A figure's SVG file: its labels are plain text (see figures.py)."""
+        return self.name.startswith(f"{FIGURES}/") and self.name.endswith(".svg")
+
+    @property
     def is_content(self) -> bool:
         """A module, quiz or the glossary: text held to the course's Markdown subset."""
-        return not self.is_page and self.name != STRINGS_NAME
+        return not self.is_page and not self.is_figure and self.name != STRINGS_NAME
 
 
 def translatable(text: str) -> bool:
@@ -145,7 +158,7 @@ def po_of(source_name: str) -> str:
 
 def sources(root: Path) -> list[Source]:
     """Every translatable English file under `root`, in a stable order: the shared content, the
-    glossary, the interface strings, the pages, then the courses' local modules and quizzes."""
+    glossary, the interface strings, the pages, the figures, then the courses' local modules and quizzes."""
     found = []
     for folder in ("modules", "quizzes"):
         for path in sorted((root / folder).glob("*.yml")):
@@ -159,6 +172,8 @@ def sources(root: Path) -> list[Source]:
         found.append(Source(name, po_of(name), name))
     for path in sorted((root / "docs").glob("*.md")):
         found.append(Source(f"docs/{path.name}", f"docs/{path.stem}.po", f"docs/{path.name}"))
+    for path in sorted((root / FIGURES).glob("*.svg")):
+        found.append(Source(f"{FIGURES}/{path.name}", f"{FIGURES}/{path.stem}.po", f"{FIGURES}/{path.name}"))
     return found + local_sources(root)
 
 
@@ -290,6 +305,8 @@ def comment_for(field: TextField, unit: str) -> str:
         notes.append("Keep each {placeholder} as it is: the program puts a value there.")
     if field.kind == "markdown" and "\n" in unit:
         notes.append("A code or HTML block: translate the text, keep the code, keys and commands.")
+    if field.kind == "label":
+        notes.append(FIGURE_TITLE_NOTE if field.path[-1] in ("title", "desc") else FIGURE_NOTE)
     if field.path and field.path[-1] == "alt":
         notes.append("What the picture shows, for a reader who cannot see it.")
     return " ".join(notes)
@@ -298,6 +315,11 @@ def comment_for(field: TextField, unit: str) -> str:
 def read_source(root: Path, source: Source) -> tuple[list[TextField], dict, list[Problem]]:
     """The text fields of an English source, the line of each field path, and any problems reading it."""
     path = source_path(root, source)
+    if source.is_figure:
+        from .figures import figure_fields  # it builds on this module's fields: import late
+
+        fields = figure_fields(path.read_bytes(), path.name)
+        return fields, {}, []
     if source.is_page:
         text = path.read_text(encoding="utf-8")
         return page_fields(text), page_lines(text), []

@@ -329,3 +329,31 @@ def test_survey_answers_stay_on_the_device(context, course_platform):
     assert cmi["core"]["lesson_status"] == "incomplete"
     assert not [entry for entry in page.evaluate("window.sets") if "topics" in json.dumps(entry)]
     expect(frame_page.locator(".quiz-lms-notice")).to_have_count(0)  # no notice: nothing is sent
+
+
+def test_the_package_leaves_out_what_no_page_loads_as_the_offline_zip_does(offline_build, tmp_path):
+    content = load_content(offline_build.project)
+    package = tmp_path / "package.zip"
+    build_package(offline_build.site, content, default_course(content), package, "1.2")
+    names = zipfile.ZipFile(package).namelist()
+    assert not [name for name in names if name.endswith(".map")], "source maps"
+    lunr = [name for name in names if "/lunr/" in name]
+    assert lunr == [], f"lunr language files an English-only search never loads: {lunr}"
+    assert "search/search_index.json" in names, "a platform serves the package over HTTP: search reads the JSON"
+    assert "search/search_index.js" not in names, "the copy for file:// only"
+
+
+def test_search_works_in_the_package_served_by_a_platform(context, platform):
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(platform + "pkg/modules/sample.html")
+    search = page.locator(".md-search__input")
+    if not search.is_visible():
+        page.locator("label[for='__search']:visible").first.click()
+    search.click()
+    page.keyboard.type("arbitration", delay=30)  # page.fill does not trigger Material's search
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(state="visible", timeout=20_000)
+    assert "matching document" in page.locator(".md-search-result__meta").inner_text()
+    assert not errors

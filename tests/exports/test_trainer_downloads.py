@@ -9,6 +9,7 @@ changed input builds them again, and outputs, caches and the site being built ar
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import xml.etree.ElementTree as ET
 import zipfile
@@ -25,14 +26,17 @@ from build_tools.exports.moodle import course_xml
 from build_tools.exports.scorm import PackageError
 from build_tools.exports.trainer_downloads import (
     KINDS,
+    OFFLINE_ZIP,
     LearnerBuild,
     file_names,
     inputs_key,
+    is_current,
+    learner_edition_downloads,
     lms_downloads,
     question_banks,
-    scorm_packages,
 )
 from build_tools.loader import load_content
+from build_tools.packing import FOLDER, pack_site
 from build_tools.rendering import Renderer, load_strings
 
 from .conftest import ROOT
@@ -151,21 +155,24 @@ def learner_build(root, **changes) -> LearnerBuild:
 
 def test_the_packages_are_kept_and_reused_while_nothing_changes(project):
     root, builds = project
-    first = scorm_packages(learner_build(root), log=lambda _: None)
-    assert sorted(first) == ["ipu-workshop-scorm12.zip", "ipu-workshop-scorm2004.zip"]
-    for data in first.values():
+    first = learner_edition_downloads(learner_build(root), log=lambda _: None)
+    assert sorted(first) == ["ipu-workshop-scorm12.zip", "ipu-workshop-scorm2004.zip", "offline-edition.zip"]
+    for name, data in first.items():
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            ET.fromstring(archive.read("imsmanifest.xml"))
-    assert scorm_packages(learner_build(root), log=lambda _: None) == first
+            if name == OFFLINE_ZIP:  # the same offline edition, zipped as `make offline` zips it
+                assert f"{FOLDER}/index.html" in archive.namelist()
+            else:
+                ET.fromstring(archive.read("imsmanifest.xml"))
+    assert learner_edition_downloads(learner_build(root), log=lambda _: None) == first
     assert len(builds) == 1
 
 
 def test_a_changed_module_builds_them_again_and_drops_the_old_ones(project):
     root, builds = project
-    scorm_packages(learner_build(root), log=lambda _: None)
+    learner_edition_downloads(learner_build(root), log=lambda _: None)
     module = next((root / "modules").glob("*.yml"))
     module.write_text(module.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    scorm_packages(learner_build(root), log=lambda _: None)
+    learner_edition_downloads(learner_build(root), log=lambda _: None)
     assert len(builds) == 2
     kept = root / ".cache" / "lms" / "ipu-workshop" / "trainer-downloads"
     assert [p.name for p in kept.iterdir()] == [inputs_key(learner_build(root))]
@@ -207,9 +214,9 @@ def test_a_failed_build_keeps_nothing_and_the_next_build_tries_again(project):
     root, builds = project
     (root / "fail").write_text("", encoding="utf-8")
     with pytest.raises(PackageError):
-        scorm_packages(learner_build(root), log=lambda _: None)
+        learner_edition_downloads(learner_build(root), log=lambda _: None)
     (root / "fail").unlink()
-    assert len(scorm_packages(learner_build(root), log=lambda _: None)) == 2
+    assert len(learner_edition_downloads(learner_build(root), log=lambda _: None)) == 3
     assert len(builds) == 2
     kept = root / ".cache" / "lms" / "ipu-workshop" / "trainer-downloads"
     assert [p.name for p in kept.iterdir()] == [inputs_key(learner_build(root))]
@@ -217,10 +224,10 @@ def test_a_failed_build_keeps_nothing_and_the_next_build_tries_again(project):
 
 def test_a_half_written_cache_folder_is_built_again(project):
     root, builds = project
-    first = scorm_packages(learner_build(root), log=lambda _: None)
+    first = learner_edition_downloads(learner_build(root), log=lambda _: None)
     kept = root / ".cache" / "lms" / "ipu-workshop" / "trainer-downloads" / inputs_key(learner_build(root))
     (kept / "ipu-workshop-scorm2004.zip").unlink()
-    assert scorm_packages(learner_build(root), log=lambda _: None).keys() == first.keys()
+    assert learner_edition_downloads(learner_build(root), log=lambda _: None).keys() == first.keys()
     assert len(builds) == 2
     shutil.rmtree(kept)
 
@@ -229,5 +236,19 @@ def test_a_trainer_edition_is_never_packed(project):
     root, builds = project
     (root / "trainer").write_text("", encoding="utf-8")
     with pytest.raises(PackageError, match="is the trainer edition"):
-        scorm_packages(learner_build(root), log=lambda _: None)
+        learner_edition_downloads(learner_build(root), log=lambda _: None)
     assert not list((root / ".cache" / "lms" / "ipu-workshop" / "trainer-downloads").iterdir())
+
+
+def test_a_zip_older_than_a_file_the_site_is_built_from_is_not_current(project, tmp_path):
+    root, _ = project
+    site = fake_offline_site(tmp_path / "offline", load_content(root))
+    zipped = root / ".cache" / "offline-edition.zip"
+    pack_site(site, zipped)
+    assert is_current(zipped, learner_build(root))
+    module = next((root / "modules").glob("*.yml"))
+    later = zipped.stat().st_mtime + 5
+    os.utime(module, (later, later))  # edited after `make offline`
+    assert not is_current(zipped, learner_build(root))
+    os.utime(zipped, (later + 1, later + 1))  # `make offline` again
+    assert is_current(zipped, learner_build(root))

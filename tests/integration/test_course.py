@@ -162,3 +162,23 @@ def test_about_names_the_contact_set_in_mkdocs_yml(tmp_path, setting, shown):
     assert result.returncode == 0, result.stdout + result.stderr
     assert shown in (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")
     assert ("names no contact" in result.stderr) == (not setting)
+
+
+@pytest.mark.parametrize("name", sorted(CONTENT.figures))
+def test_the_french_site_shows_each_figure_with_french_labels_and_the_english_site_the_english(course_site, name):
+    english = (course_site / "figures" / name).read_bytes()
+    french = (course_site / "fr" / "figures" / name).read_text(encoding="utf-8")
+    assert english == CONTENT.figures[name]
+    english_labels = {
+        html.unescape(label).strip() for label in re.findall(r"<text[^>]*>([^<]+)</text>", english.decode("utf-8"))
+    }
+    french_labels = {html.unescape(label).strip() for label in re.findall(r"<text[^>]*>([^<]+)</text>", french)}
+    kept = {"Art. 33", "Conciliation", "Facilitation", "Attitudes", "Contradiction", "Ratification", "Budgets"}
+    left_in_english = {label for label in english_labels & french_labels if not label.isdigit()} - kept
+    assert left_in_english == set(), name
+    shown = {
+        (page.parent / src).resolve()
+        for page in (course_site / "fr" / "modules").glob("*/index.html")
+        for src in re.findall(rf'<img[^>]*src="([^"]*figures/{re.escape(name)})"', page.read_text(encoding="utf-8"))
+    }
+    assert shown == {(course_site / "fr" / "figures" / name).resolve()}, "the French page shows the French figure"

@@ -9,6 +9,7 @@ aborted, clicks through it as a reader on a plane would: home, module, search, q
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
@@ -198,19 +199,24 @@ def test_handouts_setting_off_builds_no_pdfs(tmp_path, copy_fixture_site, run_mk
     assert 'href="downloads/"' not in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
 
 
+def offering_zip(project: Path, offline_site: Path, settings: str = "") -> Path:
+    """As `make build` does: the project's plugin set to offer `.cache/offline-edition.zip` (with
+    these other settings), then the offline edition packed there (after every file it is made from)."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    offered = f"  - mediation:\n{settings}      offline_zip: .cache/offline-edition.zip\n"
+    config.write_text(re.sub(r"  - mediation .*\n", offered, text), encoding="utf-8")
+    zipped = project / ".cache" / "offline-edition.zip"
+    pack_site(offline_site, zipped)
+    return zipped
+
+
 def test_the_offline_zip_is_published_on_the_downloads_page(
     tmp_path, offline_build, copy_fixture_site, run_mkdocs_build
 ):
     """As `make build` does: the packed edition named in `offline_zip` becomes downloads/offline-edition.zip."""
     project = copy_fixture_site(tmp_path / "project")
-    zipped = project / ".cache" / "offline-edition.zip"
-    pack_site(offline_build.site, zipped)
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(
-        re.sub(r"  - mediation .*\n", "  - mediation:\n      offline_zip: .cache/offline-edition.zip\n", text),
-        encoding="utf-8",
-    )
+    zipped = offering_zip(project, offline_build.site)
     build = run_mkdocs_build(project, tmp_path / "site")
     assert build.returncode == 0, build.output
     published = tmp_path / "site" / "downloads" / "offline-edition.zip"
@@ -218,7 +224,25 @@ def test_the_offline_zip_is_published_on_the_downloads_page(
     page = tmp_path / "site" / "downloads" / "index.html"
     [link] = [link for link in links_in(page) if link.href.endswith(".zip")]
     assert link.text == S["downloads_offline"]
+    assert S["downloads_intro"] in page.read_text(encoding="utf-8"), "the USB stick is promised where the zip is"
     assert f"(zip, {human_size(published.stat().st_size)})" in link.item
+
+
+def test_a_zip_older_than_the_content_is_never_offered_and_the_page_then_promises_no_usb_stick(
+    tmp_path, offline_build, copy_fixture_site, run_mkdocs_build
+):
+    """`mkdocs build` after a module changed since `make offline`: the zip holds the old module."""
+    project = copy_fixture_site(tmp_path / "project")
+    zipped = offering_zip(project, offline_build.site)
+    edited = zipped.stat().st_mtime + 10
+    os.utime(project / "modules" / "sample.yml", (edited, edited))
+    build = run_mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    assert not (tmp_path / "site" / "downloads" / "offline-edition.zip").exists()
+    assert "is older than the files the site is built from" in build.output and "make offline" in build.output
+    page = (tmp_path / "site" / "downloads" / "index.html").read_text(encoding="utf-8")
+    assert S["downloads_intro_paper"] in page and S["downloads_intro"] not in page and "USB" not in page
+    assert not [link for link in links_in(tmp_path / "site" / "downloads" / "index.html") if ".zip" in link.href]
 
 
 def test_with_handouts_off_the_zip_alone_still_gets_a_downloads_page_in_the_navigation(
@@ -227,17 +251,7 @@ def test_with_handouts_off_the_zip_alone_still_gets_a_downloads_page_in_the_navi
     """A quick preview build (handouts off) beside a zip left by `make offline`: the strict build
     refuses a page missing from the navigation, so the Downloads page must be in it."""
     project = copy_fixture_site(tmp_path / "project")
-    pack_site(offline_build.site, project / ".cache" / "offline-edition.zip")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(
-        re.sub(
-            r"  - mediation .*\n",
-            "  - mediation:\n      handouts: false\n      offline_zip: .cache/offline-edition.zip\n",
-            text,
-        ),
-        encoding="utf-8",
-    )
+    offering_zip(project, offline_build.site, "      handouts: false\n")
     build = run_mkdocs_build(project, tmp_path / "site")
     assert build.returncode == 0, build.output
     assert (tmp_path / "site" / "downloads" / "offline-edition.zip").is_file()

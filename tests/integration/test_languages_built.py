@@ -20,6 +20,7 @@ import pytest
 from build_tools.i18n.editions import typeset_page
 from tests.conftest import OFFLINE_ON
 
+FIXTURE_FIGURES = Path(__file__).resolve().parents[1] / "fixtures" / "site" / "figures"
 HREFLANG = re.compile(r'<link rel=" alternate" hreflang="([^"]+)" href="([^"]+)">')
 SWITCHER = re.compile(r'<a href="([^"]+)" hreflang="([^"]+)"[^>]*data-edition-link')
 
@@ -98,7 +99,7 @@ def test_french_search_stems_and_folds_accents(bilingual_build):
     assert '"pipeline":["trimmer","stopWordFilter","stemmer"]' in index.replace(" ", "")
     lunr_fr = _html(site / "assets" / "javascripts" / "lunr" / "min" / "lunr.fr.min.js")
     assert lunr_fr.startswith("/*!\n * Lunr languages, `French` language")  # Material's file, kept whole
-    assert 'lunr["fr"]' in lunr_fr and "normalize(\"NFD\")" in lunr_fr
+    assert 'lunr["fr"]' in lunr_fr and 'normalize("NFD")' in lunr_fr
     english = _html(bilingual_build.site / "search" / "search_index.json")
     assert '"lang":["en"]' in english.replace(" ", "")
 
@@ -167,6 +168,22 @@ def test_french_handouts_are_tagged_french_and_written_in_french(bilingual_build
         assert str(pdf.Root.Lang) == "en"
 
 
+def test_french_figures_are_the_english_drawing_with_french_labels_on_the_site_and_in_the_handout(bilingual_build):
+    english = (bilingual_build.site / "figures" / "who-decides.svg").read_text("utf-8")
+    french = (bilingual_build.site / "fr" / "figures" / "who-decides.svg").read_text("utf-8")
+    assert english == (FIXTURE_FIGURES / "who-decides.svg").read_text("utf-8")
+    for label in ("Qui décide", "Médiation", "Arbitrage", "les parties décident", "un tiers décide"):
+        assert f">{label}<" in french, label
+    handout = "".join(
+        page.extract_text() for page in pypdf.PdfReader(bilingual_build.site / "fr" / "downloads" / "sample.pdf").pages
+    )
+    assert "un tiers décide" in handout and "les parties décident" in handout
+    for label in ("Who decides", "Mediation", "Arbitration", "the parties decide", "a third party decides"):
+        assert f">{label}<" not in french, label
+        assert label not in handout, label
+    assert re.sub(r">[^<]*<", "><", french) == re.sub(r">[^<]*<", "><", english), "the French drawing changed"
+
+
 def test_a_missing_translation_shows_english_marked_and_fails_the_strict_build(
     tmp_path, bilingual_project, run_mkdocs_build
 ):
@@ -177,10 +194,14 @@ def test_a_missing_translation_shows_english_marked_and_fails_the_strict_build(
     po.write_text(text.replace('msgstr "Le consentement d’abord"', 'msgstr ""'), "utf-8")
     home = project / "translations" / "fr" / "docs" / "index.po"
     home.write_text(home.read_text("utf-8").replace('msgstr "Cours d’exemple"', 'msgstr ""'), "utf-8")
+    figure = project / "translations" / "fr" / "figures" / "who-decides.po"
+    assert 'msgstr "un tiers décide"' in figure.read_text("utf-8")
+    figure.write_text(figure.read_text("utf-8").replace('msgstr "un tiers décide"', 'msgstr ""'), "utf-8")
     strict = run_mkdocs_build(project, tmp_path / "strict")
     assert strict.returncode != 0
     assert "translations/fr/modules/sample.po" in strict.output and "untranslated" in strict.output
     assert "translations/fr/docs/index.po" in strict.output
+    assert "translations/fr/figures/who-decides.po" in strict.output
     assert "Traceback" not in strict.output
     preview = subprocess.run(  # as `mkdocs serve` builds: not strict
         [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "preview")],
@@ -188,6 +209,9 @@ def test_a_missing_translation_shows_english_marked_and_fails_the_strict_build(
     )  # fmt: skip
     assert preview.returncode == 0, preview.stdout + preview.stderr
     assert "translations/fr/modules/sample.po" in preview.stderr
+    assert "translations/fr/figures/who-decides.po" in preview.stderr
+    figure = (tmp_path / "preview" / "fr" / "figures" / "who-decides.svg").read_text("utf-8")
+    assert ">a third party decides<" in figure and ">les parties décident<" in figure  # English where it is missing
     page = _html(tmp_path / "preview" / "fr" / "modules" / "sample" / "index.html")
     assert '<span lang="en" class="untranslated">Consent comes first</span>' in page
     home = _html(tmp_path / "preview" / "fr" / "index.html")
@@ -208,7 +232,6 @@ def test_offline_edition_holds_both_languages_linked_file_to_file(tmp_path, bili
     assert "https://unpkg.com" not in _html(module)
     handout = "".join(page.extract_text() for page in pypdf.PdfReader(site / "fr" / "downloads" / "sample.pdf").pages)
     assert "mediation-course/fr/quizzes/sample-check.html" in re.sub(r"\s+", "", handout)
-
 
 
 def test_the_french_trainer_edition_is_french_and_cached_apart_from_the_english(tmp_path, bilingual_project):

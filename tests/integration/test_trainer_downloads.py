@@ -20,9 +20,10 @@ import pytest
 from moodle_xml_parser.parser import parse_string
 
 from build_tools.exports.bank import course_categories
-from build_tools.exports.trainer_downloads import KINDS, SCORM_KINDS, file_names
+from build_tools.exports.trainer_downloads import KINDS, OFFLINE_ZIP, SCORM_KINDS, file_names
 from build_tools.i18n import translate_content
 from build_tools.loader import load_content
+from build_tools.packing import FOLDER
 from build_tools.rendering import human_size, load_strings
 from tests.conftest import ROOT
 from tests.exports.expected import exported
@@ -117,6 +118,26 @@ def test_the_packages_hold_the_learners_edition_and_no_trainer_material(course_t
     assert leaks(tmp_path / "package") == []
     french, _ = translate_content(CONTENT, ROOT, "fr", strict=True)
     assert leaks(tmp_path / "package" / "fr", notes_of(french)) == []
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_offline_zip_the_page_promises_is_offered_and_holds_the_learners_edition(
+    course_trainer_site, language, tmp_path
+):
+    """`make trainer` on a fresh clone: the zip comes from the learners' build of the SCORM packages."""
+    page = downloads(course_trainer_site, language) / "index.html"
+    assert text(strings(language)["downloads_intro"]) in text(page.read_text(encoding="utf-8"))
+    [link] = [link for link in links_in(page) if link.href == OFFLINE_ZIP]
+    assert text(link.text) == text(strings(language)["downloads_offline"])
+    zipped = downloads(course_trainer_site, language) / OFFLINE_ZIP
+    with zipfile.ZipFile(zipped) as archive:
+        archive.extractall(tmp_path)
+    edition = tmp_path / FOLDER
+    assert (edition / "index.html").is_file() and (edition / "fr" / "index.html").is_file()
+    for index in edition.rglob("search/search_index.js"):  # the copy read from file://, as JSON for `leaks`
+        index.with_suffix(".json").write_text(index.read_text("utf-8").removeprefix("var __index = "), "utf-8")
+    assert leaks(edition) == []
+    assert zipped.read_bytes() == (downloads(course_trainer_site, "en") / OFFLINE_ZIP).read_bytes()
 
 
 def test_the_moodle_bank_parses_with_the_export_tests_checkers(course_trainer_site):
