@@ -5,6 +5,8 @@
    - Printing a module opens its references and the text versions of its figures.
    - On My progress: the learner's name (kept on this device only) and a one-page course record.
    - In a course of several languages: the switcher follows the page after instant navigation.
+   - On a narrow screen: the closed menu and search leave the Tab order; their header buttons work
+     from the keyboard.
    Plain JavaScript, no network; needs window.QuizEngine from quiz.js, loaded before it. */
 (function () {
   "use strict";
@@ -321,10 +323,258 @@
     });
   }
 
+  /* ---- The menu and the search on a narrow screen ------------------------------------------ */
+
+  /* Below 76.25em Material draws the navigation as a drawer beside the screen, and below 60em the
+     search as a field that opens over the page. Closed, both stayed in the Tab order: some fifty
+     stops with nothing on screen (WCAG 2.4.3, 2.4.7). Here the closed drawer is inert, and the closed
+     search's field leaves the Tab order (Material's search button and its shortcut keys still focus
+     it; course.css hides the closed search's results). The header buttons that open them, labels in
+     Material's page, become buttons that the keyboard reaches, named as the navigation and the
+     search field are named, in the page's language. Opening the menu takes the focus into it;
+     Escape, or the focus leaving it, closes it, and the focus goes back to its button (or to the
+     section a link in it went to). */
+  var DRAWER_SCREEN = window.matchMedia("(max-width: 76.234375em)");
+  var SEARCH_SCREEN = window.matchMedia("(max-width: 59.984375em)");
+
+  function toggle(name) { return document.querySelector('input[data-md-toggle="' + name + '"]'); }
+  function isOpen(name) { var input = toggle(name); return !!input && input.checked; }
+  function headerLabel(name) { return document.querySelector('.md-header label.md-header__button[for="__' + name + '"]'); }
+  function headerButton(name) { var label = headerLabel(name); return label && label.querySelector(":scope > button.label-button"); }
+  function drawer() { return document.querySelector(".md-sidebar--primary"); }
+  function searchBox() { return document.querySelector(".md-search"); }
+  function focusIsIn(box) { return !!box && box.contains(document.activeElement); }
+
+  function setUpHeaderButtons() {
+    [["drawer", ".md-nav--primary"], ["search", ".md-search__input"]].forEach(function (pair) {
+      var label = headerLabel(pair[0]);
+      var named = document.querySelector(pair[1]);
+      if (!label) return;
+      var button = buttonIn(label);
+      if (named && named.getAttribute("aria-label")) button.setAttribute("aria-label", named.getAttribute("aria-label"));
+    });
+    followToggles();
+  }
+
+  /* Material's labels that open the drawer, the search or a panel are not reached by Tab, and a label
+     cannot take a button's role: a button inside the label, holding what it held, does the same from
+     the keyboard (a click on it does not reach the label's checkbox: the button clicks it). */
+  function buttonIn(label) {
+    var button = label.querySelector(":scope > button.label-button");
+    if (button) return button;
+    button = document.createElement("button");
+    button.type = "button";
+    button.className = "label-button";
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.appendChild(button);
+    button.addEventListener("click", function () {
+      var input = document.getElementById(label.htmlFor);
+      // the search's label opens it (Material's script then focuses the field); it never closes it
+      if (input && !(input.getAttribute("data-md-toggle") === "search" && input.checked)) input.click();
+    });
+    return button;
+  }
+
+  function unwrap(label) {
+    var button = label.querySelector(":scope > button.label-button");
+    if (!button) return;
+    while (button.firstChild) label.insertBefore(button.firstChild, button);
+    button.remove();
+  }
+
+  /* What is in the Tab order, and what the buttons say, for the state of the two toggles now. */
+  function followToggles() {
+    var menuOpen = isOpen("drawer");
+    var searching = isOpen("search");
+    var sidebar = drawer();
+    if (sidebar) {
+      if (DRAWER_SCREEN.matches && !menuOpen) sidebar.setAttribute("inert", "");
+      else sidebar.removeAttribute("inert");
+    }
+    var field = document.querySelector(".md-search__input");
+    if (field) {
+      if (SEARCH_SCREEN.matches && !searching) field.setAttribute("tabindex", "-1");
+      else field.removeAttribute("tabindex");
+    }
+    [["drawer", menuOpen], ["search", searching]].forEach(function (pair) {
+      var button = headerButton(pair[0]);
+      if (button) button.setAttribute("aria-expanded", String(pair[1]));
+    });
+    followPanels();
+  }
+
+  /* In the drawer, Material shows one panel at a time: the top level, a section, or the page's
+     contents, each opened by a label and closed by the label at its top (its title). The panels not
+     shown lie beside or under the one shown, yet their links stayed in the Tab order. Here only the
+     shown panel's links and labels are reached by Tab (a closed panel is inert; the panels that the
+     shown one covers keep their controls out of the Tab order); the labels become buttons (expanded
+     or not).
+     At desktop width, where the sidebar shows every level at once, each control gets back its own
+     tabindex. */
+  var PANEL_LABELS = "label.md-nav__link[for], label.md-nav__title[for]";
+  var PANEL_CONTROLS = "a[href], button.label-button";
+
+  function followPanels() {
+    var sidebar = drawer();
+    if (!sidebar) return;
+    var shown = DRAWER_SCREEN.matches ? shownPanel(sidebar) : null;
+    sidebar.querySelectorAll("input.md-nav__toggle").forEach(function (input) {
+      var panel = input.parentElement.querySelector(":scope > nav.md-nav");
+      if (!panel) return;
+      if (shown && !input.checked) panel.setAttribute("inert", ""); // closed: nothing in it is shown
+      else panel.removeAttribute("inert");
+    });
+    sidebar.querySelectorAll(PANEL_LABELS).forEach(function (label) {
+      var opens = document.getElementById(label.getAttribute("for"));
+      if (!opens || !opens.classList.contains("md-nav__toggle")) return; // the drawer's own title
+      if (!shown) { unwrap(label); return; }
+      buttonIn(label).setAttribute("aria-expanded", String(opens.checked));
+    });
+    sidebar.querySelectorAll("a[href]").forEach(function (link) {
+      if (!shown) { giveBack(link); return; }
+      if (!link.hasAttribute("data-own-tabindex")) link.setAttribute("data-own-tabindex", link.getAttribute("tabindex") || "");
+    });
+    sidebar.querySelectorAll(PANEL_CONTROLS).forEach(function (control) {
+      if (shown) control.setAttribute("tabindex", panelOf(control) === shown ? "0" : "-1");
+    });
+  }
+
+  function giveBack(link) {
+    if (!link.hasAttribute("data-own-tabindex")) return;
+    var own = link.getAttribute("data-own-tabindex");
+    if (own) link.setAttribute("tabindex", own); else link.removeAttribute("tabindex");
+    link.removeAttribute("data-own-tabindex");
+  }
+
+  /* A panel is the top-level navigation, or a list that a toggle beside it opens. */
+  function isPanel(nav) {
+    return nav.classList.contains("md-nav--primary") || !!nav.parentElement.querySelector(":scope > input.md-nav__toggle");
+  }
+
+  function panelOf(node) {
+    var nav = node.parentElement && node.parentElement.closest("nav.md-nav");
+    while (nav && !isPanel(nav)) nav = nav.parentElement.closest("nav.md-nav");
+    return nav;
+  }
+
+  function shownPanel(sidebar) {
+    var panel = sidebar.querySelector("nav.md-nav--primary");
+    for (var deeper = panel && openPanelIn(panel); deeper; deeper = openPanelIn(panel)) panel = deeper;
+    return panel;
+  }
+
+  function openPanelIn(panel) {
+    var open = Array.prototype.filter.call(panel.querySelectorAll("input.md-nav__toggle:checked"), function (input) {
+      return panelOf(input) === panel;
+    });
+    var input = open[open.length - 1];
+    return input ? input.parentElement.querySelector(":scope > nav.md-nav") : null;
+  }
+
+  /* A panel opened from the keyboard takes the focus to its first link; closed, the focus goes back
+     to the label that opened it. */
+  function onPanelToggle(input) {
+    var label = drawer() && drawer().querySelector('label.md-nav__link[for="' + input.id + '"]');
+    var opener = label && label.querySelector(":scope > button.label-button");
+    var panel = input.parentElement.querySelector(":scope > nav.md-nav");
+    var wasIn = document.activeElement === opener || focusIsIn(panel);
+    followPanels();
+    if (!wasIn || !DRAWER_SCREEN.matches || !isOpen("drawer")) return;
+    // the panel slides in: scrolling to its link now would push the drawer's content sideways
+    if (input.checked) {
+      var first = reachable(panel).filter(function (control) { return control.tagName === "A"; })[0];
+      if (first) first.focus({ preventScroll: true });
+    } else if (opener) {
+      opener.focus();
+    }
+  }
+
+  function reachable(box) {
+    return Array.prototype.filter.call(box.querySelectorAll(PANEL_CONTROLS), function (control) {
+      return control.getAttribute("tabindex") === "0" && control.getClientRects().length > 0;
+    });
+  }
+
+  /* Material opens and closes both by clicking their checkboxes, so each change is seen here. */
+  function onToggle(input) {
+    var name = input.getAttribute("data-md-toggle");
+    var box = name === "drawer" ? drawer() : searchBox();
+    var screen = name === "drawer" ? DRAWER_SCREEN : SEARCH_SCREEN;
+    var from = focusIsIn(box) ? document.activeElement : null; // before the box goes inert
+    var button = headerButton(name);
+    followToggles();
+    if (!screen.matches) return;
+    if (name === "drawer" && input.checked && (document.activeElement === button || document.activeElement === document.body)) {
+      focusIntoDrawer();
+    } else if (!input.checked && from) {
+      var section = linkedSection(from);
+      (section || button || document.body).focus({ preventScroll: !!section });
+    }
+  }
+
+  /* The current page's link (or label) if the shown panel has it, else the panel's first link. */
+  function focusIntoDrawer() {
+    var sidebar = drawer();
+    var controls = sidebar ? reachable(sidebar) : [];
+    var current = controls.filter(isCurrent)[0];
+    var first = controls.filter(function (control) { return control.tagName === "A"; })[0];
+    if (current || first) (current || first).focus();
+  }
+
+  function isCurrent(control) {
+    var link = control.tagName === "A" ? control : control.parentElement;
+    return link.classList.contains("md-nav__link--active");
+  }
+
+  /* The section of this page that a link in the drawer went to, made focusable (once). */
+  function linkedSection(link) {
+    var to = link.href ? new URL(link.href, location.href) : null;
+    if (!to || !to.hash || to.hash !== location.hash || to.pathname !== location.pathname) return null;
+    var section = document.getElementById(decodeURIComponent(to.hash.slice(1)));
+    if (!section || (drawer() && drawer().contains(section))) return null;
+    if (!section.hasAttribute("tabindex")) section.setAttribute("tabindex", "-1");
+    return section;
+  }
+
+  function closeDrawer() {
+    if (isOpen("drawer")) toggle("drawer").click();
+  }
+
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!input || !input.matches) return;
+    if (input.matches('input[data-md-toggle="drawer"], input[data-md-toggle="search"]')) onToggle(input);
+    else if (input.matches(".md-sidebar--primary input.md-nav__toggle")) onPanelToggle(input);
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && isOpen("drawer") && DRAWER_SCREEN.matches) {
+      event.preventDefault();
+      closeDrawer();
+      var button = headerButton("drawer");
+      if (button) button.focus();
+    }
+  });
+  document.addEventListener("focusout", function (event) {
+    var sidebar = drawer();
+    var to = event.relatedTarget;
+    if (!sidebar || !to || !isOpen("drawer") || !DRAWER_SCREEN.matches) return;
+    if (sidebar.contains(event.target) && !sidebar.contains(to) && to !== headerButton("drawer")) closeDrawer();
+  });
+  /* A panel slides in from the side: the focus moving into it before it is in place scrolled the
+     drawer sideways, to show nothing once the panel had arrived. The drawer never scrolls sideways. */
+  document.addEventListener("scroll", function (event) {
+    var box = event.target;
+    if (box.classList && box.classList.contains("md-sidebar__scrollwrap") && box.scrollLeft && DRAWER_SCREEN.matches) box.scrollLeft = 0;
+  }, true);
+  [DRAWER_SCREEN, SEARCH_SCREEN].forEach(function (screen) {
+    if (screen.addEventListener) screen.addEventListener("change", followToggles);
+  });
+
   /* ---- Wiring ------------------------------------------------------------------------------ */
 
   function start() {
     followLanguageLinks();
+    setUpHeaderButtons();
     watchTables();
     if (!engine()) return;
     document.querySelectorAll("form.quiz--enhanced[data-quiz-kind='self-check']").forEach(showWayForward);
