@@ -67,9 +67,9 @@ schemas: setup
 	$(BIN)/python -m build_tools schemas
 
 # Live polls in the workshop room: LAN=1 lets phones on the room's Wi-Fi or the laptop's hotspot join;
-# COURSE=<id> runs that course's plan (workshops/<id>.yml).
+# COURSE=<id> runs that course's plan (workshops/<id>.yml); WORKSHOP_LANGUAGE=fr runs the room in French.
 workshop: setup
-	$(BIN)/python -m build_tools workshop serve $(if $(LAN),--lan) $(if $(COURSE),--course $(COURSE)) $(if $(WORKSHOP_PORT),--port $(WORKSHOP_PORT))
+	$(BIN)/python -m build_tools workshop serve $(if $(LAN),--lan) $(if $(COURSE),--course $(COURSE)) $(if $(WORKSHOP_PORT),--port $(WORKSHOP_PORT)) $(if $(WORKSHOP_LANGUAGE),--language $(WORKSHOP_LANGUAGE))
 
 bench: setup
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m build_tools.bench

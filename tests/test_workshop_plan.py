@@ -178,3 +178,35 @@ def test_the_server_refuses_a_course_plan_that_lacks_a_scheduled_live_poll(tmp_p
         " (or `free_text: true`), after the live poll of 'inclusion-wps-yps')"
     ]
     load_for_course(project, "ipu-workshop", "test-room")  # a plan of its own is free to ask fewer
+
+
+def test_a_plans_texts_are_translated_by_the_module_and_answer_they_belong_to(course):
+    """The PO entries of a plan are named by module and answer id, never by position: a poll added
+    before them leaves every translation in place."""
+    from build_tools.i18n.units import PLAN, fields_of, walk_of
+    from build_tools.strict_yaml import read_yaml
+
+    assert walk_of("workshops/test-room.yml") is PLAN
+    document, _ = read_yaml(course / "workshops" / "test-room.yml", "workshops/test-room.yml")
+    contexts = {field.context: field.text for field in fields_of(document.data, PLAN)}
+    assert contexts["test-room/title"] == "Test room"
+    assert contexts["test-room/polls/mediation-and-its-neighbours/options/good-offices/text"] == "Good offices"
+    assert not [text for text in contexts.values() if "#" in text or text == "ipu-workshop"]  # ids stay ids
+
+
+def test_a_french_room_takes_the_plans_answers_from_its_po_file_or_says_they_are_english(course):
+    from build_tools.workshop.session import load_for_course
+
+    own = load_for_course(course, "ipu-workshop", "ipu-workshop", "fr")
+    assert own.language == "fr" and own.warnings == []
+    assert own.workshop.plan.title == "Diplomatie parlementaire et médiation"
+    assert [c.text for c in own.workshop.by_id["parliaments-and-peace#live-poll"].choices] == [
+        "Oui",
+        "Non",
+        "Je ne sais pas",
+    ]
+    assert own.workshop.by_id["diagnostic#peaceful-country"].choices[0].text == "Vrai"
+    untranslated = load_for_course(course, "ipu-workshop", "test-room", "fr")  # no PO file for this plan
+    assert untranslated.workshop.plan.title == "Test room"
+    assert [p.file for p in untranslated.warnings] == ["translations/fr/workshops/test-room.po"]
+    assert "make translations" in untranslated.warnings[0].as_text()

@@ -56,6 +56,31 @@ def copy_course(dest: Path) -> Path:
     return dest
 
 
+def french_course(dest: Path) -> Path:
+    """The course as a French-only course (`languages: [fr]`, its title in French), as a francophone
+    parliament would run it, with the test plan beside its own."""
+    root = copy_course(dest)
+    path = root / "courses" / "ipu-workshop.yml"
+    text = path.read_text(encoding="utf-8")
+    french = re.sub(r"\ntranslations:\n(?:  .*\n)+", "\n", text.replace("languages: [en, fr]", "languages: [fr]"))
+    french = french.replace("\ntitle: Parliamentary diplomacy and mediation\n", f"\ntitle: {FRENCH_TITLE}\n")
+    assert "languages: [fr]" in french and FRENCH_TITLE in french and "translations:" not in french
+    path.write_text(french, encoding="utf-8")
+    return root
+
+
+FRENCH_TITLE = "Diplomatie parlementaire et médiation"
+
+
+def position_of(server: Server, poll_id: str, plan: str = "ipu-workshop") -> int:
+    """Where a poll comes in a plan of the server's course (1 for the first)."""
+    from build_tools.loader import load_content
+    from build_tools.workshop.plan import load_workshop
+
+    polls = load_workshop(server.root, load_content(server.root), plan).polls
+    return [poll.id for poll in polls].index(poll_id) + 1
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind((HOST, 0))

@@ -36,7 +36,19 @@ from .markdown_units import split_markdown, whole_text
 from .markers import marked
 from .po_tables import read_table
 from .typography import typeset, without_spacing
-from .units import FIGURES, FRONT_MATTER, JOINED_LISTS, STRINGS, TextField, fields_of, page_fields, po_of, translatable
+from .units import (
+    CONTENT,
+    FIGURES,
+    FRONT_MATTER,
+    JOINED_LISTS,
+    STRINGS,
+    TextField,
+    Walk,
+    fields_of,
+    page_fields,
+    po_of,
+    translatable,
+)
 
 TRANSLATIONS = "translations"
 MAKE_IT = "run `make translations` (python -m build_tools translations update), which makes it from the English"
@@ -157,11 +169,13 @@ def catalog_table(path: Path, name: str) -> tuple[dict[tuple[str, str], Entry], 
     return kept
 
 
-def translate_model(model: BaseModel, translator: Translator, no_mark: frozenset = frozenset()) -> BaseModel:
+def translate_model(
+    model: BaseModel, translator: Translator, no_mark: frozenset = frozenset(), walk: Walk = CONTENT
+) -> BaseModel:
     """A copy of `model` with each text field translated (structure, ids and answers unchanged)."""
     data = model.model_dump()
     values = {}
-    for field_ in fields_of(data):
+    for field_ in fields_of(data, walk):
         values[field_.path] = translator.text(field_, mark=False if field_.path[-1] in no_mark else None)
     translated = _rebuild(model, (), values)
     if "language" in type(model).model_fields:

@@ -25,10 +25,7 @@ from .figures import figure_fields
 from .links import mask, mask_as
 from .markdown_units import Row, Slot, split_markdown, whole_text
 from .units import (
-    CONTENT,
     JOINED_LISTS,
-    STRINGS,
-    STRINGS_NAME,
     Source,
     TextField,
     fields_of,
@@ -38,6 +35,7 @@ from .units import (
     sources,
     translatable,
     units_of,
+    walk_of,
 )
 
 
@@ -117,7 +115,7 @@ def _read_draft(path: Path, name: str, source: Source) -> tuple[list[TextField],
     document, problems = read_yaml(path, name)
     if not document:
         return [], {}, problems
-    fields = fields_of(document.data, STRINGS if source.name == STRINGS_NAME else CONTENT)
+    fields = fields_of(document.data, walk_of(source.name))
     return fields, {f.path: document.line_of(f.path) for f in fields}, []
 
 

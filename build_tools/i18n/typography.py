@@ -35,7 +35,8 @@ BEFORE_MARK = re.compile(
 and looks back from there, so that the search skips the rest of the text quickly."""
 OPENING_GUILLEMET = re.compile(r"«[ \u00a0\u202f]?")
 CLOSING_GUILLEMET = re.compile(r"[ \u00a0\u202f]?»")
-PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f]?%")
+PERCENT = re.compile(r"(?<=[\d\ue011])[ \u00a0\u202f]?%")
+"""`%` after a number, or after a `{placeholder}` (which a program fills with a number: `{share} %`)."""
 TOKEN = re.compile("\ue010(\\d+)\ue011")
 
 

@@ -167,6 +167,9 @@ def sources(root: Path) -> list[Source]:
     if (root / "glossary.yml").is_file():
         found.append(Source("glossary.yml", "glossary.po", "glossary.yml"))
     found.append(Source(STRINGS_NAME, "strings.po", "strings.yml"))
+    for path in sorted((root / PLANS).glob("*.yml")):  # the workshop plans: their titles and answers
+        name = f"{PLANS}/{path.name}"
+        found.append(Source(name, po_of(name), name))
     for path in sorted((root / "docs").glob("*.md")):
         found.append(Source(f"docs/{path.name}", f"docs/{path.stem}.po", f"docs/{path.name}"))
     for path in sorted((root / FIGURES).glob("*.svg")):
@@ -204,11 +207,28 @@ class Walk:
     blocks: frozenset = MARKDOWN_BLOCKS
     ids: bool = True
     """Whether an `id` names its document or list item (not in the interface strings, where `id` is a key)."""
+    item_keys: tuple = ("id",)
+    """The keys that name a list item, the first one it has: a context never depends on a position."""
 
 
 CONTENT = Walk()
 STRINGS = Walk(neutral=frozenset(), blocks=frozenset(), ids=False)
 """The interface strings: every value is one text, every key a name (even `id` or `module`)."""
+PLAN = Walk(
+    neutral=frozenset({"id", "course", "question", "live_poll", "minutes", "free_text"}),
+    blocks=frozenset(),
+    item_keys=("id", "live_poll", "question"),
+)
+"""A workshop plan (`workshops/*.yml`): its title and the answers of its live polls are text; a poll is
+named by its module (`ipu-workshop/polls/parliaments-and-peace/options/yes/text`)."""
+PLANS = "workshops"
+
+
+def walk_of(source_name: str) -> Walk:
+    """How the English file `source_name` is read."""
+    if source_name == STRINGS_NAME:
+        return STRINGS
+    return PLAN if source_name.startswith(f"{PLANS}/") else CONTENT
 
 
 def fields_of(data, walk: Walk = CONTENT) -> list[TextField]:
@@ -237,7 +257,8 @@ def _walk(data, path: tuple, context: str, walk: Walk) -> Iterator[TextField]:
                 if isinstance(item, str):
                     yield TextField(here + (i,), where, item, kind)
                 elif isinstance(item, dict):
-                    item_id = item.get("id") if walk.ids and isinstance(item.get("id"), str) else str(i)
+                    named = [item[k] for k in walk.item_keys if walk.ids and isinstance(item.get(k), str)]
+                    item_id = named[0] if named else str(i)
                     yield from _walk(item, here + (i,), _join(where, item_id), walk)
 
 
@@ -305,7 +326,7 @@ def read_source(root: Path, source: Source) -> tuple[list[TextField], dict, list
     document, problems = read_yaml(path, source.name)
     if not document:
         return [], {}, problems
-    fields = fields_of(document.data, STRINGS if source.name == STRINGS_NAME else CONTENT)
+    fields = fields_of(document.data, walk_of(source.name))
     return fields, {f.path: document.line_of(f.path) for f in fields}, problems
 
 

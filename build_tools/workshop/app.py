@@ -24,7 +24,8 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from .room import Room
+from ..i18n.editions import SOURCE_LANGUAGE
+from .room import MAX_TEXT, Room
 from .security import (
     COOKIE,
     CSP,
@@ -39,6 +40,7 @@ from .security import (
     read_json,
     same_token,
 )
+from .words import Words, workshop_words
 
 HERE = Path(__file__).parent
 KEEPALIVE_SECONDS = 15
@@ -50,10 +52,19 @@ TYPES["json"] = "application/json"
 
 
 class WorkshopServer:
-    """What the routes need: the room, the join address, and how to write the report."""
+    """What the routes need: the room, the join address, how to write the report, and the room's words."""
 
-    def __init__(self, room: Room, join_url: str, qr_svg: str, make_report: Callable[[], list[Path]], title: str):
+    def __init__(
+        self,
+        room: Room,
+        join_url: str,
+        qr_svg: str,
+        make_report: Callable[[], list[Path]],
+        title: str,
+        words: Words | None = None,
+    ):
         self.room, self.join_url, self.qr_svg, self.make_report, self.title = room, join_url, qr_svg, make_report, title
+        self.words = words or workshop_words(SOURCE_LANGUAGE)
         self.templates = jinja2.Environment(
             loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, undefined=jinja2.StrictUndefined
         )
@@ -67,7 +78,14 @@ class WorkshopServer:
         return self.room.store.meta("token")
 
     def page(self, name: str, status: int = 200, **values) -> HTMLResponse:
-        html = self.templates.get_template(name).render(title=self.title, **values)
+        """A view in the room's language: its template gets the view's strings as `t` (and `shared`), and
+        its script the same strings as JSON (`script_strings`), so that no text is written in the script."""
+        part = name.removesuffix(".html")
+        words = self.words
+        strings = {"t": words.table[part], "shared": words.table["shared"], "script_strings": words.for_page(part)}
+        html = self.templates.get_template(name).render(
+            title=self.title, lang=words.language, count=words.count, text_limit=MAX_TEXT, **strings, **values
+        )
         return HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-store"})
 
 
@@ -122,7 +140,7 @@ def create_app(workshop: WorkshopServer) -> Starlette:
         try:
             presenter(request)
         except RequestProblem as problem:
-            return workshop.page("refused.html", status=problem.status, message=problem.message)
+            return workshop.page("refused.html", status=problem.status)
         return workshop.page("presenter.html", token=workshop.token, join_url=workshop.join_url)
 
     async def presenter_events(request: Request) -> Response:

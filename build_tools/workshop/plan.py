@@ -17,6 +17,11 @@ from pydantic import Field, StrictBool, StringConstraints, ValidationError
 from ..courses.load import LoadedCourse
 from ..courses.model import Session
 from ..courses.session_plan import plan_session
+from ..i18n.apply import translate_model, translator_for
+from ..i18n.editions import SOURCE_LANGUAGE, is_translated
+from ..i18n.markers import without_marks
+from ..i18n.typography import typeset
+from ..i18n.units import PLAN, po_of
 from ..loader import Content
 from ..model import Module, Quiz
 from ..model.common import Id, Strict, Text
@@ -103,6 +108,8 @@ class Workshop:
     source: str = ""
     course_line: int = 1
     """The line of `course:` in the plan, for a problem about it."""
+    warnings: list[Problem] = field(default_factory=list, compare=False)
+    """The plan's texts shown in English, in a room in another language."""
     by_id: dict[str, LivePoll] = field(default_factory=dict, compare=False)
 
     def __post_init__(self):
@@ -114,10 +121,16 @@ def plan_path(root: Path, plan_id: str) -> Path:
 
 
 def load_workshop(
-    root: Path, content: Content, plan_id: str = DEFAULT_PLAN, course: LoadedCourse | None = None
+    root: Path,
+    content: Content,
+    plan_id: str = DEFAULT_PLAN,
+    language: str = SOURCE_LANGUAGE,
+    course: LoadedCourse | None = None,
 ) -> Workshop:
-    """The plan `workshops/<plan_id>.yml`, checked against the content; the course's own plan
-    (`workshops/<course id>.yml`), given its `course`, also against the course's session plan.
+    """The plan `workshops/<plan_id>.yml`, checked against the content, with its polls in `language`
+    (the content given is in that language; the plan's own texts come from its PO file). The course's
+    own plan (`workshops/<course id>.yml`), given its `course`, is also checked against the course's
+    session plan.
 
     Raises:
         ContentError: every problem in the plan, each with its line.
@@ -140,8 +153,19 @@ def load_workshop(
         problems += schedule_problems(plan, scheduled, document.line_of(("polls",)), name)
     if problems:
         raise ContentError(problems)
-    polls = tuple(_live_poll(item, content) for item in plan.polls)
-    return Workshop(plan, polls, name, document.line_of(("course",)))
+    plan, warnings = translated_plan(root, plan, language)
+    strings = load_strings(language, root)
+    polls = tuple(_live_poll(item, content, strings, language) for item in plan.polls)
+    return Workshop(plan, polls, name, document.line_of(("course",)), warnings)
+
+
+def translated_plan(root: Path, plan: WorkshopPlan, language: str) -> tuple[WorkshopPlan, list[Problem]]:
+    """The plan's title and answers in `language`, from `translations/<language>/workshops/<id>.po`
+    (`make translations` makes it), and a warning for the texts that stay English."""
+    if not is_translated(language):
+        return plan, []
+    translator = translator_for(root, language, po_of(f"{FOLDER}/{plan.id}.yml"), mark=False)
+    return translate_model(plan, translator, walk=PLAN), translator.report(strict=False)
 
 
 def _plain_reference(problem: Problem) -> Problem:
@@ -158,7 +182,7 @@ def check_all_plans(root: Path, content: Content, courses: dict[str, LoadedCours
     problems: list[Problem] = []
     for path in sorted((root / FOLDER).glob("*.y*ml")):
         try:
-            load_workshop(root, content, path.stem, (courses or {}).get(path.stem))
+            load_workshop(root, content, path.stem, course=(courses or {}).get(path.stem))
         except ContentError as error:
             problems += error.problems
     return problems
@@ -250,38 +274,45 @@ def _question_problems(ref: str, content: Content) -> list[tuple[str, str, str]]
     return []
 
 
-def _live_poll(item: PlanPoll, content: Content) -> LivePoll:
+def _live_poll(item: PlanPoll, content: Content, strings: dict, language: str) -> LivePoll:
     if item.live_poll:
-        return _module_poll(content.module_by_id(item.live_poll), item)
+        return _module_poll(content.module_by_id(item.live_poll), item, language)
     quiz_id, question_id = item.question.split("#")
     quiz = content.quizzes[quiz_id]
-    return _question_poll(quiz, next(q for q in quiz.questions if q.id == question_id))
+    return _question_poll(quiz, next(q for q in quiz.questions if q.id == question_id), strings, language)
 
 
-def _module_poll(module: Module, item: PlanPoll) -> LivePoll:
-    prompt = markdown_to_text(module.facilitator_notes.live_poll)
+def _plain(markdown: str, language: str) -> str:
+    """An author's text as the polls show it: plain, in its language's typography (making it plain
+    turns no-break spaces into spaces), without the marks of a text left in English."""
+    return typeset(without_marks(markdown_to_text(markdown)), language)
+
+
+def _module_poll(module: Module, item: PlanPoll, language: str) -> LivePoll:
+    prompt = _plain(module.facilitator_notes.live_poll, language)
     poll_id = f"{module.id}#{LIVE_POLL}"
     if item.free_text:
         return LivePoll(poll_id, prompt, "text")
     return LivePoll(poll_id, prompt, "one", tuple(Choice(o.id, o.text) for o in item.options))
 
 
-def _question_poll(quiz: Quiz, q) -> LivePoll:
-    common = {"id": f"{quiz.id}#{q.id}", "prompt": markdown_to_text(q.prompt), "stage": STAGES[quiz.kind]}
+def _question_poll(quiz: Quiz, q, strings: dict, language: str) -> LivePoll:
+    """A course question as a poll; `strings` are the interface strings of the room's language."""
+    common = {"id": f"{quiz.id}#{q.id}", "prompt": _plain(q.prompt, language), "stage": STAGES[quiz.kind]}
     common["objectives"] = tuple(q.objectives)
     listed = getattr(q, "options", [])
     if getattr(q, "shuffle", False):  # in the order the site shows them
         listed = shuffled(listed, f"{quiz.id}--{q.id}")
-    options = tuple(Choice(o.id, markdown_to_text(o.text)) for o in listed)
+    options = tuple(Choice(o.id, _plain(o.text, language)) for o in listed)
     if isinstance(q, SingleChoice):
         return LivePoll(kind="one", choices=options, correct=frozenset([q.answer]), **common)
     if isinstance(q, MultipleChoice):
         return LivePoll(kind="many", choices=options, correct=frozenset(q.answer), **common)
     if isinstance(q, TrueFalse):
-        choices = (Choice("true", "True"), Choice("false", "False"))
+        choices = (Choice("true", strings["label_true"]), Choice("false", strings["label_false"]))
         return LivePoll(kind="one", choices=choices, correct=frozenset([str(q.answer).lower()]), **common)
     if isinstance(q, Likert):
-        labels = load_strings(quiz.language)[f"{q.scale}_scale"]
+        labels = strings[f"{q.scale}_scale"]
         choices = tuple(Choice(str(i), label) for i, label in enumerate(labels, start=1))
         about = f"{quiz.id}#{q.about}" if q.about else None
         return LivePoll(kind="one", choices=choices, about=about, scale=q.scale, **common)

@@ -32,6 +32,7 @@ from .findings import (
 )
 from .session import SessionInfo, info_of, polls_of
 from .store import Store
+from .words import Words, workshop_words
 
 HERE = Path(__file__).parent
 TYPST_TEMPLATE = HERE / "templates" / "report.typ"
@@ -66,22 +67,24 @@ class Report:
     study: SelfStudy
 
 
-def build_report(folder: Path, results: list[Path] | None = None) -> list[Path]:
-    """Write the report of the session in `folder` into `folder/report/`; returns the files written."""
+def build_report(folder: Path, results: list[Path] | None = None, root: Path | None = None) -> list[Path]:
+    """Write the report of the session in `folder` into `folder/report/`, in the session's language (its
+    words from the PO files under `root`, the project by default); returns the files written."""
     store = Store(folder)
     try:
         report, answers, hands = gather(store, folder.name, read_results_files(results or []))
     finally:
         store.close()
+    words = workshop_words(report.info.language, root)
     out = folder / "report"
     out.mkdir(exist_ok=True)
     charts = {
-        f.poll.id: chart_svg(f)
+        f.poll.id: chart_svg(f, words)
         for f in report.polls
         if f.poll.kind != "text" and (f.total or any(f.self_study.values()))
     }
-    (out / "report.html").write_text(render_html(report, charts), encoding="utf-8")
-    (out / "report.pdf").write_bytes(render_pdf(report, charts))
+    (out / "report.html").write_text(render_html(report, charts, words), encoding="utf-8")
+    (out / "report.pdf").write_bytes(render_pdf(report, charts, words))
     (out / "answers.csv").write_text(answers_csv(answers), encoding="utf-8", newline="")
     (out / "answers.json").write_text(answers_json(report.info, answers, hands), encoding="utf-8")
     return [out / name for name in FILES]
@@ -110,7 +113,7 @@ def gather(store: Store, name: str, study: SelfStudy) -> tuple[Report, list, dic
 # --- charts ----------------------------------------------------------------------------------
 
 
-def chart_svg(finding: PollFinding) -> str:
+def chart_svg(finding: PollFinding, words: Words) -> str:
     """A horizontal bar chart of one poll: the room's answers, and learners' self-study answers beside."""
     poll = finding.poll
     chart = pygal.HorizontalBar(
@@ -134,11 +137,11 @@ def chart_svg(finding: PollFinding) -> str:
     # the correct answer's bar in green; the others keep the series colour (a colour of None would hide them)
     room = [finding.counts.get(c.id, 0) for c in choices]
     chart.add(
-        "In the room",
+        words.say("report", "chart_room"),
         [{"value": n, "color": "#1b5e20"} if c.id in right else n for c, n in zip(choices, room, strict=True)],
     )
     if any(finding.self_study.values()):
-        chart.add("Self-study", [finding.self_study.get(c.id, 0) for c in choices])
+        chart.add(words.say("report", "chart_study"), [finding.self_study.get(c.id, 0) for c in choices])
     return chart.render(is_unicode=True)
 
 
@@ -151,55 +154,79 @@ def data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
-def chart_alt(finding: PollFinding) -> str:
-    return f"Bar chart of the answers to: {finding.poll.prompt[:200]} The table beside it gives the numbers."
+def chart_alt(finding: PollFinding, words: Words) -> str:
+    return words.say("report", "chart_alt", prompt=finding.poll.prompt[:200])
 
 
 # --- HTML and PDF ----------------------------------------------------------------------------
 
 
-def _environment() -> jinja2.Environment:
+def _environment(words: Words) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, undefined=jinja2.StrictUndefined
     )
-    env.filters["percent"] = percent
+    env.filters["percent"] = lambda pair: percent(pair, words)
     return env
 
 
-def percent(pair: tuple[int, int] | None) -> str:
+def percent(pair: tuple[int, int] | None, words: Words) -> str:
+    """`42% (5 of 12)`, as the report's language writes it (`42 % (5 sur 12)`); `–` for nothing."""
     if not pair or not pair[1]:
         return "–"
-    return f"{round(100 * pair[0] / pair[1])}% ({pair[0]} of {pair[1]})"
+    share = words.percent(round(100 * pair[0] / pair[1]))
+    return words.say("report", "share", share=share, count=words.number(pair[0]), total=words.number(pair[1]))
 
 
-def render_html(report: Report, charts: dict[str, str]) -> str:
+def render_html(report: Report, charts: dict[str, str], words: Words) -> str:
     images = {poll_id: data_uri(svg) for poll_id, svg in charts.items()}
-    return _environment().get_template("report.html").render(r=report, images=images, alt=chart_alt)
+    return (
+        _environment(words)
+        .get_template("report.html")
+        .render(
+            r=report,
+            images=images,
+            alt=lambda finding: chart_alt(finding, words),
+            t=words.table["report"],
+            lang=words.language,
+            count=words.count,
+            number=words.number,
+        )
+    )
 
 
-def render_pdf(report: Report, charts: dict[str, str]) -> bytes:
+def render_pdf(report: Report, charts: dict[str, str], words: Words) -> bytes:
+    """The report as a tagged PDF; every label comes from `words`, already filled in."""
+    say = words.table["report"]
     data = {
-        "title": f"Workshop report: {report.info.course_title}",
+        "lang": words.language,
+        "labels": say,
+        "title": words.say("report", "title", course=report.info.course_title),
         "course": report.info.course_title,
         "course_id": report.info.course_id,
         "date": report.info.date,
         "session": report.info.name,
-        "participants": report.participants,
-        "files": report.study.files,
-        "not_asked": report.not_asked,
-        "polls": [_poll_data(f, charts.get(f.poll.id)) for f in report.polls],
+        "participants": words.count("report", "participants", report.participants),
+        "files": words.number(report.study.files),
+        "not_asked": words.count("report", "not_asked", report.not_asked) if report.not_asked else "",
+        "polls": [_poll_data(f, charts.get(f.poll.id), words) for f in report.polls],
         "objectives": [
             [o.objective, o.text]
-            + [percent(o.room.get("before")), percent(o.room.get("after"))]
-            + [percent(o.self_study.get("before")), percent(o.self_study.get("after"))]
+            + [percent(o.room.get("before"), words), percent(o.room.get("after"), words)]
+            + [percent(o.self_study.get("before"), words), percent(o.self_study.get("after"), words)]
             for o in report.objectives
         ],
         "confidence": [
-            {"prompt": c.rated.prompt, "rows": [[label, str(n), percent((right, n))] for label, n, right in c.levels]}
+            {
+                "prompt": c.rated.prompt,
+                "rows": [[label, words.number(n), percent((right, n), words)] for label, n, right in c.levels],
+            }
             for c in report.confidence
         ],
         "interest": [
-            {"prompt": f.poll.prompt, "rows": [[text, str(room), str(study)] for text, room, study in rows]}
+            {
+                "prompt": f.poll.prompt,
+                "rows": [[text, words.number(room), words.number(study)] for text, room, study in rows],
+            }
             for f, rows in report.interest
         ],
     }
@@ -208,14 +235,15 @@ def render_pdf(report: Report, charts: dict[str, str]) -> bytes:
     )
 
 
-def _poll_data(finding: PollFinding, svg: str | None) -> dict:
+def _poll_data(finding: PollFinding, svg: str | None, words: Words) -> dict:
     poll = finding.poll
+    correct = " " + words.say("report", "correct_mark")
     rows = [
         [
-            c.text + (" (correct)" if poll.graded and c.id in poll.correct else ""),
-            str(finding.counts.get(c.id, 0)),
-            str(finding.hands.get(c.id, 0)),
-            str(finding.self_study.get(c.id, 0)),
+            c.text + (correct if poll.graded and c.id in poll.correct else ""),
+            words.number(finding.counts.get(c.id, 0)),
+            words.number(finding.hands.get(c.id, 0)),
+            words.number(finding.self_study.get(c.id, 0)),
         ]
         for c in poll.choices
     ]
@@ -223,13 +251,13 @@ def _poll_data(finding: PollFinding, svg: str | None) -> dict:
         "id": poll.id,
         "prompt": poll.prompt,
         "stage": poll.stage,
-        "answers": finding.phones,
-        "by_hand": finding.by_hand,
+        "answers": words.count("shared", "phones", finding.phones),
+        "by_hand": words.say("report", "by_hand", count=words.number(finding.by_hand)) if finding.by_hand else "",
         "rows": rows,
         "texts": list(finding.texts),
-        "hidden": finding.hidden,
+        "hidden": words.count("report", "hidden", finding.hidden) if finding.hidden else "",
         "svg": svg,
-        "alt": chart_alt(finding),
+        "alt": chart_alt(finding, words),
     }
 
 

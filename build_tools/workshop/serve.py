@@ -14,7 +14,16 @@ from ..problems import ContentError, format_report
 from .app import WorkshopServer, create_app
 from .report import build_report
 from .room import Room
-from .session import DATA_FOLDER, load_for_course, new_session_name, polls_of, session_folder, start_session
+from .session import (
+    DATA_FOLDER,
+    language_of,
+    load_for_course,
+    new_session_name,
+    polls_of,
+    session_folder,
+    start_session,
+)
+from .words import workshop_words
 
 DEFAULT_PORT = 8765
 LOOPBACK = "127.0.0.1"
@@ -27,11 +36,12 @@ def add_commands(commands) -> None:
     serve = verbs.add_parser("serve", help="start the workshop server (participants, projector, presenter)")
     serve.add_argument("--course", help="the course whose plan to run (default: ipu-workshop)")
     serve.add_argument("--plan", help="the plan in workshops/ (default: the course's id)")
+    serve.add_argument("--language", help="the room's language, one of the course's (default: its first)")
     serve.add_argument("--lan", action="store_true", help="listen on the network so phones in the room can join")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     serve.add_argument("--session", help="the session's name (default: <course>-<today>, resumed if it exists)")
     serve.add_argument("--new", action="store_true", help="start a new session even if today's exists")
-    report = verbs.add_parser("report", help="write a session's report (HTML, PDF, CSV, JSON)")
+    report = verbs.add_parser("report", help="write a session's report (HTML, PDF, CSV, JSON), in its language")
     report.add_argument("session", help="the session's name in .workshop/, or its folder")
     report.add_argument("--results", nargs="*", type=Path, default=[], help="learners' My progress results files")
 
@@ -48,7 +58,7 @@ def _report(root: Path, session: str, results: list[Path]) -> int:
         known = sorted(p.name for p in (root / DATA_FOLDER).glob("*") if p.is_dir())
         print(f"error: no workshop session '{session}' (hint: one of: {', '.join(known) or 'none yet'})")
         return 2
-    for path in build_report(folder, results):
+    for path in build_report(folder, results, root):
         print(f"wrote {path}")
     return 0
 
@@ -56,18 +66,26 @@ def _report(root: Path, session: str, results: list[Path]) -> int:
 def _serve(args: argparse.Namespace) -> int:
     root: Path = args.root
     try:
-        workshop, course_id, course_title, content = load_for_course(root, args.course, args.plan)
+        prepared = load_for_course(root, args.course, args.plan, args.language)
     except ContentError as error:
         print(format_report(error.problems))
         return 1
     if not 1 <= args.port <= 65535:
         print("error: --port takes a number from 1 to 65535")
         return 2
+    if prepared.warnings:
+        print(format_report(prepared.warnings))
+    workshop, course_id, language = prepared.workshop, prepared.course_id, prepared.language
     data = root / DATA_FOLDER
     name = args.session or new_session_name(data, course_id, fresh=args.new)
     folder = data / name
     resumed = folder.exists()
-    store = start_session(folder, workshop, course_id, course_title, content)
+    kept = language_of(folder)
+    if kept not in (None, language):
+        print(f"error: the session {name} runs in '{kept}', not '{language}'")
+        print(f"(hint: start it with --language {kept}, or start a new session with --new)")
+        return 2
+    store = start_session(folder, workshop, course_id, prepared.course_title, prepared.content, language)
     host = "0.0.0.0" if args.lan else LOOPBACK
     addresses = lan_addresses() if args.lan else []
     join_url = f"http://{(addresses or [LOOPBACK])[0]}:{args.port}/"
@@ -76,11 +94,12 @@ def _serve(args: argparse.Namespace) -> int:
             Room(store, polls_of(store)),
             join_url,
             qr_svg(join_url),
-            lambda: build_report(folder),
+            lambda: build_report(folder, root=root),
             workshop.plan.title,
+            workshop_words(language, root),
         )
     )
-    _announce(name, resumed, join_url, store.meta("token"), args.lan, folder)
+    _announce(name, resumed, join_url, store.meta("token"), args.lan, folder, language)
     if args.lan and not addresses:
         print("No network address found: join the room's Wi-Fi or turn on the hotspot, then start again.")
     elif len(addresses) > 1:
@@ -89,8 +108,9 @@ def _serve(args: argparse.Namespace) -> int:
     return _run_server(app, host, args.port)
 
 
-def _announce(name: str, resumed: bool, join_url: str, token: str, lan: bool, folder: Path) -> None:
+def _announce(name: str, resumed: bool, join_url: str, token: str, lan: bool, folder: Path, language: str) -> None:
     print(f"{'Resumed' if resumed else 'Started'} workshop session {name} (answers kept in {folder})")
+    print(f"The room's language: {language}")
     print()
     print(f"Participants join at:  {join_url}")
     segno.make(join_url, error="m").terminal(out=sys.stdout, compact=True)

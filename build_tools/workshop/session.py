@@ -13,7 +13,11 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
+from ..courses.branding import course_texts
 from ..courses.load import DEFAULT_COURSE, chosen_course, load_course_content
+from ..courses.model import Course
+from ..i18n import translate_content
+from ..i18n.editions import SOURCE_LANGUAGE, is_translated
 from ..loader import Content
 from ..model.quiz import GRADED_TYPES
 from ..problems import ContentError, Problem
@@ -35,24 +39,73 @@ class SessionInfo:
     date: str
     plan_id: str
     minutes: int
+    language: str = SOURCE_LANGUAGE
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A course's workshop, ready to serve in the room's language."""
+
+    workshop: Workshop
+    course_id: str
+    course_title: str
+    content: Content
+    language: str
+    warnings: list[Problem]
+    """Texts of the course shown in English because their translation is missing (the room still runs)."""
 
 
 def load_for_course(
-    root: Path, course_id: str | None, plan_id: str | None = None
-) -> tuple[Workshop, str, str, Content]:
-    """The workshop plan of a course, checked against the course's content: (workshop, id, title, content).
+    root: Path, course_id: str | None, plan_id: str | None = None, language: str | None = None
+) -> Prepared:
+    """The workshop plan of a course, checked against the course's content, in the room's language:
+    `language`, or else the course's first language (`languages: [fr, en]` runs the room in French).
 
     Raises:
-        ContentError: every problem in the course or the plan.
+        ContentError: every problem in the course or the plan, or a language the course is not in.
     """
     course_id = chosen_course(root, course_id) or DEFAULT_COURSE
     loaded = load_course_content(root, course_id)
-    workshop = load_workshop(root, loaded.content, plan_id or course_id, loaded)
+    language = room_language(loaded.course, language)
+    content, warnings = in_language(root, loaded.content, language)
+    workshop = load_workshop(root, content, plan_id or course_id, language, course=loaded)
     if workshop.plan.course != course_id:
         hint = f"run it with --course {workshop.plan.course}, or change `course:` in the plan"
         message = f"this plan is for the course '{workshop.plan.course}', not '{course_id}'"
         raise ContentError([Problem(workshop.source, workshop.course_line, "course", message, hint)])
-    return workshop, course_id, loaded.course.title, loaded.content
+    title = course_texts(loaded.course, language).title
+    return Prepared(workshop, course_id, title, content, language, warnings + workshop.warnings)
+
+
+def room_language(course: Course, asked: str | None) -> str:
+    """The language the room runs in: the one asked for, if the course is built in it; else the course's first.
+
+    Raises:
+        ContentError: a language the course is not built in.
+    """
+    if asked is None:
+        return course.languages[0]
+    if asked not in course.languages:
+        hint = f"one of the course's languages: {', '.join(course.languages)}"
+        raise ContentError(
+            [Problem(f"courses/{course.id}.yml", 0, "languages", f"the course is not in '{asked}'", hint)]
+        )
+    return asked
+
+
+def in_language(root: Path, content: Content, language: str) -> tuple[Content, list[Problem]]:
+    """The content in `language` (from `translations/<language>/`), as the course's site shows it, and the
+    warnings for texts shown in English.
+
+    Raises:
+        ContentError: a translation file that cannot be read.
+    """
+    if not is_translated(language):
+        return content, []
+    translated, problems = translate_content(content, root, language, strict=False)
+    if any(problem.severity == "error" for problem in problems):
+        raise ContentError(problems)
+    return translated, problems
 
 
 def objective_texts(content: Content) -> dict[str, str]:
@@ -94,11 +147,20 @@ def session_folder(root: Path, given: str) -> Path | None:
     return path if (path / DATABASE).is_file() else None
 
 
-def start_session(folder: Path, workshop: Workshop, course_id: str, course_title: str, content: Content) -> Store:
-    """Open (or resume) the session's store and copy into it what the report needs to know later."""
+def start_session(
+    folder: Path,
+    workshop: Workshop,
+    course_id: str,
+    course_title: str,
+    content: Content,
+    language: str = SOURCE_LANGUAGE,
+) -> Store:
+    """Open (or resume) the session's store and copy into it what the report needs to know later,
+    in the room's language."""
     store = Store(folder)
     meta = {
         "course": course_id,
+        "language": language,
         "course_title": course_title,
         "plan": workshop.plan.id,
         "minutes": str(workshop.plan.minutes),
@@ -136,4 +198,16 @@ def info_of(store: Store, name: str) -> SessionInfo:
         date=store.meta("date"),
         plan_id=store.meta("plan"),
         minutes=int(store.meta("minutes", "0") or 0),
+        language=store.meta("language", SOURCE_LANGUAGE),
     )
+
+
+def language_of(folder: Path) -> str | None:
+    """The language a session kept in `folder` runs in, or None when there is no session there yet."""
+    if not (folder / DATABASE).is_file():
+        return None
+    store = Store(folder)
+    try:
+        return store.meta("language", SOURCE_LANGUAGE)
+    finally:
+        store.close()

@@ -80,12 +80,14 @@ def test_a_poll_end_to_end_with_reveal(views):
     expect(projector.locator("#prompt")).to_contain_text("friendship group")
 
     answer_choice(phones[0], SUPPORTS)
+    expect(presenter.locator("#count")).to_have_text("1 answer from phones")  # one: singular
+    expect(projector.locator("#count")).to_have_text("1 answer")
     answer_choice(phones[1], "Friendship groups are for courtesy only, so the visit changes nothing")
     answer_choice(phones[2], "Friendship groups are for courtesy only, so the visit changes nothing")
     # changed before the poll closes: still one answer from this phone
     answer_choice(phones[2], SUPPORTS)
-    expect(projector.locator("#count")).to_have_text("3")
-    expect(presenter.locator("#count")).to_have_text("3")
+    expect(projector.locator("#count")).to_have_text("3 answers")
+    expect(presenter.locator("#count")).to_have_text("3 answers from phones")
     expect(projector.locator("#bars li")).to_have_count(0)  # nothing shown before the reveal
 
     presenter_does(presenter, "close")

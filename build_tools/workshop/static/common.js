@@ -48,5 +48,34 @@
     return node ? node.getAttribute("content") : "";
   }
 
-  window.Workshop = { follow: follow, post: post, el: el, meta: meta };
+  /* The page's words, in the room's language, from the server (strings/en.yml `workshop`, translated
+     by the PO files): a script writes no text of its own. */
+  var strings = (function () {
+    var node = document.getElementById("workshop-strings");
+    try { return node ? JSON.parse(node.textContent) : {}; } catch (e) { return {}; }
+  })();
+  var language = strings.language || document.documentElement.lang || "en";
+  var numbers = window.Intl ? new Intl.NumberFormat(language) : null;
+  var plurals = window.Intl && Intl.PluralRules ? new Intl.PluralRules(language) : null;
+
+  function number(n) { return numbers ? numbers.format(n) : String(n); }
+
+  /* The string `key` with its {placeholders} filled; numbers written as the language writes them. */
+  function t(key, values) {
+    var text = strings[key] === undefined ? key : strings[key];
+    return text.replace(/\{([a-z_]+)\}/g, function (whole, name) {
+      if (!values || values[name] === undefined) return whole;
+      return typeof values[name] === "number" ? number(values[name]) : values[name];
+    });
+  }
+
+  /* `key_one` or `key_other`, as the language's rule for `count` says (French: 0 and 1 are singular). */
+  function count(key, n, values) {
+    var form = plurals ? plurals.select(n) : (n === 1 ? "one" : "other");
+    var all = { count: n };
+    Object.keys(values || {}).forEach(function (k) { all[k] = values[k]; });
+    return t(key + "_" + (form === "one" && strings[key + "_one"] !== undefined ? "one" : "other"), all);
+  }
+
+  window.Workshop = { follow: follow, post: post, el: el, meta: meta, t: t, count: count, number: number };
 })();

@@ -3,6 +3,7 @@
 (function () {
   "use strict";
   var W = window.Workshop;
+  var t = W.t;
   var PENDING = "workshop-pending-answer";
   var state = { poll: null, status: "", sending: false };
   var $ = function (id) { return document.getElementById(id); };
@@ -18,11 +19,11 @@
     state.poll = view.poll;
     state.status = view.status;
     if (fresh) build(view.poll, view.mine);
-    $("position").textContent = "Question " + view.position + " of " + view.total;
+    $("position").textContent = t("position", { position: view.position, total: view.total });
     var closed = view.status === "closed";
     $("poll").querySelectorAll("input, textarea, button").forEach(function (n) { n.disabled = closed; });
-    if (closed) say(view.mine === null ? "This poll is closed." : "This poll is closed. Your answer was counted.");
-    else if (fresh || reopened) say(view.mine === null ? "" : "Answer received. You can change it until the poll closes.");
+    if (closed) say(view.mine === null ? t("closed") : t("closed_counted"));
+    else if (fresh || reopened) say(view.mine === null ? "" : t("received"));
   }
 
   function build(poll, mine) {
@@ -58,12 +59,13 @@
     return W.post("/api/answer", body, { "X-CSRF-Token": W.meta("csrf-token") }).then(function (r) {
       state.sending = false;
       localStorage.removeItem(PENDING);
-      if (r.ok) say("Answer received. You can change it until the poll closes.");
-      else if (r.status === 403) say((r.data.error || "Refused.") + " Reloading…"), setTimeout(function () { location.reload(); }, 1500);
-      else say(r.data.error || "The answer was refused (" + r.status + ").");
+      if (r.ok) say(t("received"));
+      else if (r.status === 403) say(t("reload")), setTimeout(function () { location.reload(); }, 1500);
+      else if (r.status === 409) say(t("closed"));
+      else say(t("refused", { status: String(r.status) }));
     }, function () {
       state.sending = false;
-      say("Not sent yet: no connection. It will be sent again when the connection is back.");
+      say(t("offline"));
     });
   }
 
@@ -77,15 +79,15 @@
     event.preventDefault();
     var answer = chosen();
     if (answer === null || answer === "" || (Array.isArray(answer) && !answer.length)) {
-      say(state.poll.kind === "text" ? "Write your answer first." : "Choose an answer first.");
+      say(state.poll.kind === "text" ? t("write_first") : t("choose_first"));
       return;
     }
-    say("Sending…");
+    say(t("sending"));
     send({ poll: state.poll.id, answer: answer });
   });
 
   W.follow("/events", show, function (s) {
-    $("connection").textContent = s === "live" ? "Connected" : "Connection lost: reconnecting…";
+    $("connection").textContent = s === "live" ? t("connected") : t("reconnecting");
     document.body.classList.toggle("offline", s !== "live");
     if (s === "live") resend();
   });

@@ -3,26 +3,29 @@
 (function () {
   "use strict";
   var W = window.Workshop;
+  var t = W.t;
   var TOKEN = W.meta("presenter-token");
   var $ = function (id) { return document.getElementById(id); };
-  var STATES = { ready: "not open yet", open: "open", closed: "closed" };
+  var STATES = { ready: t("state_ready"), open: t("state_open"), closed: t("state_closed") };
   var current = null;
+  var MAX_HANDS = 10000; // as room.valid_hands takes them
 
   function act(action, body) {
     return W.post("/api/presenter/" + action, body || {}, { "X-Presenter-Token": TOKEN }).then(function (r) {
-      if (!r.ok) $("said").textContent = r.data.error || "Refused (" + r.status + ").";
+      if (!r.ok) $("said").textContent = t("refused", { status: String(r.status) });
       return r;
-    }, function () { $("said").textContent = "The server cannot be reached."; });
+    }, function () { $("said").textContent = t("unreachable"); });
   }
 
   function show(view) {
     var poll = view.poll;
     var pollChanged = !current || current.poll.id !== poll.id;
     current = view;
-    $("position").textContent = "Question " + view.position + " of " + view.total;
-    $("state").textContent = "(" + STATES[view.status] + (view.revealed ? ", result shown" : "") + (view.paused ? ", paused" : "") + ")";
+    $("position").textContent = t("position", { position: view.position, total: view.total });
+    var states = [STATES[view.status]].concat(view.revealed ? [t("result_shown")] : [], view.paused ? [t("paused")] : []);
+    $("state").textContent = "(" + states.join(", ") + ")";
     $("prompt").textContent = poll.prompt;
-    $("count").textContent = view.count;
+    $("count").textContent = W.count("phones", view.count);
     $("pause").hidden = view.paused;
     $("resume").hidden = !view.paused;
     var text = poll.kind === "text";
@@ -44,8 +47,8 @@
         var name = W.el("th", { scope: "row", id: "option-" + i }, c.text);
         var count = W.el("td", { "class": "num" });
         var cell = W.el("td");
-        var input = W.el("input", { type: "number", min: "0", max: "10000", inputmode: "numeric", "data-choice": c.id, "aria-labelledby": "option-" + i + " hands-label-" + i });
-        var label = W.el("span", { "class": "visually-hidden", id: "hands-label-" + i }, "counted by hand");
+        var input = W.el("input", { type: "number", min: "0", max: String(MAX_HANDS), inputmode: "numeric", "data-choice": c.id, "aria-labelledby": "option-" + i + " hands-label-" + i });
+        var label = W.el("span", { "class": "visually-hidden", id: "hands-label-" + i }, t("counted_by_hand"));
         cell.appendChild(label);
         cell.appendChild(input);
         row.appendChild(name);
@@ -65,7 +68,7 @@
     texts.forEach(function (t) {
       var item = W.el("li", { "class": t.hidden ? "hidden-answer" : "" });
       item.appendChild(W.el("span", {}, t.text));
-      var button = W.el("button", { type: "button", "class": "button small-button" }, t.hidden ? "Show on projector" : "Hide from projector");
+      var button = W.el("button", { type: "button", "class": "button small-button" }, t.hidden ? W.t("show_answer") : W.t("hide_answer"));
       button.addEventListener("click", function () { act("hide", { ref: t.ref, hidden: !t.hidden }); });
       item.appendChild(button);
       list.appendChild(item);
@@ -94,18 +97,25 @@
 
   $("hands").addEventListener("submit", function (event) {
     event.preventDefault();
-    var counts = {};
+    var counts = {}, wrong = false;
     document.querySelectorAll("#counts input[data-choice]").forEach(function (input) {
-      if (input.value !== "") counts[input.getAttribute("data-choice")] = parseInt(input.value, 10);
+      if (input.value === "") return;
+      var n = Number(input.value);
+      wrong = wrong || !(Number.isInteger(n) && n >= 0 && n <= MAX_HANDS);
+      counts[input.getAttribute("data-choice")] = n;
     });
-    act("hands", { counts: counts }).then(function (r) { if (r && r.ok) $("said").textContent = "Counts by hand saved."; });
+    if (wrong || !Object.keys(counts).length) {  // said here, in the room's language, before the server refuses it
+      $("said").textContent = t("hands_range", { max: MAX_HANDS });
+      return;
+    }
+    act("hands", { counts: counts }).then(function (r) { if (r && r.ok) $("said").textContent = t("hands_saved"); });
   });
 
   $("report").addEventListener("click", function () {
-    $("said").textContent = "Making the report…";
+    $("said").textContent = t("report_making");
     act("report").then(function (r) {
       if (!r || !r.ok) return;
-      $("said").textContent = "Report written.";
+      $("said").textContent = t("report_written");
       var list = $("report-files");
       list.textContent = "";
       r.data.files.forEach(function (name) {
@@ -117,6 +127,6 @@
   });
 
   W.follow("/events/presenter?token=" + encodeURIComponent(TOKEN), show, function (s) {
-    $("connection").textContent = s === "live" ? "Connected" : "Connection lost: reconnecting…";
+    $("connection").textContent = s === "live" ? t("connected") : t("reconnecting");
   });
 })();

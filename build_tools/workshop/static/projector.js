@@ -3,8 +3,10 @@
 (function () {
   "use strict";
   var W = window.Workshop;
+  var t = W.t;
   var $ = function (id) { return document.getElementById(id); };
-  var STATUS = { ready: "", open: "Answer on your phone now.", closed: "The poll is closed.", paused: "Paused." };
+  var STATUS = { ready: "", open: t("status_open"), closed: t("status_closed"), paused: t("status_paused") };
+  var TITLE = $("prompt").textContent; // the plan's title, until a question opens
   var COLUMNS_FROM = 7;  // options (or bars) from this many on go into two columns
   var LARGEST = 1.35;    // with room to spare, the type grows up to this much for the back of the room...
   var SMALLEST = 0.6;    // ...and is never scaled below 60% of its size...
@@ -15,11 +17,10 @@
     last = view;
     var poll = view.poll;
     var paused = view.status === "paused";
-    $("position").textContent = poll ? "Question " + view.position + " of " + view.total : "";
-    $("prompt").textContent = poll ? poll.prompt : paused ? "Paused" : document.title.replace(/^Projector: /, "");
-    $("status").textContent = poll ? STATUS[view.status] : paused ? "" : "Waiting for the presenter to open the next question.";
-    $("count").textContent = poll ? view.count : 0;
-    $("count-label").textContent = poll && view.count === 1 ? "answer" : "answers";
+    $("position").textContent = poll ? t("position", { position: view.position, total: view.total }) : "";
+    $("prompt").textContent = poll ? poll.prompt : paused ? t("paused") : TITLE;
+    $("status").textContent = poll ? STATUS[view.status] : paused ? "" : t("waiting_next");
+    $("count").textContent = W.count("answers", poll ? view.count : 0);
     var list = $("choices");
     list.textContent = "";
     var result = view.result;
@@ -52,14 +53,14 @@
       var right = result.correct.indexOf(c.id) >= 0;
       var item = W.el("li", { "class": right ? "bar-row correct" : "bar-row" });
       var label = W.el("span", { "class": "bar-label" }, c.text);
-      if (right) label.appendChild(W.el("strong", { "class": "mark" }, " ✓ correct"));
+      if (right) label.appendChild(W.el("strong", { "class": "mark" }, " ✓ " + t("correct")));
       var track = W.el("span", { "class": "bar-track" });
       var fill = W.el("span", { "class": "bar-fill" });
       fill.style.inlineSize = Math.min(share, 100) + "%"; // CSSOM, allowed by the CSP (no style attribute in markup)
       track.appendChild(fill);
       item.appendChild(label);
       item.appendChild(track);
-      item.appendChild(W.el("span", { "class": "bar-value" }, n + " (" + share + "%)"));
+      item.appendChild(W.el("span", { "class": "bar-value" }, W.number(n) + " (" + t("percent", { share: share }) + ")"));
       bars.appendChild(item);
     });
     $("base").textContent = base(poll, people);
@@ -67,9 +68,7 @@
 
   /* What the percentages are of, said so the room reads them right. */
   function base(poll, people) {
-    var who = people === 1 ? "the 1 person who answered" : "the " + people + " people who answered";
-    if (poll.kind === "many") return "Each person could choose several answers: the percentages are of " + who + ".";
-    return "The percentages are of " + who + ".";
+    return W.count(poll.kind === "many" ? "base_many" : "base", people);
   }
 
   /* Nobody scrolls a projector: the type starts large and scales down (the stage's --fit) until the
@@ -88,8 +87,7 @@
       texts.removeChild(texts.lastChild);
       left += 1;
       $("more").hidden = false;
-      $("more").textContent = "+ " + left + (left === 1 ? " earlier answer" : " earlier answers") +
-        " on the presenter's screen and in the report";
+      $("more").textContent = W.count("more", left);
     }
   }
 
