@@ -135,8 +135,8 @@ class Store:
 
     def answers(self, poll_id: str | None = None) -> list[Answer]:
         query = "SELECT poll, participant, value, answered_at, hidden FROM answers"
-        rows = self.db.execute(query + " WHERE poll = ? ORDER BY answered_at", (poll_id,)) if poll_id else None
-        rows = rows if rows is not None else self.db.execute(query + " ORDER BY poll, answered_at")
+        rows = self.db.execute(query + " WHERE poll = ? ORDER BY answered_at, rowid", (poll_id,)) if poll_id else None
+        rows = rows if rows is not None else self.db.execute(query + " ORDER BY poll, answered_at, rowid")
         return [Answer(p, who, json.loads(v), at, bool(h)) for p, who, v, at, h in rows]
 
     def set_hidden(self, poll_id: str, participant: str, hidden: bool) -> bool:
