@@ -12,6 +12,7 @@ from build_tools.loader import load_content
 from build_tools.workshop.plan import load_workshop
 from build_tools.workshop.room import Room, clean_text, cut_at_word
 from build_tools.workshop.session import start_session
+from build_tools.workshop.words import workshop_words
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +53,15 @@ def test_the_presenters_list_cuts_at_words_and_says_which_question_a_rating_rate
         .removeprefix("How sure are you of your answer? (about question 1: ")
         .startswith(room.by_id["diagnostic#friendship-visit"].prompt[:20])
     )
+
+
+def test_the_presenters_list_names_a_rating_in_the_rooms_language(room):
+    """A French room's list says « sur la question 1 », from the translated strings."""
+    label = workshop_words("fr").table["presenter"]["rating_label"]
+    french = Room(room.store, room.polls, rating_label=label)
+    first = room.polls.index(room.by_id["diagnostic#friendship-visit-confidence"])
+    named = french.presenter_view()["polls"][first]["prompt"]
+    assert "(sur la question 1\u00a0: " in named and "about question" not in named
 
 
 def test_a_written_answer_keeps_its_lines_but_no_blank_ones():

@@ -46,10 +46,15 @@ class Signals:
             return False
 
 
+RATING_LABEL = "{prompt} (about question {number}: {rated})"
+"""How the presenter's list names a confidence poll (`presenter.rating_label` in the room's language)."""
+
+
 class Room:
-    def __init__(self, store: Store, polls: list[LivePoll]):
+    def __init__(self, store: Store, polls: list[LivePoll], rating_label: str = RATING_LABEL):
         self.store = store
         self.polls = polls
+        self.rating_label = rating_label
         self.by_id = {poll.id: poll for poll in polls}
         self.signals = Signals()
 
@@ -161,7 +166,9 @@ class Room:
         if rated is None:
             return cut_at_word(poll.prompt, limit)
         number = self.polls.index(rated) + 1
-        return f"{cut_at_word(poll.prompt, limit)} (about question {number}: {cut_at_word(rated.prompt, 48)})"
+        return self.rating_label.format(
+            prompt=cut_at_word(poll.prompt, limit), number=number, rated=cut_at_word(rated.prompt, 48)
+        )
 
     def act(self, action: str, data: dict) -> None:
         """One presenter action on the current poll (or on the position).

@@ -89,14 +89,15 @@ def _serve(args: argparse.Namespace) -> int:
     host = "0.0.0.0" if args.lan else LOOPBACK
     addresses = lan_addresses() if args.lan else []
     join_url = f"http://{(addresses or [LOOPBACK])[0]}:{args.port}/"
+    words = workshop_words(language, root)
     app = create_app(
         WorkshopServer(
-            Room(store, polls_of(store)),
+            Room(store, polls_of(store), rating_label=words.table["presenter"]["rating_label"]),
             join_url,
             qr_svg(join_url),
             lambda: build_report(folder, root=root),
             workshop.plan.title,
-            workshop_words(language, root),
+            words,
         )
     )
     _announce(name, resumed, join_url, store.meta("token"), args.lan, folder, language)
