@@ -73,13 +73,7 @@ def test_a_bad_plan_reports_each_problem_with_its_line(course, content, path):
 def test_check_reports_bad_plans_without_a_traceback(tmp_path):
     project = copy_course(tmp_path / "course")
     shutil.copy(INVALID / "not-pollable.yml", project / "workshops" / "not-pollable.yml")
-    done = subprocess.run(
-        [sys.executable, "-m", "build_tools", "--root", str(project), "check"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = _build_tools(project, "check")
     assert done.returncode == 1
     assert "workshops/not-pollable.yml:9: polls[1].question: a matching question cannot be polled live" in done.stdout
     assert "Traceback" not in done.stdout + done.stderr
@@ -93,13 +87,7 @@ def test_a_missing_plan_says_where_to_write_it(course, content):
 
 def test_serve_with_an_unknown_course_says_so(tmp_path):
     project = copy_course(tmp_path / "course")
-    done = subprocess.run(
-        [sys.executable, "-m", "build_tools", "--root", str(project), "workshop", "serve", "--course", "no-such"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = _build_tools(project, "workshop", "serve", "--course", "no-such")
     assert done.returncode == 1 and "courses/no-such.yml" in done.stdout
     assert "Traceback" not in done.stdout + done.stderr
 
@@ -147,13 +135,7 @@ def test_check_says_which_scheduled_live_poll_the_course_plan_lacks(tmp_path):
     start, end = text.index("  - live_poll: understanding-conflict\n"), text.index("  - live_poll: mediation-process")
     plan.write_text(text[:start] + text[end:], encoding="utf-8")
     (project / "translations" / "fr" / "workshops" / "ipu-workshop.po").unlink()  # else its left-over entries
-    done = subprocess.run(
-        [sys.executable, "-m", "build_tools", "--root", str(project), "check"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = _build_tools(project, "check")
     assert done.returncode == 1
     assert (
         "workshops/ipu-workshop.yml:9: polls: the session plan asks the live poll of module 'understanding-conflict'"
@@ -211,3 +193,14 @@ def test_a_french_room_takes_the_plans_answers_from_its_po_file_or_says_they_are
     assert untranslated.workshop.plan.title == "Test room"
     assert [p.file for p in untranslated.warnings] == ["translations/fr/workshops/test-room.po"]
     assert "make translations" in untranslated.warnings[0].as_text()
+
+
+def _build_tools(project: Path, *command: str) -> subprocess.CompletedProcess:
+    """`python -m build_tools --root <project> <command...>`, its output captured."""
+    return subprocess.run(
+        [sys.executable, "-m", "build_tools", "--root", str(project), *command],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

@@ -178,6 +178,23 @@ def context(browser):
     context.close()
 
 
+@pytest.fixture
+def sized_page(browser):
+    """`sized_page(width, scheme="light") -> page` in a fresh context that many px wide (800 high),
+    closed after the test."""
+    contexts = []
+
+    def open_page(width: int, scheme: str = "light"):
+        context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
 @dataclass
 class Tab:
     """A page with the problems recorded while it was open."""

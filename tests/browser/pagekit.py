@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
+from quizkit import settle
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / ".cache" / "screenshots"
 
@@ -88,6 +89,15 @@ def go_dark(page) -> None:
     ("slate") is applied, as its palette toggle does, whether or not the site offers the toggle."""
     page.emulate_media(color_scheme="dark")
     page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
+
+
+def open_in_scheme(page, url: str, scheme: str = "light") -> None:
+    """Load a page and let its scripts settle; in the dark scheme, switch the site to Material's dark
+    palette once loaded."""
+    page.goto(url)
+    settle(page)
+    if scheme == "dark":
+        go_dark(page)
 
 
 def screenshot(page, name: str) -> Path:

@@ -210,8 +210,14 @@ def _material_labels(language: str) -> dict[str, str]:
     return dict(re.findall(r'^\s*"([\w.]+)": "(.*)",?$', text, flags=re.MULTILINE))
 
 
+SERVER_ONLY = ("workshop",)
+"""Strings of the workshop server's pages, which the site never shows ("closed", a poll's state, is
+also a word of the English check messages that the authoring guide quotes)."""
+
+
 def english_interface_texts(french_strings: dict) -> set[str]:
-    texts = _english_only(EN, french_strings, set())
+    site_strings = {part: strings for part, strings in EN.items() if part not in SERVER_ONLY}
+    texts = _english_only(site_strings, french_strings, set())
     english, french = _material_labels("en"), _material_labels("fr")
     texts |= {value for key, value in english.items() if french.get(key) not in (None, value) and len(value) >= 4}
     return {text for text in texts if re.search(r"[A-Za-z]{3}", text)}

@@ -12,7 +12,8 @@ button. At desktop width, where the sidebar is always shown, its links stay in t
 from __future__ import annotations
 
 import pytest
-from pagekit import SCREENSHOTS, go_dark, run_axe
+from pagekit import SCREENSHOTS, run_axe
+from pagekit import open_in_scheme as _open
 from quizkit import settle
 
 pytestmark = pytest.mark.browser
@@ -53,26 +54,9 @@ async () => {
 
 
 @pytest.fixture
-def screen(browser):
-    """`screen(width, scheme="light") -> page` in a fresh context that many px wide."""
-    contexts = []
-
-    def open_screen(width: int, scheme: str = "light"):
-        context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
-        context.set_default_timeout(15_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_screen
-    for context in contexts:
-        context.close()
-
-
-def _open(page, url: str, scheme: str = "light") -> None:
-    page.goto(url)
-    settle(page)
-    if scheme == "dark":
-        go_dark(page)
+def screen(sized_page):
+    """`screen(width, scheme="light") -> page` (see conftest's `sized_page`)."""
+    return sized_page
 
 
 def _focused(page) -> dict:

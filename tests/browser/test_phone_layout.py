@@ -12,9 +12,9 @@ from __future__ import annotations
 import io
 
 import pytest
-from pagekit import go_dark, run_axe, screenshot
+from pagekit import open_in_scheme as _open
+from pagekit import run_axe, screenshot
 from PIL import Image
-from quizkit import settle
 
 from build_tools.rendering import load_strings
 from tests.conftest import ROOT
@@ -34,27 +34,9 @@ def _hint_text(language: str) -> str:
 
 
 @pytest.fixture
-def phone(browser):
-    """`phone(width) -> page` in a fresh context that many px wide; closed after the test."""
-    contexts = []
-
-    def open_phone(width: int, scheme: str = "light"):
-        context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
-        context.set_default_timeout(15_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_phone
-    for context in contexts:
-        context.close()
-
-
-def _open(page, url: str, scheme: str = "light") -> None:
-    """Load a page; in the dark scheme, switch the site to Material's dark palette once loaded."""
-    page.goto(url)
-    settle(page)
-    if scheme == "dark":
-        go_dark(page)
+def phone(sized_page):
+    """`phone(width, scheme="light") -> page` (see conftest's `sized_page`)."""
+    return sized_page
 
 
 # The share of pixels, in a strip 4 px wide just inside the wrapper's right edge, that differ from
