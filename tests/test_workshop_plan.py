@@ -129,11 +129,7 @@ def test_the_course_plan_asks_every_live_poll_the_session_plan_schedules(course)
 
 
 def test_check_says_which_scheduled_live_poll_the_course_plan_lacks(tmp_path):
-    project = copy_course(tmp_path / "course")
-    plan = project / "workshops" / "ipu-workshop.yml"
-    text = plan.read_text(encoding="utf-8")
-    start, end = text.index("  - live_poll: understanding-conflict\n"), text.index("  - live_poll: mediation-process")
-    plan.write_text(text[:start] + text[end:], encoding="utf-8")
+    project = _course_plan_without(tmp_path, "understanding-conflict", "mediation-process")
     (project / "translations" / "fr" / "workshops" / "ipu-workshop.po").unlink()  # else its left-over entries
     done = _build_tools(project, "check")
     assert done.returncode == 1
@@ -148,11 +144,7 @@ def test_check_says_which_scheduled_live_poll_the_course_plan_lacks(tmp_path):
 def test_the_server_refuses_a_course_plan_that_lacks_a_scheduled_live_poll(tmp_path):
     from build_tools.workshop.session import load_for_course
 
-    project = copy_course(tmp_path / "course")
-    plan = project / "workshops" / "ipu-workshop.yml"
-    text = plan.read_text(encoding="utf-8")
-    start, end = text.index("  - live_poll: global-framework\n"), text.index("  - live_poll: mediation-in-practice")
-    plan.write_text(text[:start] + text[end:], encoding="utf-8")
+    project = _course_plan_without(tmp_path, "global-framework", "mediation-in-practice")
     with pytest.raises(ContentError) as error:
         load_for_course(project, "ipu-workshop")
     assert [p.as_text() for p in error.value.problems] == [
@@ -204,3 +196,13 @@ def _build_tools(project: Path, *command: str) -> subprocess.CompletedProcess:
         text=True,
         timeout=120,
     )
+
+
+def _course_plan_without(tmp_path: Path, module: str, next_module: str) -> Path:
+    """A copy of the course whose plan lacks `module`'s live poll (the poll of `next_module` follows it)."""
+    project = copy_course(tmp_path / "course")
+    plan = project / "workshops" / "ipu-workshop.yml"
+    text = plan.read_text(encoding="utf-8")
+    start, end = text.index(f"  - live_poll: {module}\n"), text.index(f"  - live_poll: {next_module}")
+    plan.write_text(text[:start] + text[end:], encoding="utf-8")
+    return project
