@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import is_error_template
 from mkdocs.utils.meta import get_data
 
-from . import memo
+from . import collector, memo
 from .courses.branding import SiteSettings, session_in, site_settings, with_course_title
 from .courses.facts import course_facts, fill_course_facts, placeholder_problems
 from .courses.links import unlink, without_invitations
@@ -216,14 +216,18 @@ class MediationPlugin(BasePlugin[MediationConfig]):
         self.problems = []
         self.loaded = None
         other = self._other_edition()
+        if other is None:  # a preview's rebuild: the last build's content is garbage now
+            collector.release_earlier()
         if not self.memo_loaded:  # once: a preview keeps the results in memory between rebuilds
-            memo.load(self.root / MEMO)
+            with collector.long_lived():
+                memo.load(self.root / MEMO)
             self.memo_loaded = True
         try:
-            loaded = self._load()
-            self._choose_language(other)
-            self.site = site_settings(self.root, self.course, self.language) if self.course else None
-            self.content = self._translated(loaded, config)
+            with collector.long_lived():  # the content stays loaded until the build ends
+                loaded = self._load()
+                self._choose_language(other)
+                self.site = site_settings(self.root, self.course, self.language) if self.course else None
+                self.content = self._translated(loaded, config)
             _check_placeholders(Path(config.docs_dir), self.root)
         except ContentError as error:
             self._choose_language(other)
