@@ -4,8 +4,8 @@ A build loads and checks every content file first, and keeps what it loaded (the
 text's Markdown tokens) until it ends: some hundred thousand objects at 100 modules. The collector
 scans all live objects again each time the heap has grown by a quarter, so while the content
 loads it scans the growing content over and over and finds no garbage in it; afterwards each of
-its full scans, and the last one when Python exits, scans it again. That cost a first build of
-100 modules about 0.9 s of processor time, about 12% of the build.
+its full scans, and the last one when Python exits, scans it again. At 100 modules that
+was about 0.7 s of a first build's 8.2 s of processor time.
 
 Freezing leaves reference counting as it is: an object nothing refers to any more is freed at
 once. Only garbage that refers to itself in a cycle waits for `release_earlier`.
