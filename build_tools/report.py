@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
@@ -23,6 +24,11 @@ WORDS_PER_MINUTE = 200
 TARGET_SENTENCE = 22
 _markdown = MarkdownIt("commonmark").enable("table")
 _TAGS = re.compile(r"<[^>]+>")
+_BLOCK_END = re.compile(r"</(p|li|td|th|h\d)>")
+_AS_WRITTEN = {"text", "code_inline"}
+_BREAKS = {"softbreak", "hardbreak"}
+_MARKS = {"strong_open", "strong_close", "em_open", "em_close", "link_open", "link_close"}
+"""Inline tokens that render as a tag and hold no words of their own."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][A-Za-zÀ-ÿ0-9'’-]*")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?")
@@ -134,9 +140,40 @@ def _plain(markdown: str) -> str:
     Cached: the module list, each module page and each handout count the same texts' words.
     """
     tokens = shared_tokens(markdown) or plain_text.parse(_markdown, markdown)
-    rendered = _markdown.renderer.render(tokens, _markdown.options, {}).replace("\n", " ")
-    rendered = re.sub(r"</(p|li|td|th|h\d)>", "\n", rendered)
+    walked = _walked(tokens)
+    return walked if walked is not None else _as_text(_markdown.renderer.render(tokens, _markdown.options, {}))
+
+
+def _as_text(rendered: str) -> str:
+    """HTML as plain text: each block's end a line's end, tags left out."""
+    rendered = _BLOCK_END.sub("\n", rendered.replace("\n", " "))
     return html.unescape(_TAGS.sub("", rendered))  # `&quot;` is a quotation mark, not the word "quot"
+
+
+def _walked(tokens) -> str | None:
+    """`_as_text` of the rendered tokens, read from the tokens: a text is not escaped to be unescaped
+    again. None when a token is rendered by a rule of its own (code, raw HTML, an image)."""
+    pieces = []
+    for index, token in enumerate(tokens):
+        if token.type == "inline":
+            for child in token.children or ():
+                if child.type in _AS_WRITTEN:
+                    pieces.append(child.content)  # a text or code span holds no line break
+                elif child.type in _BREAKS:
+                    pieces.append(" ")
+                elif child.type not in _MARKS:
+                    return None
+        elif token.type in _markdown.renderer.rules:
+            return None
+        else:
+            pieces.append(_tag_as_text(_markdown.renderer.renderToken(tokens, index, _markdown.options, {})))
+    return "".join(pieces)
+
+
+@lru_cache(maxsize=256)
+def _tag_as_text(tag: str) -> str:
+    """A block's tag (`</li>\\n`) as plain text: a line's end or a space (see `_as_text`)."""
+    return _as_text(tag)
 
 
 def _sentences(text: str) -> list[str]:

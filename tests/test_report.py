@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
+from build_tools import report
 from build_tools.cli import main
 from build_tools.loader import load_content
 from build_tools.report import _plain, _sentences, _word_count, module_stats, syllables
@@ -46,3 +48,25 @@ def test_report_command_prints_one_line_per_module(capsys):
     lines = modules.splitlines()
     assert lines[1].startswith("1. sample") and lines[-1].startswith("total:")
     assert cues.splitlines()[0].startswith("quiz") and "course" in cues
+
+
+def _random_markdown(count: int) -> list[str]:
+    pieces = ["a", "word", " ", "\n", "\n\n", "- ", "1. ", "> ", "*", "**", "_", "`", "[x](https://x.org)", "<b>",
+              "&amp;", "\"", "|", "| --- |", "# ", "  \n", "\\", "é", ".", "!", "&", "<", ">", "    ", "---",
+              "![i](p.png)"]  # fmt: skip
+    generator = random.Random(23)
+    return ["".join(generator.choice(pieces) for _ in range(generator.randint(0, 14))) for _ in range(count)]
+
+
+def test_plain_text_read_from_the_tokens_is_the_rendered_pages_text():
+    """`_walked` reads the words from the tokens; rendering them as HTML and stripping the tags gives
+    the very same text."""
+    read = 0
+    for text in [*_random_markdown(20_000), *(t for m in load_content(SITE).modules for _, t in m.prose())]:
+        tokens = report._markdown.parse(text)
+        walked = report._walked(tokens)
+        if walked is not None:
+            read += 1
+            rendered = report._markdown.renderer.render(tokens, report._markdown.options, {})
+            assert walked == report._as_text(rendered), text
+    assert read > 10_000
