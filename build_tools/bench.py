@@ -25,6 +25,7 @@ STOCK_CONFIG = "site_name: Stock\ntheme:\n  name: material\n  font: false\nplugi
 
 
 def main(root: Path, runs: int = 3) -> int:
+    bench_scale.compile_code(root)
     with tempfile.TemporaryDirectory() as temp:
         site = Path(temp) / "site"
         _handout_times(root, Path(temp) / "cache")
