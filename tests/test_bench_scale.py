@@ -1,13 +1,14 @@
 """`make bench` measures our build as it runs on a developer's machine, not Python compiling our source."""
 
 import importlib.util
+import sys
 from pathlib import Path
 
 from build_tools.bench_scale import compile_code
 
 
 def test_the_code_that_builds_a_copy_is_compiled_once_before_it_is_measured(tmp_path: Path, monkeypatch):
-    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")  # as on this machine: no build would write it
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)  # PYTHONDONTWRITEBYTECODE, as on this machine
     source = tmp_path / "build_tools" / "plugin.py"
     source.parent.mkdir()
     source.write_text("VALUE = 1\n", encoding="utf-8")
