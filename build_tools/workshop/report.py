@@ -30,6 +30,7 @@ from .findings import (
     ranked_interest,
     read_results_files,
 )
+from .room import cut_at_word
 from .session import SessionInfo, info_of, polls_of
 from .store import Store
 from .words import Words, workshop_words
@@ -147,7 +148,7 @@ def chart_svg(finding: PollFinding, words: Words) -> str:
 
 def _short(text: str, limit: int = 34) -> str:
     """An option's text cut to fit beside the bars; the table under the chart gives it whole."""
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return cut_at_word(text, limit)
 
 
 def data_uri(svg: str) -> str:
