@@ -81,6 +81,11 @@ def _strings_table(language: str, root: Path, stamp: int) -> dict:
     return translated_strings(english, root, language)
 
 
+def _is_page_template(name: str) -> bool:
+    """A page's template (`module.md.j2`); not a new module's scaffold or a handout's Typst."""
+    return name.endswith(".j2") and "/" not in name
+
+
 def template_cache(folder: Path) -> jinja2.BytecodeCache:
     """Jinja's cache of compiled templates in `folder`: a template is compiled once, and again only
     when its text (or Jinja or Python) changes, which Jinja checks itself on every load."""
@@ -181,6 +186,14 @@ class Renderer:
     fragments: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     templates_cache: Path | None = None
     """A folder to keep the compiled templates in between builds (see `template_cache`)."""
+
+    def compile_templates(self) -> list[str]:
+        """Compile every page template into `templates_cache` without rendering any: what install
+        does (see precompile.py), so that a first build loads them. The names compiled."""
+        names = self.env.list_templates(filter_func=_is_page_template)
+        for name in names:
+            self.env.get_template(name)
+        return names
 
     @cached_property
     def env(self) -> jinja2.Environment:

@@ -14,3 +14,10 @@ def test_the_code_that_builds_a_copy_is_compiled_once_before_it_is_measured(tmp_
     source.write_text("VALUE = 1\n", encoding="utf-8")
     compile_code(tmp_path)
     assert Path(importlib.util.cache_from_source(str(source))).is_file()
+
+
+def test_a_site_copy_gets_its_templates_compiled_as_install_compiles_them(copy_fixture_site, tmp_path: Path):
+    project = copy_fixture_site(tmp_path / "project")
+    compile_code(project)
+    assert list((project / ".cache" / "templates" / "theme").iterdir())
+    assert list((project / ".cache" / "templates" / "pages").iterdir())

@@ -139,3 +139,13 @@ def test_an_essentials_part_holds_back_author_markdown_and_counts_it_as_written(
     counted = renderer.essentials_section(module.id, for_counting=True)
     assert f"- {module.takeaways[0]}" in counted
     assert renderer.fill(part) == counted
+
+
+def test_every_page_template_is_compiled_ahead_and_nothing_else(content, tmp_path):
+    renderer = Renderer(content, templates_cache=tmp_path)
+    pages = {path.name for path in (Path(__file__).parents[1] / "build_tools" / "templates").glob("*.j2")}
+
+    compiled = renderer.compile_templates()
+
+    assert set(compiled) == pages and "module.md.j2" in pages  # not the scaffolds/ or typst/ templates
+    assert len(list(tmp_path.iterdir())) == len(pages)
