@@ -79,10 +79,10 @@ from .rendering import (
 from .safe_html import escape_title
 
 MEMO = Path(".cache") / "memo"
+"""Where checked and rendered text is kept between builds, under the project's folder (see `memo`)."""
 TEMPLATES = Path(".cache") / "templates"
 """Compiled templates: the theme's in `theme/`, the pages' in `pages/`. Not with the memo, which a change to
 this project's code discards: Jinja checks each template's text itself (see `rendering.template_cache`)."""
-"""Where checked and rendered text is kept between builds, under the project's folder (see `memo`)."""
 
 MODULE_LIST_MARKER = "<!-- module-list -->"
 SUMMARIES_PAGE = "essentials.md"

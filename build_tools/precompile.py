@@ -12,15 +12,17 @@ import sys
 from pathlib import Path
 
 import jinja2
+import yaml
 from mkdocs.exceptions import MkDocsException
 
 from .plugin import TEMPLATES, compile_templates
+from .problems import ContentError
 
 
 def main(root: Path) -> int:
     try:
         count = compile_templates(root)
-    except (MkDocsException, jinja2.TemplateError, OSError) as error:
+    except (MkDocsException, ContentError, jinja2.TemplateError, yaml.YAMLError, OSError) as error:
         print(f"Templates not compiled ahead ({error}); the first build compiles them.", file=sys.stderr)
         return 0
     print(f"{count} templates compiled into {TEMPLATES}/.")
