@@ -19,7 +19,6 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import urljoin
 
-import jinja2
 from mkdocs.commands.build import build as build_site
 from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
@@ -69,6 +68,7 @@ from .rendering import (
     PROGRESS_URI,
     SESSION_PLAN_URI,
     Renderer,
+    compile_ahead,
     contact_kind,
     contact_sentence,
     load_strings,
@@ -795,16 +795,9 @@ def compile_templates(root: Path) -> int:
     _add_theme_overrides(config, root)
     env = config.theme.get_env()
     env.bytecode_cache = template_cache(root / TEMPLATES / "theme")
-    compiled = 0
-    for name in env.list_templates(filter_func=_is_theme_template):
-        try:
-            env.get_template(name)
-        except jinja2.TemplateError:  # one that needs a plugin this site does not use (the blog's `date`)
-            continue
-        compiled += 1
-    empty = Content(modules=(), quizzes={}, source_names={})
-    pages = Renderer(empty, strings_root=root, templates_cache=root / TEMPLATES / "pages").compile_templates()
-    return compiled + len(pages)
+    theme = compile_ahead(env, _is_theme_template)
+    pages = Renderer(NO_CONTENT, strings_root=root, templates_cache=root / TEMPLATES / "pages").compile_templates()
+    return len(theme) + len(pages)
 
 
 def _is_theme_template(name: str) -> bool:

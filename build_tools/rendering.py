@@ -14,6 +14,7 @@ import hashlib
 import json
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
 from pathlib import Path
@@ -84,6 +85,20 @@ def _strings_table(language: str, root: Path, stamp: int) -> dict:
 def _is_page_template(name: str) -> bool:
     """A page's template (`module.md.j2`); not a new module's scaffold or a handout's Typst."""
     return name.endswith(".j2") and "/" not in name
+
+
+def compile_ahead(env: jinja2.Environment, chosen: Callable[[str], bool]) -> list[str]:
+    """Compile each template of `env` whose name is `chosen` into the environment's bytecode cache,
+    rendering none; one that does not compile (it needs a filter of a plugin not in use, such as
+    the blog's `date`) is left to a build that uses it. The names compiled."""
+    compiled = []
+    for name in env.list_templates(filter_func=chosen):
+        try:
+            env.get_template(name)
+        except jinja2.TemplateError:
+            continue
+        compiled.append(name)
+    return compiled
 
 
 def template_cache(folder: Path) -> jinja2.BytecodeCache:
@@ -190,10 +205,7 @@ class Renderer:
     def compile_templates(self) -> list[str]:
         """Compile every page template into `templates_cache` without rendering any: what install
         does (see precompile.py), so that a first build loads them. The names compiled."""
-        names = self.env.list_templates(filter_func=_is_page_template)
-        for name in names:
-            self.env.get_template(name)
-        return names
+        return compile_ahead(self.env, _is_page_template)
 
     @cached_property
     def env(self) -> jinja2.Environment:
